@@ -1,0 +1,229 @@
+// Zone dashboard: counts, organisations by kind and by high-tech field, qualification trend, top organisations
+// and zone facts with their sources. Generated demo data is marked.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import type { Dashboard } from '../../../shared/api/types';
+import { useAuth } from '../../../shared/auth/AuthContext';
+import { StatusTags } from '../../../shared/components/StatusTags';
+import { ZoneTreeSelect, topLevelZones, useZoneParentField } from '../../../shared/components/ZoneTreeSelect';
+import { useI18n, type MessageKey } from '../../../shared/i18n';
+import { useZones } from '../../entities/api/entities';
+import { useZoneDashboard } from '../api/dashboard';
+import { Chart } from './Chart';
+
+const COUNT_KEYS: { key: keyof Dashboard['counts']; label: MessageKey; color: string }[] = [
+  { key: 'organizations', label: 'dashboard.organizations', color: '#1677ff' },
+  { key: 'enterprises', label: 'dashboard.enterprises', color: '#13c2c2' },
+  { key: 'highTechEnterprises', label: 'dashboard.highTechEnterprises', color: '#722ed1' },
+  { key: 'people', label: 'dashboard.people', color: '#fa8c16' },
+  { key: 'achievements', label: 'dashboard.achievements', color: '#52c41a' },
+  { key: 'projects', label: 'dashboard.projects', color: '#eb2f96' },
+];
+
+function barOption(rows: { label: string; count: number }[], color: string, name: string): EChartsOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((r) => r.label).reverse(), axisLabel: { width: 140, overflow: 'truncate' } },
+    series: [{ type: 'bar', name, data: rows.map((r) => r.count).reverse(), itemStyle: { color, borderRadius: [0, 4, 4, 0] }, label: { show: true, position: 'right' } }],
+  };
+}
+
+function formatMoney(v: number | null, lang: string): string {
+  if (v === null || v === undefined) return '—';
+  return Number(v).toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
+}
+
+export function DashboardPage() {
+  const i18n = useI18n();
+  const { t, pick, lang, name } = i18n;
+  const { user } = useAuth();
+  const zones = useZones();
+  const parentField = useZoneParentField();
+  const [zoneId, setZoneId] = useState<number | null>(null);
+
+  // Default: the user's zone, else the first top-level zone (the demo data lists its zones first).
+  useEffect(() => {
+    if (zoneId !== null || !zones.data || zones.data.length === 0) return;
+    const ids = new Set(zones.data.map((z) => z.id));
+    if (user?.zone_id && ids.has(user.zone_id)) return setZoneId(user.zone_id);
+    const tops = topLevelZones(zones.data, parentField);
+    const pick0 = tops[0] ?? zones.data[0];
+    setZoneId(pick0.id);
+  }, [zones.data, user, parentField, zoneId]);
+
+  const dash = useZoneDashboard(zoneId);
+  const d = dash.data;
+
+  const kindOption = useMemo(
+    () => barOption((d?.byKind ?? []).map((r) => ({ label: pick(r.label) || r.key, count: r.count })), '#1677ff', t('dashboard.count')),
+    [d, pick, t],
+  );
+  const fieldOption = useMemo(
+    () => barOption((d?.byField ?? []).map((r) => ({ label: pick(r.label) || r.key, count: r.count })), '#722ed1', t('dashboard.count')),
+    [d, pick, t],
+  );
+  const trendOption = useMemo<EChartsOption>(() => {
+    const rows = d?.qualificationTrend ?? [];
+    const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+    const types = [...new Map(rows.map((r) => [r.type, pick(r.label) || r.type])).entries()];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: years.map(String), name: t('dashboard.year'), boundaryGap: false },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: types.map(([type, label]) => ({
+        type: 'line',
+        name: label,
+        smooth: true,
+        symbolSize: 7,
+        data: years.map((y) => rows.filter((r) => r.type === type && r.year === y).reduce((s, r) => s + r.count, 0)),
+      })),
+    };
+  }, [d, pick, t]);
+
+  const zone = d?.zone;
+  const anyGenerated = !!zone?.generated || (d?.topOrganizations ?? []).some((o) => o.generated);
+
+  return (
+    <div data-testid="dashboard">
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '12px 24px' } }}>
+        <Space wrap align="center" style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space align="center" wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('dashboard.title')}
+            </Typography.Title>
+            {zone ? (
+              <Typography.Text strong style={{ fontSize: 16 }} data-testid="dashboard-zone-name">
+                {name(zone)}
+              </Typography.Text>
+            ) : null}
+            {zone ? <StatusTags generated={zone.generated} retiredAt={zone.retired_at} /> : null}
+          </Space>
+          <Space>
+            <span>{t('dashboard.zone')}</span>
+            <ZoneTreeSelect value={zoneId} onChange={(v) => v !== null && setZoneId(v)} allowClear={false} placeholder={t('dashboard.chooseZone')} testId="dashboard-zone" style={{ minWidth: 260 }} />
+          </Space>
+        </Space>
+      </Card>
+
+      {zones.data && zones.data.length === 0 ? <Empty description={t('dashboard.noZones')} /> : null}
+      {dash.error ? <Alert type="error" showIcon title={(dash.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {anyGenerated ? <Alert type="info" showIcon title={t('dashboard.generatedNotice')} style={{ marginBottom: 16 }} /> : null}
+      {dash.isFetching && !d ? <Spin size="large" style={{ display: 'block', margin: '48px auto' }} /> : null}
+
+      {d ? (
+        <>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            {COUNT_KEYS.map((c) => (
+              <Col xs={12} md={8} xl={4} key={c.key}>
+                <Card size="small" data-testid={`count-${c.key}`} style={{ borderTop: `3px solid ${c.color}` }}>
+                  <Statistic title={t(c.label)} value={d.counts[c.key] ?? 0} styles={{ content: { color: c.color } }} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={24} lg={12}>
+              <Card title={t('dashboard.byKind')} size="small">
+                {d.byKind.length ? <Chart option={kindOption} testId="chart-by-kind" height={300} /> : <Empty description={t('dashboard.noData')} />}
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={t('dashboard.byField')} size="small">
+                {d.byField.length ? <Chart option={fieldOption} testId="chart-by-field" height={300} /> : <Empty description={t('dashboard.noData')} />}
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={24}>
+              <Card title={t('dashboard.qualificationTrend')} size="small">
+                {d.qualificationTrend.length ? (
+                  <Chart option={trendOption} testId="chart-qualification-trend" height={300} />
+                ) : (
+                  <Empty description={t('dashboard.noData')} />
+                )}
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <Card title={t('dashboard.topOrganizations')} size="small">
+                <Table
+                  data-testid="top-organizations"
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={d.topOrganizations}
+                  columns={[
+                    {
+                      title: t('dashboard.orgName'),
+                      key: 'name',
+                      render: (_: unknown, o: Dashboard['topOrganizations'][number]) => (
+                        <span>
+                          {name(o)}
+                          <StatusTags generated={o.generated} />
+                        </span>
+                      ),
+                    },
+                    { title: t('dashboard.revenue'), dataIndex: 'operating_revenue', align: 'right', render: (v: number | null) => formatMoney(v, lang) },
+                    { title: t('dashboard.rdExpense'), dataIndex: 'rd_expense', align: 'right', render: (v: number | null) => formatMoney(v, lang) },
+                  ]}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card title={t('dashboard.facts')} size="small">
+                <List
+                  data-testid="zone-facts"
+                  dataSource={d.facts}
+                  locale={{ emptyText: <Empty description={t('dashboard.noFacts')} /> }}
+                  renderItem={(f) => (
+                    <List.Item>
+                      <div style={{ width: '100%' }}>
+                        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+                          <Typography.Text strong>{pick(f.label) || f.metric}</Typography.Text>
+                          <span>
+                            <Typography.Text style={{ fontSize: 18, color: '#1677ff' }}>
+                              {typeof f.value === 'number' ? f.value.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN') : (f.value ?? '—')}
+                            </Typography.Text>{' '}
+                            {f.unit ? <Typography.Text type="secondary">{f.unit}</Typography.Text> : null}
+                            {f.period ? <Tag style={{ marginInlineStart: 8 }}>{f.period}</Tag> : null}
+                          </span>
+                        </Space>
+                        {f.quote ? (
+                          <Typography.Paragraph
+                            type="secondary"
+                            style={{ margin: '6px 0 2px', borderInlineStart: '3px solid #d9d9d9', paddingInlineStart: 8, fontStyle: 'italic' }}
+                            ellipsis={{ rows: 3, expandable: true }}
+                          >
+                            “{f.quote}”
+                          </Typography.Paragraph>
+                        ) : null}
+                        {f.source ? (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t('dashboard.source')}:{' '}
+                            {/^https?:\/\//.test(f.source) ? (
+                              <a href={f.source} target="_blank" rel="noreferrer">
+                                {f.source}
+                              </a>
+                            ) : (
+                              f.source
+                            )}
+                          </Typography.Text>
+                        ) : null}
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            </Col>
+          </Row>
+        </>
+      ) : null}
+    </div>
+  );
+}

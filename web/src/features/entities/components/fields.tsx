@@ -1,0 +1,168 @@
+// Rendering and editing of one field, driven by its metadata. Every entity page goes through these.
+import { DatePicker, Input, InputNumber, Select, Switch, Tag, Typography } from 'antd';
+import type { FormItemProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { FieldMeta, Item, RefValue } from '../../../shared/api/types';
+import type { I18n } from '../../../shared/i18n';
+import { RefSelect } from './RefSelect';
+
+export function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+export function optionLabel(field: FieldMeta, value: unknown, i18n: I18n): string {
+  const opt = field.options?.find((o) => o.value === String(value));
+  return opt ? i18n.pick(opt.label) : String(value);
+}
+
+/** The name-like field to show first in lists and titles. */
+export function titleFieldNames(fields: FieldMeta[], lang: string): string[] {
+  const names = fields.map((f) => f.name);
+  const preferred = lang === 'en' ? ['name_en', 'name_zh', 'title_en', 'title_zh'] : ['name_zh', 'name_en', 'title_zh', 'title_en'];
+  return [...preferred, 'name', 'title', 'metric', 'code'].filter((n) => names.includes(n));
+}
+
+export function itemTitle(item: Item | undefined, fields: FieldMeta[], i18n: I18n): string {
+  if (!item) return '';
+  for (const n of titleFieldNames(fields, i18n.lang)) {
+    const v = item[n];
+    if (!isEmpty(v)) return String(v);
+  }
+  return `#${item.id}`;
+}
+
+function formatNumber(v: unknown, lang: string): string {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isFinite(n)) return String(v);
+  return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 4 });
+}
+
+export function formatDateTime(v: unknown, lang: string): string {
+  if (isEmpty(v)) return '—';
+  const d = dayjs(String(v));
+  if (!d.isValid()) return String(v);
+  return d.format(lang === 'en' ? 'YYYY-MM-DD HH:mm' : 'YYYY年MM月DD日 HH:mm');
+}
+
+/** Plain text of a field value (for titles, diffs). */
+export function fieldText(field: FieldMeta | undefined, value: unknown, i18n: I18n, refs?: Item['refs']): string {
+  if (isEmpty(value)) return '—';
+  if (!field) return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  switch (field.type) {
+    case 'ref': {
+      const r = refs?.[field.name];
+      return r ? i18n.name(r) : `#${String(value)}`;
+    }
+    case 'enum':
+      return optionLabel(field, value, i18n);
+    case 'bool':
+      return value ? i18n.t('common.yes') : i18n.t('common.no');
+    case 'list':
+      return (Array.isArray(value) ? value : [value]).map((v) => optionLabel(field, v, i18n)).join(', ');
+    case 'int':
+    case 'number':
+      return formatNumber(value, i18n.lang);
+    case 'date':
+      return String(value).slice(0, 10);
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+/** A field value for display in tables and the detail drawer. */
+export function FieldValue({ field, item, i18n, full }: { field: FieldMeta; item: Item; i18n: I18n; full?: boolean }) {
+  const value = item[field.name];
+  if (field.type === 'ref') {
+    const r = item.refs?.[field.name];
+    if (!r) return isEmpty(value) ? <span style={{ color: '#bbb' }}>—</span> : <span>#{String(value)}</span>;
+    return (
+      <span>
+        {i18n.name(r)}
+        {full && r.code ? <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>{r.code}</Typography.Text> : null}
+      </span>
+    );
+  }
+  if (isEmpty(value)) return <span style={{ color: '#bbb' }}>—</span>;
+  switch (field.type) {
+    case 'list':
+      return (
+        <span>
+          {(Array.isArray(value) ? value : [value]).map((v, i) => (
+            <Tag key={i}>{optionLabel(field, v, i18n)}</Tag>
+          ))}
+        </span>
+      );
+    case 'enum':
+      return <Tag color="blue">{optionLabel(field, value, i18n)}</Tag>;
+    case 'bool':
+      return <span>{value ? i18n.t('common.yes') : i18n.t('common.no')}</span>;
+    case 'longtext':
+      return full ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>
+      ) : (
+        <Typography.Text ellipsis style={{ maxWidth: 280 }}>
+          {String(value)}
+        </Typography.Text>
+      );
+    default:
+      return <span>{fieldText(field, value, i18n)}</span>;
+  }
+}
+
+/** Form.Item props needed for a field type (value conversion). */
+export function formItemPropsFor(field: FieldMeta): Partial<FormItemProps> {
+  switch (field.type) {
+    case 'bool':
+      return { valuePropName: 'checked' };
+    case 'date':
+      return {
+        getValueProps: (v: unknown) => ({ value: isEmpty(v) ? null : dayjs(String(v)) }),
+        normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
+      };
+    default:
+      return {};
+  }
+}
+
+/** The input for a field in create/edit forms. */
+export function FieldInput({
+  field,
+  i18n,
+  initialRef,
+  disabled,
+  ...control
+}: {
+  field: FieldMeta;
+  i18n: I18n;
+  initialRef?: RefValue | null;
+  disabled?: boolean;
+  // value / onChange / id / checked are injected by Form.Item
+  [k: string]: unknown;
+}) {
+  const common = { ...control, disabled, id: control.id as string | undefined };
+  const options = field.options?.map((o) => ({ value: o.value, label: i18n.pick(o.label) }));
+  switch (field.type) {
+    case 'longtext':
+      return <Input.TextArea {...common} autoSize={{ minRows: 3, maxRows: 10 }} />;
+    case 'int':
+      return <InputNumber {...common} precision={0} style={{ width: '100%' }} />;
+    case 'number':
+      return <InputNumber {...common} style={{ width: '100%' }} />;
+    case 'bool':
+      return <Switch {...common} />;
+    case 'date':
+      return <DatePicker {...common} style={{ width: '100%' }} />;
+    case 'enum':
+      return <Select {...common} options={options} allowClear showSearch={{ optionFilterProp: 'label' }} />;
+    case 'list':
+      return options && options.length > 0 ? (
+        <Select {...common} mode="multiple" options={options} allowClear />
+      ) : (
+        <Select {...common} mode="tags" open={false} suffixIcon={null} placeholder={i18n.t('form.listPlaceholder')} tokenSeparators={[',', '，', ';', '；']} />
+      );
+    case 'ref':
+      return <RefSelect {...common} entity={field.ref ?? ''} initial={initialRef} style={{ width: '100%' }} />;
+    default:
+      return <Input {...common} />;
+  }
+}

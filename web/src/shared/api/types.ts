@@ -1,0 +1,148 @@
+// Types of the Kechuang HTTP API, as described by the API contract.
+
+export type Role = 'admin' | 'zone_operator' | 'org_user';
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  zone_id: number | null;
+  organization_id: number | null;
+}
+
+export interface Session {
+  user: User | null;
+  csrfToken: string | null;
+}
+
+export interface BiLabel {
+  zh: string;
+  en: string;
+}
+
+export type FieldType = 'text' | 'longtext' | 'int' | 'number' | 'bool' | 'date' | 'enum' | 'list' | 'ref';
+
+export interface FieldOption {
+  value: string;
+  label: BiLabel;
+}
+
+export interface FieldMeta {
+  name: string;
+  type: FieldType;
+  label: BiLabel;
+  required: boolean;
+  options?: FieldOption[];
+  ref?: string;
+  inList: boolean;
+  filter: boolean;
+  readOnly?: boolean;
+}
+
+export interface EntityMeta {
+  name: string;
+  label: BiLabel;
+  fields: FieldMeta[];
+}
+
+export interface RefValue {
+  id: number;
+  code?: string | null;
+  name_zh?: string | null;
+  name_en?: string | null;
+}
+
+export interface Item {
+  id: number;
+  version: number;
+  generated: boolean;
+  published: boolean;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+  refs?: Record<string, RefValue | null>;
+  [field: string]: unknown;
+}
+
+export interface ListResult<T = Item> {
+  items: T[];
+  total: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: { id: number; username: string } | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ImportLineError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ValidationReport {
+  entity: string;
+  rows: number;
+  valid: number;
+  errors: ImportLineError[];
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface Job {
+  id: number | string;
+  kind: string;
+  status: JobStatus;
+  progress: number;
+  total: number;
+  result: { inserted: number; updated: number; skipped: number } | null;
+  error: string | null;
+}
+
+export interface LabeledCount {
+  key: string;
+  label: BiLabel;
+  count: number;
+}
+
+export interface Dashboard {
+  zone: Item;
+  counts: {
+    organizations: number;
+    enterprises: number;
+    highTechEnterprises: number;
+    people: number;
+    achievements: number;
+    projects: number;
+  };
+  byKind: LabeledCount[];
+  byField: LabeledCount[];
+  qualificationTrend: { year: number; type: string; label: BiLabel; count: number }[];
+  topOrganizations: {
+    id: number;
+    name_zh: string | null;
+    name_en: string | null;
+    operating_revenue: number | null;
+    rd_expense: number | null;
+    generated: boolean;
+  }[];
+  facts: {
+    metric: string;
+    label: BiLabel;
+    value: number | string | null;
+    unit: string | null;
+    period: string | null;
+    source: string | null;
+    quote: string | null;
+  }[];
+}
