@@ -1,0 +1,71 @@
+import { fieldSimilarity, HIGH_TECH_FIELDS } from './high-tech-fields';
+import { ipcSimilarity } from './ipc';
+import type { ItemAttributes } from './prepare-item';
+
+export type SignalName = 'field' | 'ipc' | 'trl' | 'budget' | 'zone';
+
+export interface Signal {
+  name: SignalName;
+  value: number;
+  /** Human-readable reason; only set when both sides allow the fields involved to be explained. */
+  why?: string;
+}
+
+const EARTH_RADIUS_KM = 6371;
+const ZONE_DISTANCE_SCALE_KM = 300;
+
+function distanceKm([lat1, lon1]: [number, number], [lat2, lon2]: [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+}
+
+const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclass', group: 'group', subgroup: 'subgroup' } as const;
+
+/**
+ * Non-text signals between a demand and an offer (always in that order, whichever side
+ * asked). Signals whose inputs are missing on either side are left out, not scored as zero.
+ */
+export function fitSignals(demand: ItemAttributes, offer: ItemAttributes): Signal[] {
+  const signals: Signal[] = [];
+  const both = (field: Parameters<ItemAttributes['explainable']['has']>[0]) =>
+    demand.explainable.has(field) && offer.explainable.has(field);
+
+  const field = fieldSimilarity(demand.fields, offer.fields);
+  if (field) {
+    const name = field.shared ? HIGH_TECH_FIELDS[field.shared] : undefined;
+    const why = field.shared && name && both('fields') ? `same high-tech field ${field.shared} ${name.zh} (${name.en})` : undefined;
+    signals.push({ name: 'field', value: field.score, why });
+  }
+
+  const ipc = ipcSimilarity(demand.ipc, offer.ipc);
+  if (ipc) {
+    const why = ipc.shared && ipc.score >= 0.5 && both('ipc') ? `same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}` : undefined;
+    signals.push({ name: 'ipc', value: ipc.score, why });
+  }
+
+  if (demand.trl !== undefined && offer.trl !== undefined) {
+    const gap = demand.trl - offer.trl;
+    const value = gap <= 0 ? 1 : Math.max(0, 1 - 0.25 * gap);
+    const why = both('trl') ? `TRL ${offer.trl} ${gap <= 0 ? 'meets' : 'below'} required ≥${demand.trl}` : undefined;
+    signals.push({ name: 'trl', value, why });
+  }
+
+  if (demand.budget !== undefined && offer.price !== undefined) {
+    const within = offer.price <= demand.budget;
+    const value = within ? 1 : demand.budget / offer.price;
+    const why = offer.explainable.has('price') && demand.explainable.has('budget') ? (within ? 'price within budget' : 'price above budget') : undefined;
+    signals.push({ name: 'budget', value, why });
+  }
+
+  if (demand.zone !== undefined && offer.zone !== undefined && demand.zone === offer.zone) {
+    signals.push({ name: 'zone', value: 1, why: both('zone') ? 'same partner zone' : undefined });
+  } else if (demand.coords && offer.coords) {
+    const km = distanceKm(demand.coords, offer.coords);
+    const why = both('zone') && km < 500 ? `partner zones ~${Math.round(km)} km apart` : undefined;
+    signals.push({ name: 'zone', value: Math.exp(-km / ZONE_DISTANCE_SCALE_KM), why });
+  }
+  return signals;
+}

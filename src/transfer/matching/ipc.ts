@@ -1,0 +1,45 @@
+// International Patent Classification codes, e.g. "H01M 4/58": section H, class H01,
+// subclass H01M, main group H01M 4, subgroup H01M 4/58. Matching credits the deepest shared level.
+const IPC_PATTERN = /^([A-H])(\d{2})?([A-Z])?(?:\s*(\d{1,4})(?:\/(\d{1,6}))?)?$/;
+
+export type IpcLevel = 'section' | 'class' | 'subclass' | 'group' | 'subgroup';
+
+export interface IpcPrefix {
+  level: IpcLevel;
+  code: string;
+}
+
+/** Parses an IPC code into its prefixes from section down; undefined if malformed. */
+export function parseIpc(raw: string): IpcPrefix[] | undefined {
+  const match = IPC_PATTERN.exec(raw.trim().toUpperCase());
+  if (!match) return undefined;
+  const [, section, klass, subclass, group, subgroup] = match;
+  const prefixes: IpcPrefix[] = [{ level: 'section', code: section }];
+  if (!klass) return prefixes;
+  prefixes.push({ level: 'class', code: section + klass });
+  if (!subclass) return prefixes;
+  prefixes.push({ level: 'subclass', code: section + klass + subclass });
+  if (!group) return prefixes;
+  prefixes.push({ level: 'group', code: `${section}${klass}${subclass} ${group}` });
+  if (subgroup) prefixes.push({ level: 'subgroup', code: `${section}${klass}${subclass} ${group}/${subgroup}` });
+  return prefixes;
+}
+
+export function isIpcCode(raw: string): boolean {
+  return parseIpc(raw) !== undefined;
+}
+
+const LEVEL_SCORE: Record<IpcLevel, number> = { section: 0.2, class: 0.5, subclass: 0.8, group: 0.9, subgroup: 1 };
+
+/** Deepest IPC prefix shared by any pair of codes; undefined when either side has none. */
+export function ipcSimilarity(a: readonly string[], b: readonly string[]): { score: number; shared?: IpcPrefix } | undefined {
+  const left = a.flatMap((code) => parseIpc(code) ?? []);
+  const right = new Set(b.flatMap((code) => parseIpc(code) ?? []).map((p) => p.code));
+  if (left.length === 0 || right.size === 0) return undefined;
+  let best: { score: number; shared?: IpcPrefix } = { score: 0 };
+  for (const prefix of left) {
+    const score = LEVEL_SCORE[prefix.level];
+    if (right.has(prefix.code) && score > best.score) best = { score, shared: prefix };
+  }
+  return best;
+}

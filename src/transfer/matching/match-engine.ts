@@ -1,0 +1,179 @@
+import { type ConceptDictionary, getDefaultConceptDictionary } from './concept-dictionary';
+import { fitSignals, type SignalName } from './fit-signals';
+import { InvertedIndex, type QueryTerm } from './inverted-index';
+import { type MatchItemInput, parseMatchItem } from './match-item.schema';
+import { CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, type MatchWeights } from './match-weights';
+import { CONCEPT_PREFIX, type ItemAttributes, type PreparedItem, prepareItem } from './prepare-item';
+
+export interface MatchOptions {
+  /** How many results to return (default 20, at most 1000). */
+  top?: number;
+  /** Overrides of DEFAULT_MATCH_WEIGHTS. */
+  weights?: Partial<MatchWeights>;
+  /** Feedback-derived weights per party (see feedbackToPartyWeights); 1 = neutral. */
+  partyWeights?: Readonly<Record<string, number>>;
+}
+
+export interface MatchResult {
+  id: string;
+  /** Calibrated 0..1; below `threshold` the match is not confident. */
+  score: number;
+  confident: boolean;
+  /** Text/concept similarity alone, 0..1. */
+  textScore: number;
+  signals: Partial<Record<SignalName, number>>;
+  /** Short reasons, never naming fields the result's owner keeps confidential. */
+  why: string[];
+}
+
+export interface MatchResponse {
+  results: MatchResult[];
+  /** True when nothing matched at all (results is empty). */
+  noMatch: boolean;
+  /** True when no result reaches the confidence threshold. */
+  noConfidentMatch: boolean;
+  reason?: 'no-query-terms' | 'no-candidates';
+  threshold: number;
+}
+
+export type MatchDirection = 'offers-for-demand' | 'demands-for-offer';
+
+const MAX_TOP = 1000;
+/** Text candidates re-ranked per requested result: other signals can reorder within this pool. */
+const CANDIDATES_PER_RESULT = 5;
+const MIN_CANDIDATES = 100;
+const MAX_WHY_TERMS = 3;
+
+/**
+ * The matching engine: two inverted indices (offers and demands) over the same analysis,
+ * queried in either direction. Pure: no I/O; callers load items from wherever they live.
+ */
+export class MatchingEngine {
+  readonly offers = new InvertedIndex();
+  readonly demands = new InvertedIndex();
+
+  constructor(
+    private readonly dictionary: ConceptDictionary = getDefaultConceptDictionary(),
+    private readonly defaultWeights: Readonly<MatchWeights> = DEFAULT_MATCH_WEIGHTS,
+  ) {}
+
+  /** Validates and analyses an item (throws MatchItemError naming the bad field). */
+  prepare(input: MatchItemInput | unknown): PreparedItem {
+    return prepareItem(parseMatchItem(input), this.dictionary);
+  }
+
+  upsertOffer(input: MatchItemInput | unknown): void {
+    this.offers.upsert(this.prepare(input));
+  }
+
+  upsertDemand(input: MatchItemInput | unknown): void {
+    this.demands.upsert(this.prepare(input));
+  }
+
+  removeOffer(id: string): boolean {
+    return this.offers.remove(id);
+  }
+
+  removeDemand(id: string): boolean {
+    return this.demands.remove(id);
+  }
+
+  /** Bulk build: validates everything first, so a bad item leaves the index untouched. */
+  bulkLoad(items: { offers?: readonly unknown[]; demands?: readonly unknown[] }): void {
+    const offers = (items.offers ?? []).map((item) => this.prepare(item));
+    const demands = (items.demands ?? []).map((item) => this.prepare(item));
+    for (const item of offers) this.offers.upsert(item);
+    for (const item of demands) this.demands.upsert(item);
+    this.offers.trim();
+    this.demands.trim();
+  }
+
+  matchOffersForDemand(demand: MatchItemInput | unknown, options: MatchOptions = {}): MatchResponse {
+    return this.matchPrepared(this.prepare(demand), 'offers-for-demand', options);
+  }
+
+  matchDemandsForOffer(offer: MatchItemInput | unknown, options: MatchOptions = {}): MatchResponse {
+    return this.matchPrepared(this.prepare(offer), 'demands-for-offer', options);
+  }
+
+  /** Matching on an already prepared item (lets callers and benchmarks analyse once). */
+  matchPrepared(query: PreparedItem, direction: MatchDirection, options: MatchOptions = {}): MatchResponse {
+    const weights = { ...this.defaultWeights, ...options.weights };
+    const top = Math.min(MAX_TOP, Math.max(1, options.top ?? 20));
+    const index = direction === 'offers-for-demand' ? this.offers : this.demands;
+    const queryTerms = toQueryTerms(query, weights);
+    const empty = (reason: MatchResponse['reason']): MatchResponse => ({
+      results: [], noMatch: true, noConfidentMatch: true, reason, threshold: CONFIDENT_MATCH_THRESHOLD,
+    });
+    if (queryTerms.length === 0) return empty('no-query-terms');
+    const hits = index.search(queryTerms, Math.max(MIN_CANDIDATES, top * CANDIDATES_PER_RESULT));
+    if (hits.length === 0) return empty('no-candidates');
+
+    const selfScore = index.selfScore(queryTerms, query.terms) || 1;
+    const ranked = hits.map((hit) => {
+      const attributes = index.attributes(hit.doc) as ItemAttributes;
+      const [demand, offer] = direction === 'offers-for-demand' ? [query.attributes, attributes] : [attributes, query.attributes];
+      const signals = fitSignals(demand, offer);
+      const textScore = Math.min(1, hit.score / selfScore);
+      let sum = weights.text * textScore;
+      let weightSum = weights.text;
+      for (const signal of signals) {
+        sum += weights[signal.name] * signal.value;
+        weightSum += weights[signal.name];
+      }
+      const partyWeight = attributes.party !== undefined ? options.partyWeights?.[attributes.party] : undefined;
+      const multiplier = partyWeight === undefined ? 1 : 1 + weights.feedback * (Math.min(2, Math.max(0, partyWeight)) - 1);
+      const score = Math.min(1, Math.max(0, (sum / (weightSum || 1)) * multiplier));
+      return { doc: hit.doc, score, textScore, signals };
+    });
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+
+    const results = ranked.slice(0, top).map(({ doc, score, textScore, signals }) => ({
+      id: index.docId(doc),
+      score: round(score),
+      confident: score >= CONFIDENT_MATCH_THRESHOLD,
+      textScore: round(textScore),
+      signals: Object.fromEntries(signals.map((s) => [s.name, round(s.value)])),
+      why: [...this.explainTerms(index, doc, queryTerms), ...signals.flatMap((s) => (s.why ? [s.why] : []))],
+    }));
+    return {
+      results,
+      noMatch: false,
+      noConfidentMatch: !results.some((r) => r.confident),
+      threshold: CONFIDENT_MATCH_THRESHOLD,
+    };
+  }
+
+  /** Shared concepts and words, strongest first, limited to terms the result may reveal. */
+  private explainTerms(index: InvertedIndex, doc: number, query: readonly QueryTerm[]): string[] {
+    const shared = query
+      .filter(({ term }) => index.isExplainableTerm(doc, term))
+      .map(({ term, weight }) => ({ term, strength: weight * index.idf(term) }))
+      .sort((a, b) => b.strength - a.strength || (a.term < b.term ? -1 : 1));
+    const concepts = shared.filter((s) => s.term.startsWith(CONCEPT_PREFIX)).slice(0, MAX_WHY_TERMS);
+    const words = shared.filter((s) => !s.term.startsWith(CONCEPT_PREFIX)).slice(0, MAX_WHY_TERMS);
+    const why: string[] = [];
+    if (concepts.length > 0) {
+      const names = concepts.map(({ term }) => {
+        const concept = this.dictionary.byId.get(term.slice(CONCEPT_PREFIX.length));
+        return concept ? `${concept.en[0]} / ${concept.zh[0] ?? concept.en[0]}` : term;
+      });
+      why.push(`shared concepts: ${names.join(', ')}`);
+    }
+    if (words.length > 0) why.push(`shared terms: ${words.map((w) => w.term).join(', ')}`);
+    return why;
+  }
+}
+
+function toQueryTerms(query: PreparedItem, weights: MatchWeights): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  for (const [term, count] of query.terms) {
+    const boost = term.startsWith(CONCEPT_PREFIX) ? weights.concept : 1;
+    terms.push({ term, weight: boost * Math.sqrt(count) });
+  }
+  return terms;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

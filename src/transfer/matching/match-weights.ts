@@ -1,0 +1,40 @@
+/**
+ * Weights of the signals that make up a match score. The final score is the weighted mean of
+ * the signals known for both sides (a missing budget neither helps nor hurts), times the
+ * feedback multiplier of the result's party. All signals lie in 0..1, so the score does too.
+ */
+export interface MatchWeights {
+  /** Text and concept similarity (BM25 relative to the query's own score). */
+  text: number;
+  /** Same high-tech field (0.6) or sub-field (1). */
+  field: number;
+  /** Deepest shared IPC prefix: section 0.2, class 0.5, subclass 0.8, group 0.9, subgroup 1. */
+  ipc: number;
+  /** Offer TRL meets the demand's required TRL (1), or falls short (−0.25 per level). */
+  trl: number;
+  /** Offer price within the demand's budget (1), else budget ÷ price. */
+  budget: number;
+  /** Same partner zone (1), else exp(−km / 300) when both have coordinates. */
+  zone: number;
+  /** How far per-party feedback weights may move a score: multiplier = 1 + feedback × (w − 1). */
+  feedback: number;
+  /** Query-side boost of dictionary concepts relative to plain words. */
+  concept: number;
+}
+
+export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
+  text: 0.7,
+  field: 0.08,
+  ipc: 0.08,
+  trl: 0.05,
+  budget: 0.05,
+  zone: 0.04,
+  feedback: 0.5,
+  concept: 1.5,
+};
+
+/**
+ * Below this score a result is not a confident match, and the response says so; set from the
+ * hand-made evaluation set, where graded-relevant pairs mostly score above it and distractors below.
+ */
+export const CONFIDENT_MATCH_THRESHOLD = 0.3;

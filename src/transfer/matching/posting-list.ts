@@ -1,0 +1,77 @@
+/**
+ * One term's postings: ascending internal doc numbers with their term counts, in growable
+ * typed arrays (5 bytes per posting instead of a JS object). Docs are only ever appended with
+ * increasing numbers, so the list stays sorted without insertion work.
+ */
+export class PostingList {
+  docs = new Int32Array(4);
+  counts = new Uint8Array(4);
+  length = 0;
+  /** Live documents containing the term (removed docs stay in `docs` until compaction). */
+  docFrequency = 0;
+  /** Largest count and shortest document ever added: together they bound the term's score. */
+  maxCount = 0;
+  minDocLength = Number.POSITIVE_INFINITY;
+
+  append(doc: number, count: number, docLength: number): void {
+    if (this.length === this.docs.length) {
+      const capacity = this.length * 2;
+      const docs = new Int32Array(capacity);
+      docs.set(this.docs);
+      const counts = new Uint8Array(capacity);
+      counts.set(this.counts);
+      this.docs = docs;
+      this.counts = counts;
+    }
+    const clamped = Math.min(255, count);
+    this.docs[this.length] = doc;
+    this.counts[this.length] = clamped;
+    this.length++;
+    this.docFrequency++;
+    if (clamped > this.maxCount) this.maxCount = clamped;
+    if (docLength < this.minDocLength) this.minDocLength = docLength;
+  }
+
+  /** Releases spare capacity (after a bulk build, growable arrays are up to half empty). */
+  trim(): void {
+    if (this.docs.length === this.length) return;
+    this.docs = this.docs.slice(0, this.length);
+    this.counts = this.counts.slice(0, this.length);
+  }
+
+  /** Drops postings of removed docs. */
+  compact(isLive: (doc: number) => boolean): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      const doc = this.docs[i];
+      if (!isLive(doc)) continue;
+      this.docs[kept] = doc;
+      this.counts[kept] = this.counts[i];
+      kept++;
+    }
+    this.length = kept;
+    this.trim();
+  }
+
+  /** First position ≥ `from` whose doc is ≥ `target` (galloping, then binary search). */
+  seek(from: number, target: number): number {
+    const docs = this.docs;
+    const end = this.length;
+    if (from >= end || docs[from] >= target) return from;
+    let step = 1;
+    let low = from;
+    let high = from + 1;
+    while (high < end && docs[high] < target) {
+      low = high;
+      step *= 2;
+      high = from + step;
+    }
+    if (high > end) high = end;
+    while (low + 1 < high) {
+      const mid = (low + high) >>> 1;
+      if (docs[mid] < target) low = mid;
+      else high = mid;
+    }
+    return high;
+  }
+}
