@@ -97,6 +97,10 @@ export const TERM_DICTIONARY_SOURCE = `
 2.1 | 生物反应器 | bioreactor
 2.1 | 层析, 色谱 | chromatography
 2.1 | 过滤膜, 超滤 | filtration membrane, ultrafiltration
+2.1 | 过滤 | filtration, filter
+2.1 | 耗材 | consumables, consumable
+2.1 | 培养基 | culture medium, culture media
+2.1 | 纯化 | purification
 2.1 | 一次性生物工艺, 一次性反应袋 | single use bioprocess, single-use bioreactor bag
 2.2 | 中药, 中医药 | traditional chinese medicine, tcm
 2.2 | 天然药物 | natural medicine
@@ -130,7 +134,7 @@ export const TERM_DICTIONARY_SOURCE = `
 2.5 | 磁共振成像, 核磁共振 | magnetic resonance imaging, mri
 2.5 | 超声 | ultrasound, ultrasonic
 2.5 | 心脏瓣膜, 人工心脏瓣膜, 瓣膜 | heart valve, prosthetic heart valve, valve prosthesis
-2.5 | 经导管主动脉瓣置换, tavr | transcatheter aortic valve replacement, tavr, tavi
+2.5 | 经导管主动脉瓣置换, 经导管主动脉瓣, tavr | transcatheter aortic valve replacement, transcatheter aortic valve, tavr, tavi
 2.5 | 心血管 | cardiovascular
 2.5 | 支架 | stent
 2.5 | 介入 | interventional
@@ -234,7 +238,7 @@ export const TERM_DICTIONARY_SOURCE = `
 4.4 | 生物医用材料 | biomedical material
 4.4 | 组织工程 | tissue engineering
 4.4 | 生物相容性 | biocompatibility
-4.4 | 牛心包, 心包 | bovine pericardium, pericardium
+4.4 | 牛心包, 心包 | bovine pericardium, pericardium, pericardial
 4.4 | 植入物 | implant
 4.4 | 水凝胶 | hydrogel
 4.5 | 液晶材料, 液晶单体 | liquid crystal material, liquid crystal monomer, liquid crystal
@@ -305,6 +309,8 @@ export const TERM_DICTIONARY_SOURCE = `
 6.4 | 智能电网 | smart grid
 6.4 | 换热器 | heat exchanger
 7.1 | 污水处理, 废水处理 | wastewater treatment, sewage treatment
+7.1 | 废水, 污水 | wastewater, sewage, effluent
+7.1 | 高盐废水 | high salinity wastewater, high-salinity wastewater
 7.1 | 膜分离 | membrane separation
 7.1 | 反渗透 | reverse osmosis
 7.1 | 海水淡化 | seawater desalination, desalination
