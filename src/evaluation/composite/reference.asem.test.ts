@@ -6,18 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { buildComposite } from './pipeline';
 import { indicatorStats } from './stats';
 import { toColumn } from './columns';
-import { expectTableMatches, loadInputs, loadRef, num } from './reference.fixture';
+import { B_METHOD, expectTableMatches, loadInputs, loadRef, num } from './reference.fixture';
 import type { CompositeMethod, CompositeResult } from './types';
 
 const A_METHOD: CompositeMethod = { normalise: { method: 'minmax', lower: 0, upper: 100 }, aggregate: { method: 'amean' } };
-export const B_METHOD: CompositeMethod = {
-  denominate: true,
-  impute: { method: 'group-mean', group: 'EurAsia_group' },
-  screen: { minAvailability: 0.9 },
-  treat: { method: 'winsorise-then-log', skew: 2, kurt: 3.5, winmax: 5 },
-  normalise: { method: 'minmax', lower: 0, upper: 100 },
-  aggregate: { method: 'amean' },
-};
 
 describe('ASEM scenario A: plain build', () => {
   const { framework, data } = loadInputs('asem');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { parseCsv, readData, readFramework } from './csv';
-import type { CompositeData, FrameworkNode, Table } from './types';
+import type { CompositeData, CompositeMethod, FrameworkNode, Table } from './types';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const refDir = path.resolve(repoRoot, '../shared/reference/composite');
@@ -82,3 +82,13 @@ export function expectTableMatches(actual: Table, rel: string, tol = 1e-6, keyOf
   }
   expect(checked).toBeGreaterThan(0);
 }
+
+/** COINr's build_example_coin() settings (scenario B). */
+export const B_METHOD: CompositeMethod = {
+  denominate: true,
+  impute: { method: 'group-mean', group: 'EurAsia_group' },
+  screen: { minAvailability: 0.9 },
+  treat: { method: 'winsorise-then-log', skew: 2, kurt: 3.5, winmax: 5 },
+  normalise: { method: 'minmax', lower: 0, upper: 100 },
+  aggregate: { method: 'amean' },
+};

@@ -1,0 +1,87 @@
+/**
+ * Evaluate many runs of a model and return the top-level index scores, run-major
+ * (scores[r * nUnits + i]). Large batches are split over worker threads; small ones run
+ * inline because starting a worker costs more than a few hundred runs.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { FastModel, type ModelSpec, type RunSettings } from './fastModel';
+import { CompositeError, type CompositeErrorCode } from './errors';
+
+export interface BatchOptions {
+  /** Number of worker threads; 0 = run inline. Default: available cores, when the batch is large. */
+  workers?: number;
+  /** Batches smaller than this run inline. Default 2000. */
+  minRunsForWorkers?: number;
+}
+
+export interface BatchResult {
+  units: string[];
+  scores: Float64Array;
+  nRuns: number;
+}
+
+export function runBatchInline(spec: ModelSpec, runs: RunSettings[], model = new FastModel(spec)): BatchResult {
+  const n = model.n;
+  const scores = new Float64Array(runs.length * n);
+  runs.forEach((run, r) => model.index(run, scores.subarray(r * n, (r + 1) * n)));
+  return { units: model.units, scores, nRuns: runs.length };
+}
+
+export async function runBatch(spec: ModelSpec, runs: RunSettings[], opts: BatchOptions = {}): Promise<BatchResult> {
+  const threshold = opts.minRunsForWorkers ?? 2000;
+  const nWorkers = Math.min(opts.workers ?? availableParallelism(), Math.ceil(runs.length / 100));
+  if (nWorkers <= 0 || runs.length < threshold) return runBatchInline(spec, runs);
+  const chunk = Math.ceil(runs.length / nWorkers);
+  const parts = await Promise.all(
+    Array.from({ length: nWorkers }, (_, w) => runInWorker(spec, runs.slice(w * chunk, (w + 1) * chunk))),
+  );
+  const units = parts[0].units;
+  const scores = new Float64Array(runs.length * units.length);
+  let offset = 0;
+  for (const p of parts) {
+    scores.set(p.scores, offset);
+    offset += p.scores.length;
+  }
+  return { units, scores, nRuns: runs.length };
+}
+
+interface WorkerReply {
+  ok: boolean;
+  units?: string[];
+  scores?: Float64Array;
+  error?: { code?: CompositeErrorCode; subject?: string; message: string };
+}
+
+/**
+ * In TypeScript source form (vitest, tsx) the worker file is .ts, which plain Node cannot load:
+ * a tiny eval'd bootstrap registers the tsx loader inside the worker first, then imports it.
+ */
+function startWorker(data: unknown): Worker {
+  const isTs = import.meta.url.endsWith('.ts');
+  const entry = new URL(isTs ? './batch.worker.ts' : './batch.worker.js', import.meta.url);
+  if (!isTs) return new Worker(entry, { workerData: data });
+  // tsx's tsImport loads one TypeScript module graph with a scoped loader (no global hooks).
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const target = JSON.stringify(entry.href);
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${target}, ${target}))
+    .catch((e) => require('node:worker_threads').parentPort.postMessage({ ok: false, error: { message: String(e && e.stack || e) } }));`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+function runInWorker(spec: ModelSpec, runs: RunSettings[]): Promise<BatchResult> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker({ spec, runs });
+    worker.once('message', (msg: WorkerReply) => {
+      void worker.terminate();
+      if (msg.ok && msg.units && msg.scores) resolve({ units: msg.units, scores: msg.scores, nRuns: runs.length });
+      else if (msg.error?.code) reject(new CompositeError(msg.error.code, msg.error.subject ?? '', msg.error.message));
+      else reject(new Error(msg.error?.message ?? 'worker failed'));
+    });
+    worker.once('error', reject);
+  });
+}
