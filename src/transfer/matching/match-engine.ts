@@ -43,6 +43,7 @@ const MAX_TOP = 1000;
 const CANDIDATES_PER_RESULT = 5;
 const MIN_CANDIDATES = 100;
 const MAX_WHY_TERMS = 3;
+const MAX_WHY_CONCEPTS = 4;
 
 /**
  * The matching engine: two inverted indices (offers and demands) over the same analysis,
@@ -149,15 +150,21 @@ export class MatchingEngine {
     const shared = query
       .filter(({ term }) => index.isExplainableTerm(doc, term))
       .map(({ term, weight }) => ({ term, strength: weight * index.idf(term) }))
-      .sort((a, b) => b.strength - a.strength || (a.term < b.term ? -1 : 1));
-    const concepts = shared.filter((s) => s.term.startsWith(CONCEPT_PREFIX)).slice(0, MAX_WHY_TERMS);
-    const words = shared.filter((s) => !s.term.startsWith(CONCEPT_PREFIX)).slice(0, MAX_WHY_TERMS);
+      // Equal strength: the longer (more specific) term first, then alphabetical for determinism.
+      .sort((a, b) => b.strength - a.strength || b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
+    const concepts = shared
+      .filter((s) => s.term.startsWith(CONCEPT_PREFIX))
+      .slice(0, MAX_WHY_CONCEPTS)
+      .map(({ term }) => this.dictionary.byId.get(term.slice(CONCEPT_PREFIX.length)))
+      .filter((concept) => concept !== undefined);
+    // Words already named by a shared concept add nothing to the explanation.
+    const named = new Set(concepts.flatMap((c) => [...c.en, ...c.zh]));
+    const words = shared
+      .filter((s) => !s.term.startsWith(CONCEPT_PREFIX) && !named.has(s.term))
+      .slice(0, MAX_WHY_TERMS);
     const why: string[] = [];
     if (concepts.length > 0) {
-      const names = concepts.map(({ term }) => {
-        const concept = this.dictionary.byId.get(term.slice(CONCEPT_PREFIX.length));
-        return concept ? `${concept.en[0]} / ${concept.zh[0] ?? concept.en[0]}` : term;
-      });
+      const names = concepts.map((c) => (c.zh[0] && c.zh[0] !== c.en[0] ? `${c.en[0]} / ${c.zh[0]}` : c.en[0]));
       why.push(`shared concepts: ${names.join(', ')}`);
     }
     if (words.length > 0) why.push(`shared terms: ${words.map((w) => w.term).join(', ')}`);

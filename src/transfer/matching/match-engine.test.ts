@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIDENT_MATCH_THRESHOLD, feedbackToPartyWeights, MatchingEngine, MatchItemError, MAX_TEXT_CHARS } from './index';
+
+const offers = [
+  { id: 'foil-hant', lang: 'zh-Hant', title: '5G高頻反轉銅箔', text: '適用於高頻高速電路板的超低輪廓銅箔，剝離強度高。', fields: ['4.1'], ipc: ['C25D 1/04'], trl: 7, price: 200, party: 'lab-a' },
+  { id: 'foil-en', lang: 'en', title: 'Copper foil for lithium batteries', text: 'Thin electrodeposited copper foil for battery anodes.', fields: ['4.1'], trl: 8, price: 900, party: 'lab-b' },
+  { id: 'pump', lang: 'zh-Hans', title: '钍基熔盐堆主泵', text: '高温熔盐泵设计与热态试验平台。', fields: ['6.2'], ipc: ['G21C 15/243'], trl: 6, party: 'lab-c' },
+  { id: 'valve', lang: 'en', title: 'Prosthetic heart valve', text: 'Bovine pericardium heart valve with anti-calcification treatment.', fields: ['2.5'], trl: 7 },
+];
+
+function engineWithOffers(): MatchingEngine {
+  const engine = new MatchingEngine();
+  engine.bulkLoad({ offers });
+  return engine;
+}
+
+const demand = { id: 'd1', lang: 'en', title: 'Copper foil for 5G boards', text: 'Need very low profile copper foil for high-frequency circuit boards.', fields: ['4.1'], ipc: ['C25D'], trl: 6, budget: 300 };
+
+describe('MatchingEngine', () => {
+  it('matches across scripts: English demand finds Traditional Chinese offer first', () => {
+    const response = engineWithOffers().matchOffersForDemand(demand);
+    expect(response.results[0].id).toBe('foil-hant');
+    expect(response.results.map((r) => r.id)).not.toContain('valve');
+    expect(response.noMatch).toBe(false);
+  });
+
+  it('explains with shared concepts and the fit signals', () => {
+    const [top] = engineWithOffers().matchOffersForDemand(demand).results;
+    expect(top.why[0]).toMatch(/^shared concepts: .*(copper foil \/ 铜箔|very low profile \/ 超低轮廓)/);
+    expect(top.why).toContain('same IPC subclass C25D');
+    expect(top.why).toContain('TRL 7 meets required ≥6');
+    expect(top.why).toContain('price within budget');
+    expect(top.why.some((w) => w.startsWith('same high-tech field 4.1'))).toBe(true);
+  });
+
+  it('keeps scores in 0..1 and flags weak matches', () => {
+    const { results } = engineWithOffers().matchOffersForDemand(demand);
+    for (const result of results) {
+      expect(result.score).toBeGreaterThanOrEqual(0);
+      expect(result.score).toBeLessThanOrEqual(1);
+      expect(result.confident).toBe(result.score >= CONFIDENT_MATCH_THRESHOLD);
+    }
+    expect(results[0].confident).toBe(true);
+  });
+
+  it('returns an empty result with a flag when nothing matches', () => {
+    const response = engineWithOffers().matchOffersForDemand({ id: 'q', lang: 'en', text: 'quantum teleportation of giraffes' });
+    expect(response).toMatchObject({ results: [], noMatch: true, noConfidentMatch: true, reason: 'no-candidates' });
+    const stopwordsOnly = engineWithOffers().matchOffersForDemand({ id: 'q', lang: 'en', text: 'the of and' });
+    expect(stopwordsOnly).toMatchObject({ noMatch: true, reason: 'no-query-terms' });
+  });
+
+  it('matches in the other direction: demands for an offer', () => {
+    const engine = engineWithOffers();
+    engine.upsertDemand(demand);
+    engine.upsertDemand({ id: 'd2', lang: 'zh-Hans', title: '熔盐泵', text: '需要钍基熔盐堆一回路主泵。' });
+    const response = engine.matchDemandsForOffer(offers[0]);
+    expect(response.results[0].id).toBe('d1');
+    expect(engine.matchDemandsForOffer(offers[2]).results[0].id).toBe('d2');
+  });
+
+  it('makes new, edited and removed offers visible immediately', () => {
+    const engine = engineWithOffers();
+    const query = { id: 'q', lang: 'zh-Hans', text: '碳离子治疗装置' } as const;
+    expect(engine.matchOffersForDemand(query).noMatch).toBe(true);
+    engine.upsertOffer({ id: 'ion', lang: 'en', text: 'Carbon-ion therapy system with a compact synchrotron.' });
+    expect(engine.matchOffersForDemand(query).results[0].id).toBe('ion');
+    engine.upsertOffer({ id: 'ion', lang: 'en', text: 'Industrial ion exchange resin.' });
+    expect(engine.matchOffersForDemand(query).noMatch).toBe(true);
+    engine.upsertOffer({ id: 'ion', lang: 'en', text: 'Carbon-ion therapy system.' });
+    expect(engine.removeOffer('ion')).toBe(true);
+    expect(engine.matchOffersForDemand(query).noMatch).toBe(true);
+  });
+
+  it('never names confidential fields in explanations', () => {
+    const engine = new MatchingEngine();
+    engine.upsertOffer({
+      id: 'secret', lang: 'en', title: 'Hall thruster for satellites', text: 'Electric propulsion with a proprietary xenon feed.',
+      ipc: ['F03H 1/00'], trl: 7, price: 100, explainable: ['text'],
+    });
+    const { results } = engine.matchOffersForDemand({
+      id: 'q', lang: 'en', text: 'Hall thruster electric propulsion test', ipc: ['F03H'], trl: 6, budget: 500,
+    });
+    const why = results[0].why.join(' | ');
+    expect(why).toContain('electric propulsion');
+    expect(why).not.toMatch(/hall|thruster/i); // title-only words
+    expect(why).not.toMatch(/IPC|TRL|price|budget/);
+  });
+
+  it('leaves non-matchable fields out of scoring', () => {
+    const engine = new MatchingEngine();
+    engine.upsertOffer({ id: 'o', lang: 'en', title: 'Secret copper alloy', text: 'A new heat treatment.', matchable: ['text'] });
+    expect(engine.matchOffersForDemand({ id: 'q', lang: 'en', text: 'copper alloy' }).noMatch).toBe(true);
+    expect(engine.matchOffersForDemand({ id: 'q', lang: 'en', text: 'heat treatment' }).results[0].id).toBe('o');
+  });
+
+  it('applies feedback-derived party weights', () => {
+    const engine = engineWithOffers();
+    const twoFoils = { id: 'q', lang: 'en', text: 'copper foil' };
+    const plain = engine.matchOffersForDemand(twoFoils, { weights: { field: 0, ipc: 0, trl: 0, budget: 0 } });
+    const weights = feedbackToPartyWeights([
+      ...Array.from({ length: 5 }, () => ({ party: plain.results[0].id === 'foil-en' ? 'lab-b' : 'lab-a', outcome: 'rejected' as const })),
+    ]);
+    const reweighted = engine.matchOffersForDemand(twoFoils, { partyWeights: weights, weights: { feedback: 1, field: 0, ipc: 0, trl: 0, budget: 0 } });
+    expect(reweighted.results[0].id).toBe(plain.results[1].id);
+  });
+});
+
+describe('input validation', () => {
+  const engine = new MatchingEngine();
+  const field = (input: unknown) => {
+    try {
+      engine.prepare(input);
+    } catch (error) {
+      if (error instanceof MatchItemError) return error.field;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it('names the offending field', () => {
+    expect(field({ id: 'x', lang: 'en', text: '' })).toBe('text');
+    expect(field({ id: 'x', lang: 'en', text: '，。!?…' })).toBe('text');
+    expect(field({ id: 'x', lang: 'fr', text: 'bonjour' })).toBe('lang');
+    expect(field({ id: '', lang: 'en', text: 'copper' })).toBe('id');
+    expect(field({ id: 'x', lang: 'en', text: 'copper', ipc: ['nonsense'] })).toBe('ipc.0');
+    expect(field({ id: 'x', lang: 'en', text: 'copper', fields: ['9.9'] })).toBe('fields.0');
+    expect(field({ id: 'x', lang: 'en', text: 'copper', trl: 12 })).toBe('trl');
+  });
+
+  it('rejects a 5 MB description instead of truncating it', () => {
+    expect(field({ id: 'x', lang: 'en', text: 'copper '.repeat(750_000) })).toBe('text');
+    expect(() => engine.prepare({ id: 'x', lang: 'en', text: 'a'.repeat(MAX_TEXT_CHARS + 1) })).toThrow(/text is longer/);
+  });
+
+  it('leaves the index untouched when a bulk load has a bad item', () => {
+    const fresh = new MatchingEngine();
+    expect(() => fresh.bulkLoad({ offers: [offers[0], { id: 'bad', lang: 'en', text: '' }] })).toThrow(MatchItemError);
+    expect(fresh.offers.size).toBe(0);
+  });
+});

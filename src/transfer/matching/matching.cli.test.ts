@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerMatchingCommands } from './matching.cli';
+
+const evalSet = join(import.meta.dirname, 'eval-set');
+
+async function run(args: string[]): Promise<{ stdout: string; error?: CommanderError }> {
+  const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  registerMatchingCommands(program);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
+  let stdout = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { stdout };
+  } catch (error) {
+    if (error instanceof CommanderError) return { stdout, error };
+    throw error;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function tempFile(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'kechuang-match-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('matching CLI', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('match prints one JSON line per demand', async () => {
+    const { stdout, error } = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '5']);
+    expect(error).toBeUndefined();
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBe(73);
+    expect(lines[0].demand_id).toBe('d-copper5g-1');
+    expect(lines[0].results).toHaveLength(5);
+    expect(lines[0].results[0]).toEqual({ offer_id: expect.any(String), score: expect.any(Number), why: expect.any(Array) });
+  });
+
+  it('match reports a bad line with file, line number and field, exit code 2', async () => {
+    const offers = tempFile('offers.jsonl', '{"id":"a","lang":"en","title":"x","text":"copper foil"}\n{"id":"b","lang":"xx","title":"y","text":"pump"}\n');
+    const { error } = await run(['match', '--offers', offers, '--demands', join(evalSet, 'demands.jsonl')]);
+    expect(error?.exitCode).toBe(2);
+    expect(error?.message).toMatch(/offers\.jsonl:2: lang:/);
+    const broken = tempFile('demands.jsonl', '{"id":"a",\n');
+    const invalidJson = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', broken]);
+    expect(invalidJson.error?.message).toMatch(/demands\.jsonl:1: \(line\): not valid JSON/);
+  });
+
+  it('match-eval prints nDCG@10, recall@100 and MRR, from the engine or from a run file', async () => {
+    const args = ['--qrels', join(evalSet, 'qrels.tsv'), '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl')];
+    const engineRun = await run(['match-eval', ...args]);
+    const metrics = JSON.parse(engineRun.stdout);
+    expect(Object.keys(metrics)).toEqual(['ndcg@10', 'recall@100', 'mrr', 'queries']);
+    expect(metrics['ndcg@10']).toBeGreaterThan(0.9);
+
+    const ranked = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '100']);
+    const fromFile = await run(['match-eval', ...args, '--run', tempFile('run.jsonl', ranked.stdout)]);
+    expect(JSON.parse(fromFile.stdout)).toEqual(metrics);
+  });
+});
