@@ -1,0 +1,54 @@
+/**
+ * The method.json accepted by the CLI, validated with zod so a mistake is reported by field
+ * name ("normalise.lower: expected number") instead of surfacing as a wrong number later.
+ * `weights` is a path to a CSV (relative to method.json) or an object naming the source.
+ */
+import { z } from 'zod';
+
+const num = z.number().refine(Number.isFinite, 'must be a finite number');
+
+const impute = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('group-mean'), group: z.string().min(1) }),
+  z.object({ method: z.literal('previous-year') }),
+  z.object({ method: z.literal('regression') }),
+]);
+
+const thresholds = { skew: num.positive().optional(), kurt: num.optional() };
+const treat = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('winsorise-then-log'), ...thresholds, winmax: z.number().int().min(0).optional() }),
+  z.object({ method: z.literal('winsorise'), ...thresholds, winmax: z.number().int().min(0).optional() }),
+  z.object({ method: z.literal('log'), ...thresholds }),
+]);
+
+const normalise = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('minmax'), lower: num.optional(), upper: num.optional() })
+    .refine((m) => (m.lower ?? 0) < (m.upper ?? 100), { message: 'lower must be below upper', path: ['upper'] }),
+  z.object({ method: z.literal('zscore'), mean: num.optional(), sd: num.positive().optional() }),
+  z.object({ method: z.literal('rank') }),
+  z.object({ method: z.literal('prank') }),
+  z.object({ method: z.literal('distance-to-reference'), unit: z.string().min(1) }),
+  z.object({ method: z.literal('distance-to-target'), cap: z.boolean().optional() }),
+  z.object({ method: z.literal('goalposts'), scale: num.positive().optional() }),
+]);
+
+export const methodFileSchema = z.object({
+  denominate: z.boolean().default(false),
+  impute: impute.nullable().default(null),
+  screen: z.object({ minAvailability: num.min(0).max(1) }).nullable().default(null),
+  treat: treat.nullable().default(null),
+  normalise,
+  aggregate: z.object({ method: z.enum(['amean', 'gmean', 'hmean', 'copeland']) }),
+  weights: z
+    .union([z.string().min(1), z.object({ source: z.enum(['meta', 'equal', 'pca']) })])
+    .nullable()
+    .default(null),
+});
+
+export type MethodFile = z.infer<typeof methodFileSchema>;
+
+/** One line per problem, each naming the field path. */
+export function describeIssues(err: z.ZodError): string[] {
+  return err.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+}
+
+export const KNOWN_METHOD_KEYS = Object.keys(methodFileSchema.shape);
