@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../shared/db';
+import { login, logout, sessionOf, SESSION_DAYS } from './accounts.service';
+
+export const SESSION_COOKIE = 'kc_session';
+
+const userSchema = z.object({
+  id: z.number(), username: z.string(), display_name: z.string(), role: z.enum(['admin', 'zone_operator', 'org_user']),
+  zone_id: z.number().nullable(), organization_id: z.number().nullable(),
+});
+
+export function accountsRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post('/api/auth/login', {
+    schema: {
+      tags: ['accounts'], summary: 'Sign in',
+      body: z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
+      response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+    },
+    // Ten attempts a minute per address and user name slows password guessing without locking real users out for long.
+    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
+  }, async (req, reply) => {
+    const { token, csrfToken, user } = await login(db, req.body.username, req.body.password);
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: SESSION_DAYS * 86400 });
+    return { user, csrfToken };
+  });
+
+  r.get('/api/auth/me', {
+    schema: { tags: ['accounts'], summary: 'The signed-in user and the CSRF token to send with writes', response: { 200: z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() }) } },
+  }, async (req) => {
+    const session = await sessionOf(db, req.cookies[SESSION_COOKIE]);
+    return { user: session?.user ?? null, csrfToken: session?.csrfToken ?? null };
+  });
+
+  r.post('/api/auth/logout', { schema: { tags: ['accounts'], summary: 'Sign out' } }, async (req, reply) => {
+    await logout(db, req.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+}

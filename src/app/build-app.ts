@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../shared/db';
+import type { Actor } from '../shared/access/actor';
+import { AppError } from '../shared/http/errors';
+import { sendProblem } from '../shared/http/problem';
+import { recordRoutes } from '../shared/records/record-routes';
+import { metaRoutes } from '../shared/records/meta.routes';
+import { allEntities } from '../shared/records/registry-of-entities';
+import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes';
+import { sessionOf } from '../accounts/accounts.service';
+import { registryRoutes } from '../registry/registry.routes';
+import { fileRoutes } from '../shared/records/file.routes';
+import { jobRoutes } from '../shared/jobs/job.routes';
+import type { JobQueue } from '../shared/jobs/job-queue';
+import './entities';
+
+export interface AppOptions {
+  db: Db;
+  jobs: JobQueue;
+  /** Pino logger options; false in tests. */
+  logger?: boolean | object;
+  /** Becomes true once migrations and demo data are in place; /api/health reports it. */
+  isReady?: () => boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the HTTP application without listening, so tests call app.inject() with no open port. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(sendProblem);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Kechuang API', description: 'Registry of innovation actors, technology transfer and evaluation', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await sessionOf(db, token);
+    if (!session) return;
+    // Writes must carry the session's CSRF token in a header a cross-site form cannot set.
+    if (!SAFE_METHODS.has(req.method) && req.url !== '/api/auth/login' && req.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new AppError('CSRF', 'problem.csrf');
+    }
+    req.actor = session.actor;
+    req.csrfToken = session.csrfToken;
+  });
+
+  const actorOf = (req: FastifyRequest) => req.actor;
+  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Ready once migrations and demo data are in place' } }, async (_req, reply) => {
+    const ready = options.isReady?.() ?? true;
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'starting' });
+  });
+  accountsRoutes(app, db);
+  metaRoutes(app, allEntities());
+  for (const def of allEntities()) recordRoutes(app, db, def, actorOf);
+  registryRoutes(app, db, actorOf);
+  fileRoutes(app, db, options.jobs, actorOf);
+  jobRoutes(app, options.jobs, actorOf);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.url.startsWith('/docs')) {
+        return reply.status(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not found', status: 404, code: 'NOT_FOUND' });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,5 @@
+import { registerEntities } from '../shared/records/registry-of-entities';
+import { REGISTRY_ENTITIES } from '../registry/entities';
+
+// Every domain's described entities, registered once for the generic record routes, imports and exports.
+registerEntities(REGISTRY_ENTITIES);

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDb } from '../shared/db';
+import { JobQueue } from '../shared/jobs/job-queue';
+import { defineImportJob, setUploadDir } from '../shared/records/import-job';
+import { isEmpty, loadDemo } from '../registry/demo/load-demo';
+import { buildApp } from './build-app';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  logLevel: string;
+  buildWebIfMissing: boolean;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Opens the database (migrating it), listens at once, then loads the demo region into an empty database. */
+export async function serve(options: ServeOptions) {
+  if (options.buildWebIfMissing && !existsSync(join(ROOT, 'web/dist/index.html'))) {
+    console.error('Building the web app (first start only)…');
+    const built = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the web app did not build; see the output above');
+  }
+  const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.databaseUrl ? undefined : join(options.dataDir, 'pglite') });
+  setUploadDir(join(options.dataDir, 'uploads'));
+  const jobs = new JobQueue(db);
+  defineImportJob(jobs, db);
+  let ready = false;
+  const app = await buildApp({ db, jobs, logger: { level: options.logLevel }, isReady: () => ready });
+  await app.listen({ port: options.port, host: options.host });
+  if (options.demo && (await isEmpty(db))) {
+    app.log.info('empty database: loading the demo region');
+    await loadDemo(db, { log: (m) => app.log.info(m) });
+  }
+  await jobs.start();
+  ready = true;
+  app.log.info(`Kechuang is ready at http://localhost:${options.port} (API docs at /docs)`);
+  const shutdown = async () => {
+    await app.close();
+    await jobs.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return { app, db, jobs };
+}

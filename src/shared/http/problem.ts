@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { localeFrom, translate, type Locale } from '../i18n';
+import { AppError, type FieldIssue } from './errors';
+import { fieldIssueFromZod, type IssueLike } from './zod-issues';
+
+/** The one place where errors become RFC 7807 problem documents, in the caller's language. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+export function issuesToErrors(locale: Locale, issues: readonly FieldIssue[]) {
+  return issues.map((i) => ({ field: i.field, message: `${i.field}: ${translate(locale, i.key, i.params)}` }));
+}
+
+export function problemOf(err: AppError, locale: Locale): Problem {
+  const title = translate(locale, err.key, err.params);
+  const problem: Problem = { type: `https://kechuang.dev/problems/${err.code.toLowerCase()}`, title, status: err.status, code: err.code, detail: title, ...err.extra };
+  if (err.issues.length) {
+    problem.errors = issuesToErrors(locale, err.issues);
+    problem.detail = problem.errors.map((e) => e.message).join('; ');
+  }
+  return problem;
+}
+
+function toAppError(err: FastifyError): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = err.validation.flatMap((v) =>
+      fieldIssueFromZod({
+        ...(v.params as Record<string, unknown>),
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? '',
+      } as IssueLike));
+    const where = (err as { validationContext?: string }).validationContext;
+    return new AppError('VALIDATION', 'problem.validation', {}, where && where !== 'body' ? issues.map((i) => ({ ...i, field: `${where}.${i.field}` })) : issues);
+  }
+  if (err.statusCode === 429) return new AppError('RATE_LIMITED', 'problem.rateLimited', { seconds: 60 });
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err.statusCode === 400 && err.code?.startsWith('FST_'))) {
+    return new AppError('VALIDATION', 'problem.validation', {}, [{ field: '(body)', key: 'field.type', params: { type: err.message } }]);
+  }
+  return undefined;
+}
+
+export function sendProblem(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const locale = localeFrom(request.headers['accept-language']);
+  const appError = toAppError(err);
+  if (!appError) {
+    request.log.error({ err }, 'unhandled error');
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    return reply.status(status).type('application/problem+json').send({
+      type: 'about:blank', title: status === 500 ? translate(locale, 'problem.internal') : err.message, status, code: status === 500 ? 'INTERNAL' : err.code ?? 'ERROR',
+    });
+  }
+  return reply.status(appError.status).type('application/problem+json').send(problemOf(appError, locale));
+}

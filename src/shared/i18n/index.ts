@@ -1,0 +1,1 @@
+export { translate, localeFrom, type Locale, type MessageKey, type Label } from './messages';

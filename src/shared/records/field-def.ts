@@ -1,0 +1,66 @@
+import type { Label, MessageKey } from '../i18n';
+
+/**
+ * A registry record type is described once, as data: its table, its fields with their labels in both
+ * languages, and who may change it. The validation schema, the OpenAPI document, the generic repository,
+ * the import/export columns and the web app's forms are all derived from this description.
+ */
+export type FieldType = 'text' | 'longtext' | 'int' | 'number' | 'bool' | 'date' | 'enum' | 'list' | 'ref';
+
+export interface Option {
+  value: string;
+  label: Label;
+}
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  label: Label;
+  required?: boolean;
+  options?: readonly Option[];
+  /** For `ref` fields: the entity referred to (by id over the API, by code in files). */
+  ref?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** Shown as a column in lists. */
+  inList?: boolean;
+  /** Offered as a list filter (`?field=value`). */
+  filter?: boolean;
+  /** Feeds full-text search. */
+  search?: boolean;
+  /** Derived by the service (e.g. zone_id from the organisation); never set by callers. */
+  derived?: boolean;
+  /** Extra rule on a present value; returns a problem or null. */
+  check?: (value: unknown, record: Record<string, unknown>) => { key: MessageKey; params?: Record<string, string | number> } | null;
+}
+
+/** How the zone that owns a record is found: the record is a zone, or has zone_id, or takes it from its organisation. */
+export type ZoneOwnership = 'self' | 'field' | 'organization';
+
+export interface EntityDef {
+  /** URL segment and the name used everywhere: 'organizations', 'annual-statistics'. */
+  name: string;
+  table: string;
+  label: Label;
+  fields: readonly FieldDef[];
+  zoneOwnership: ZoneOwnership;
+  /** Organisation users may change records of their own organisation (org record itself, or rows with organization_id). */
+  orgUserMayWrite: boolean;
+  /** Prefix of codes generated for records created without one. */
+  codePrefix: string;
+  /** Default sort column for lists. */
+  defaultSort: string;
+  /** Records are published (visible to anonymous visitors) unless the input says otherwise. */
+  publishedByDefault: boolean;
+  /** Cross-field checks, e.g. valid_to ≥ valid_from. */
+  checkRecord?: (record: Record<string, unknown>) => { field: string; key: MessageKey } | null;
+  /** Computes the code of a record imported without one, from its natural key (e.g. credit code, org + year). */
+  naturalCode?: (record: Record<string, unknown>, refCodes: Record<string, string | undefined>) => string | undefined;
+}
+
+/** Columns every record table has, managed by the platform. */
+export const SYSTEM_COLUMNS = ['id', 'code', 'published', 'generated', 'version', 'retired_at', 'created_at', 'updated_at'] as const;
+
+export const label = (zh: string, en: string): Label => ({ zh, en });
+export const option = (value: string, zh: string, en: string): Option => ({ value, label: { zh, en } });

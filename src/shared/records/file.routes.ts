@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db';
+import type { Actor } from '../access/actor';
+import { AppError, unauthenticated } from '../http/errors';
+import { issuesToErrors } from '../http/problem';
+import { localeFrom } from '../i18n';
+import type { JobQueue } from '../jobs/job-queue';
+import { allEntities, entityByName } from './registry-of-entities';
+import { validateImport } from './record-import';
+import { exportRecords } from './record-export';
+import { listQuerySchema, toListParams } from './record-routes';
+import { saveUpload } from './import-job';
+
+/** Import (validate, then commit as a background job) and export of every described entity. */
+export function fileRoutes(app: FastifyInstance, db: Db, jobs: JobQueue, actorOf: (req: FastifyRequest) => Actor | null) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const entityNames = allEntities().map((d) => d.name) as [string, ...string[]];
+
+  r.post('/api/imports/:entity', {
+    schema: {
+      tags: ['import-export'], summary: 'Upload a CSV, XLSX or JSON file (multipart field "file"): validate, or import as a job',
+      params: z.object({ entity: z.enum(entityNames) }),
+      querystring: z.object({ mode: z.enum(['validate', 'commit', 'valid-only']).default('validate') }),
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    if (!actor) throw unauthenticated();
+    const file = await req.file();
+    if (!file) throw new AppError('BAD_FILE', 'problem.file', { reason: 'no file in the multipart field "file"' });
+    const bytes = new Uint8Array(await file.toBuffer());
+    const def = entityByName(req.params.entity);
+    const locale = localeFrom(req.headers['accept-language']);
+    const { report } = await validateImport(db, actor, def, file.filename, bytes);
+    const presented = { ...report, errors: report.errors.map((e) => ({ line: e.line, ...issuesToErrors(locale, [e])[0]! })) };
+    if (req.query.mode === 'validate') return presented;
+    if (req.query.mode === 'commit' && report.errors.length) {
+      throw new AppError('IMPORT_INVALID', 'problem.import', { count: new Set(report.errors.map((e) => e.line)).size }, [], { report: presented, errors: presented.errors });
+    }
+    const path = await saveUpload(file.filename, bytes);
+    const job = await jobs.enqueue('import', { entity: def.name, fileName: file.filename, path, mode: req.query.mode }, actor.userId);
+    return reply.status(202).send({ job, report: presented });
+  });
+
+  r.get('/api/exports/:entity', {
+    schema: {
+      tags: ['import-export'], summary: 'Download the records you can see as CSV, XLSX or JSON (same filters as the list)',
+      params: z.object({ entity: z.enum(entityNames) }),
+      querystring: z.object({ format: z.enum(['csv', 'xlsx', 'json']).default('csv') }).passthrough(),
+    },
+  }, async (req, reply) => {
+    const def = entityByName(req.params.entity);
+    const query = listQuerySchema(def).parse(req.query);
+    const body = await exportRecords(db, actorOf(req), def, toListParams(def, query), req.query.format);
+    const types = { csv: 'text/csv; charset=utf-8', json: 'application/json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return reply.header('content-type', types[req.query.format])
+      .header('content-disposition', `attachment; filename="${def.name}.${req.query.format}"`).send(body);
+  });
+}

@@ -1,0 +1,36 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Db } from '../db';
+import type { JobQueue } from '../jobs/job-queue';
+import { commitImport, type ImportMode } from './record-import';
+import { entityByName } from './registry-of-entities';
+
+/** Uploaded files wait in a folder until their import job has run, so a restart can run the job again. */
+let uploadDir = join(tmpdir(), 'kechuang-uploads');
+
+export function setUploadDir(dir: string): void {
+  uploadDir = dir;
+}
+
+export async function saveUpload(fileName: string, bytes: Uint8Array): Promise<string> {
+  await mkdir(uploadDir, { recursive: true });
+  const path = join(uploadDir, `${randomUUID()}-${fileName.replace(/[^\w.\-]/g, '_')}`);
+  await writeFile(path, bytes);
+  return path;
+}
+
+export function defineImportJob(jobs: JobQueue, db: Db): void {
+  jobs.define('import', async (ctx) => {
+    const { entity, fileName, path, mode } = ctx.payload as { entity: string; fileName: string; path: string; mode: Exclude<ImportMode, 'validate'> };
+    const users = await db.query<{ role: 'admin' | 'zone_operator' | 'org_user'; username: string; zone_id: number | null; organization_id: number | null }>(
+      'select role, username, zone_id, organization_id from users where id = $1', [ctx.userId]);
+    const user = users[0];
+    if (!user) throw new Error('the user who started this import no longer exists');
+    const actor = { userId: ctx.userId!, username: user.username, role: user.role, zoneId: user.zone_id, organizationId: user.organization_id };
+    const result = await commitImport(db, actor, entityByName(entity), fileName, new Uint8Array(await readFile(path)), mode, ctx.setProgress);
+    await rm(path, { force: true });
+    return { inserted: result.inserted, updated: result.updated, skipped: result.skipped };
+  });
+}

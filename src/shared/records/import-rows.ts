@@ -1,0 +1,160 @@
+import type { Queryable, Row } from '../db';
+import type { FieldIssue } from '../http/errors';
+import { fieldIssueFromZod } from '../http/zod-issues';
+import type { EntityDef, FieldDef } from './field-def';
+import { createSchema } from './record-schema';
+import { findIdsByCode } from './record-repository';
+import { entityByName } from './registry-of-entities';
+import type { RawRow } from './file-reader';
+
+/**
+ * Turns raw file rows into validated records: headers are matched to fields (by name or by either language's label),
+ * text is coerced to each field's type, references are resolved by code, and every problem is kept with its line.
+ */
+export interface RowIssue {
+  line: number;
+  field: string;
+  key: FieldIssue['key'];
+  params?: FieldIssue['params'];
+}
+
+export interface PreparedRow {
+  line: number;
+  record: Row;
+  /** Codes of referenced records, for natural codes. */
+  refCodes: Record<string, string | undefined>;
+}
+
+const SYSTEM_HEADERS = ['code', 'published', 'generated'];
+
+/** Header → field name, accepting `zone_id`, `zone`, `zone_code`, 所属园区, Zone … */
+export function headerMap(def: EntityDef, headers: readonly string[]): { map: Map<string, string>; unknown: string[] } {
+  const lookup = new Map<string, string>();
+  for (const h of SYSTEM_HEADERS) lookup.set(h, h);
+  for (const f of def.fields) {
+    for (const alias of [f.name, f.label.zh, f.label.en, f.name.replace(/_id$/, ''), `${f.name.replace(/_id$/, '')}_code`]) {
+      lookup.set(alias.toLowerCase(), f.name);
+    }
+  }
+  const map = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const h of headers) {
+    const name = lookup.get(h.trim().toLowerCase());
+    if (name) map.set(h, name);
+    else unknown.push(h);
+  }
+  return { map, unknown };
+}
+
+const TRUE = new Set(['true', '1', 'yes', 'y', '是', '对', 't']);
+const FALSE = new Set(['false', '0', 'no', 'n', '否', '错', 'f']);
+
+/** Coerces one raw value to the field's type; returns undefined for empty cells and a problem for bad ones. */
+function coerce(field: FieldDef | undefined, raw: unknown): { value?: unknown; issue?: Omit<FieldIssue, 'field'> } {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
+  const text = typeof raw === 'string' ? raw.trim() : raw;
+  const type = field?.type ?? (typeof raw === 'boolean' ? 'bool' : 'text');
+  switch (type) {
+    case 'int':
+    case 'number':
+    case 'ref': {
+      if (type === 'ref' && typeof text === 'string' && !/^\d+$/.test(text)) return { value: text }; // a code, resolved later
+      const n = typeof text === 'number' ? text : Number(String(text).replace(/[,，\s]/g, ''));
+      return Number.isFinite(n) ? { value: n } : { issue: { key: 'field.type', params: { type: type === 'number' ? 'a number' : 'an integer' } } };
+    }
+    case 'bool': {
+      if (typeof text === 'boolean') return { value: text };
+      const t = String(text).toLowerCase();
+      return TRUE.has(t) ? { value: true } : FALSE.has(t) ? { value: false } : { issue: { key: 'field.type', params: { type: 'true or false (是/否)' } } };
+    }
+    case 'date': {
+      if (text instanceof Date) return { value: text.toISOString().slice(0, 10) };
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(String(text));
+      return m ? { value: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` } : { issue: { key: 'field.date' } };
+    }
+    case 'enum': {
+      const t = String(text);
+      const match = field?.options?.find((o) => o.value === t || o.label.zh === t || o.label.en.toLowerCase() === t.toLowerCase());
+      return { value: match ? match.value : t };
+    }
+    case 'list':
+      return { value: Array.isArray(text) ? text.map(String) : String(text).split(/[;；、|]/).map((s) => s.trim()).filter(Boolean) };
+    default:
+      return { value: text instanceof Date ? text.toISOString().slice(0, 10) : String(text) };
+  }
+}
+
+export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly RawRow[]): Promise<{ rows: PreparedRow[]; issues: RowIssue[] }> {
+  const headers = [...new Set(raw.flatMap((r) => Object.keys(r.values)))];
+  const { map, unknown } = headerMap(def, headers);
+  const issues: RowIssue[] = unknown.map((h) => ({ line: 1, field: h, key: 'field.unknown', params: { entity: def.name } }));
+  const schema = createSchema(def);
+  const fieldByName = new Map(def.fields.map((f) => [f.name, f]));
+
+  // First pass: coerce; collect the codes that references use.
+  const coerced = raw.map((r) => {
+    const record: Row = {};
+    const rowIssues: RowIssue[] = [];
+    for (const [header, value] of Object.entries(r.values)) {
+      const name = map.get(header);
+      if (!name) continue;
+      const field = fieldByName.get(name);
+      if (field?.derived) continue;
+      const { value: v, issue } = coerce(field, value);
+      if (issue) rowIssues.push({ line: r.line, field: name, ...issue });
+      else if (v !== null) record[name] = v;
+    }
+    return { line: r.line, record, rowIssues };
+  });
+
+  const refFields = def.fields.filter((f) => f.type === 'ref');
+  const resolved = new Map<string, Map<string, { id: number; zone_id: number }>>();
+  for (const f of refFields) {
+    const codes = [...new Set(coerced.map((c) => c.record[f.name]).filter((v): v is string => typeof v === 'string'))];
+    resolved.set(f.name, await findIdsByCode(db, entityByName(f.ref!), codes));
+  }
+
+  const rows: PreparedRow[] = [];
+  const seenCodes = new Map<string, number>();
+  for (const c of coerced) {
+    const rowIssues = [...c.rowIssues];
+    const refCodes: Record<string, string | undefined> = {};
+    for (const f of refFields) {
+      const v = c.record[f.name];
+      if (typeof v !== 'string') continue;
+      const hit = resolved.get(f.name)!.get(v);
+      if (hit) {
+        c.record[f.name] = hit.id;
+        refCodes[f.name] = v;
+        if (f.name === 'organization_id' && def.zoneOwnership === 'organization') c.record.zone_id = hit.zone_id;
+      } else {
+        rowIssues.push({ line: c.line, field: f.name, key: 'field.unknownRef', params: { entity: f.ref!, value: v } });
+        delete c.record[f.name];
+      }
+    }
+    const { zone_id: derivedZone, ...forSchema } = c.record;
+    const parsed = schema.safeParse(forSchema);
+    if (!parsed.success) {
+      for (const zi of parsed.error.issues) {
+        if (rowIssues.some((i) => i.field === String(zi.path[0]))) continue;
+        for (const fi of fieldIssueFromZod(zi)) rowIssues.push({ line: c.line, ...fi });
+      }
+    }
+    const record: Row = parsed.success ? { ...(parsed.data as Row), ...(derivedZone !== undefined ? { zone_id: derivedZone } : {}) } : c.record;
+    const rule = parsed.success ? def.checkRecord?.(record) : null;
+    if (rule) rowIssues.push({ line: c.line, field: rule.field, key: rule.key });
+    if (!record.code) {
+      const natural = def.naturalCode?.(record, refCodes);
+      if (natural) record.code = natural;
+      else rowIssues.push({ line: c.line, field: 'code', key: 'field.required' });
+    }
+    if (typeof record.code === 'string') {
+      const first = seenCodes.get(record.code);
+      if (first !== undefined) rowIssues.push({ line: c.line, field: 'code', key: 'field.type', params: { type: `unique in the file (also on line ${first})` } });
+      else seenCodes.set(record.code, c.line);
+    }
+    if (rowIssues.length) issues.push(...rowIssues);
+    else rows.push({ line: c.line, record, refCodes });
+  }
+  return { rows, issues };
+}

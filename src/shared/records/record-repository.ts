@@ -1,0 +1,180 @@
+import type { Queryable, Row } from '../db';
+import type { EntityDef, FieldDef } from './field-def';
+
+/** All SQL on record tables lives here; names of tables and columns come from entity descriptions, never from input. */
+
+export interface Visibility {
+  /** Everything (platform admin). */
+  all?: boolean;
+  /** Besides published rows, also rows in these zones (zone operator). */
+  zoneIds?: readonly number[];
+  /** Besides published rows, also rows of this organisation (organisation user). */
+  organizationId?: number;
+}
+
+export interface ListQuery {
+  tsquery?: string;
+  /** Restrict to these zones (a zone filter, expanded to its subtree). */
+  zoneIds?: readonly number[];
+  equals: Record<string, unknown>;
+  /** For records with validity periods: valid on this date. */
+  asOf?: string;
+  includeRetired: boolean;
+  sort: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+  visibility: Visibility;
+}
+
+const SQL_TYPE: Record<FieldDef['type'], string> = {
+  text: 'text', longtext: 'text', int: 'int4', number: 'numeric', bool: 'bool', date: 'date', enum: 'text', list: 'text', ref: 'int8',
+};
+
+const SELECT_COLUMNS = (def: EntityDef) =>
+  ['id', 'code', 'version', 'published', 'generated', 'retired_at', 'created_at', 'updated_at', ...def.fields.map((f) => f.name)]
+    .map((c) => `t.${c}`).join(', ');
+
+/** Column holding the owning zone: zones own themselves. */
+const zoneColumn = (def: EntityDef) => (def.zoneOwnership === 'self' ? 't.id' : 't.zone_id');
+const orgColumn = (def: EntityDef) =>
+  def.name === 'organizations' ? 't.id' : def.fields.some((f) => f.name === 'organization_id') ? 't.organization_id' : null;
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+function whereClause(def: EntityDef, q: Omit<ListQuery, 'sort' | 'order' | 'limit' | 'offset'>, p: Params): string {
+  const where: string[] = [];
+  if (!q.includeRetired) where.push('t.retired_at is null');
+  if (!q.visibility.all) {
+    const alts = ['t.published'];
+    if (q.visibility.zoneIds?.length) alts.push(`${zoneColumn(def)} = any(${p.add(q.visibility.zoneIds)}::int8[])`);
+    const org = orgColumn(def);
+    if (q.visibility.organizationId !== undefined && org) alts.push(`${org} = ${p.add(q.visibility.organizationId)}`);
+    where.push(`(${alts.join(' or ')})`);
+  }
+  if (q.zoneIds) where.push(`${zoneColumn(def)} = any(${p.add(q.zoneIds)}::int8[])`);
+  if (q.tsquery) where.push(`t.search @@ to_tsquery('simple', ${p.add(q.tsquery)})`);
+  for (const [name, value] of Object.entries(q.equals)) {
+    const field = def.fields.find((f) => f.name === name);
+    if (!field) continue;
+    where.push(`t.${name} = ${p.add(value)}::${SQL_TYPE[field.type]}`);
+  }
+  if (q.asOf && def.fields.some((f) => f.name === 'valid_from')) {
+    const d = p.add(q.asOf);
+    where.push(`t.valid_from <= ${d}::date and (t.valid_to is null or t.valid_to >= ${d}::date)`);
+  }
+  return where.length ? `where ${where.join(' and ')}` : '';
+}
+
+export async function listRecords(db: Queryable, def: EntityDef, q: ListQuery): Promise<{ items: Row[]; total: number }> {
+  const p = new Params();
+  const where = whereClause(def, q, p);
+  const countSql = `select count(*)::int8 as n from ${def.table} t ${where}`;
+  const countParams = [...p.values];
+  const sql = `select ${SELECT_COLUMNS(def)} from ${def.table} t ${where}
+    order by t.${q.sort} ${q.order === 'desc' ? 'desc' : 'asc'} nulls last, t.id ${q.order === 'desc' ? 'desc' : 'asc'}
+    limit ${p.add(q.limit)} offset ${p.add(q.offset)}`;
+  const [items, count] = await Promise.all([db.query(sql, p.values), db.query<{ n: number }>(countSql, countParams)]);
+  return { items, total: count[0]?.n ?? 0 };
+}
+
+export async function getRecord(db: Queryable, def: EntityDef, id: number, forUpdate = false): Promise<Row | undefined> {
+  const rows = await db.query(`select ${SELECT_COLUMNS(def)} from ${def.table} t where t.id = $1${forUpdate ? ' for update' : ''}`, [id]);
+  return rows[0];
+}
+
+export async function findIdsByCode(db: Queryable, def: EntityDef, codes: readonly string[]): Promise<Map<string, { id: number; zone_id: number }>> {
+  if (!codes.length) return new Map();
+  const zone = def.zoneOwnership === 'self' ? 'id' : 'zone_id';
+  const rows = await db.query<{ id: number; code: string; zone_id: number }>(
+    `select id, code, ${zone} as zone_id from ${def.table} where code = any($1::text[])`, [codes]);
+  return new Map(rows.map((r) => [r.code, { id: r.id, zone_id: r.zone_id }]));
+}
+
+export async function refSummaries(db: Queryable, table: string, ids: readonly number[]): Promise<Map<number, Row>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: number }>(`select id, code, name_zh, name_en from ${table} where id = any($1::int8[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Values are already validated; `search` is the space-joined token text for the tsvector. */
+export async function insertRecord(db: Queryable, def: EntityDef, values: Row, search: string): Promise<Row> {
+  const p = new Params();
+  const cols = Object.keys(values);
+  const placeholders = cols.map((c) => castParam(def, c, p.add(toSqlValue(def, c, values[c]))));
+  const rows = await db.query(
+    `insert into ${def.table} as t (${[...cols, 'search'].join(', ')}) values (${[...placeholders, `to_tsvector('simple', ${p.add(search)})`].join(', ')})
+     returning ${SELECT_COLUMNS(def)}`, p.values);
+  return rows[0]!;
+}
+
+/** Updates only if the stored version is `version`; returns undefined on a version mismatch. */
+export async function updateRecord(db: Queryable, def: EntityDef, id: number, version: number, changes: Row, search: string): Promise<Row | undefined> {
+  const p = new Params();
+  const sets = Object.keys(changes).map((c) => `${c} = ${castParam(def, c, p.add(toSqlValue(def, c, changes[c])))}`);
+  sets.push(`search = to_tsvector('simple', ${p.add(search)})`, 'version = t.version + 1', 'updated_at = now()');
+  const rows = await db.query(
+    `update ${def.table} t set ${sets.join(', ')} where t.id = ${p.add(id)} and t.version = ${p.add(version)} returning ${SELECT_COLUMNS(def)}`, p.values);
+  return rows[0];
+}
+
+export async function retireRecord(db: Queryable, def: EntityDef, id: number, version: number): Promise<Row | undefined> {
+  const rows = await db.query(
+    `update ${def.table} t set retired_at = now(), version = t.version + 1, updated_at = now()
+     where t.id = $1 and t.version = $2 returning ${SELECT_COLUMNS(def)}`, [id, version]);
+  return rows[0];
+}
+
+/**
+ * Inserts or updates many rows in one statement, keyed on `code`: columns travel as arrays through unnest, which is
+ * the fastest portable path on both PGlite and a server. Returns how many rows were inserted and updated.
+ */
+export async function upsertRecords(db: Queryable, def: EntityDef, columns: readonly string[], rows: readonly Row[], searches: readonly string[], userId: number | null) {
+  const p = new Params();
+  const arrays = columns.map((c) => `${p.add(rows.map((r) => toSqlValue(def, c, r[c])))}::${columnSqlType(def, c)}[]`);
+  const selects = columns.map((c) => (fieldOf(def, c)?.type === 'list' ? `u.${c}::text[]` : `u.${c}`));
+  const updates = columns.filter((c) => c !== 'code').map((c) => `${c} = excluded.${c}`);
+  const sql = `with up as (
+      insert into ${def.table} as t (${[...columns, 'search'].join(', ')})
+      select ${selects.join(', ')}, to_tsvector('simple', u.search)
+      from unnest(${[...arrays, `${p.add(searches)}::text[]`].join(', ')}) as u(${[...columns, 'search'].join(', ')})
+      on conflict (code) do update set ${[...updates, 'search = excluded.search', 'version = t.version + 1', 'updated_at = now()'].join(', ')}
+      returning t.id, ${def.zoneOwnership === 'self' ? 't.id' : 't.zone_id'} as zone_id, (t.version = 1) as inserted, to_jsonb(t) - 'search' as after
+    ), audit as (
+      insert into audit_events (user_id, entity, entity_id, zone_id, action, after)
+      select ${p.add(userId)}::int8, ${p.add(def.name)}, id, zone_id, case when inserted then 'import-create' else 'import-update' end, after from up
+    )
+    select count(*) filter (where inserted)::int8 as inserted, count(*) filter (where not inserted)::int8 as updated from up`;
+  const result = await db.query<{ inserted: number; updated: number }>(sql, p.values);
+  return result[0] ?? { inserted: 0, updated: 0 };
+}
+
+const fieldOf = (def: EntityDef, column: string) => def.fields.find((f) => f.name === column);
+
+function columnSqlType(def: EntityDef, column: string): string {
+  const f = fieldOf(def, column);
+  if (f) return SQL_TYPE[f.type];
+  if (column === 'published' || column === 'generated') return 'bool';
+  if (column === 'zone_id' || column === 'parent_id') return 'int8';
+  return 'text';
+}
+
+function castParam(def: EntityDef, column: string, placeholder: string): string {
+  const f = fieldOf(def, column);
+  return f?.type === 'list' ? `${placeholder}::text[]` : `${placeholder}::${columnSqlType(def, column)}`;
+}
+
+/** Lists travel as PostgreSQL array literals so that they fit in text[] parameters and unnest. */
+function toSqlValue(def: EntityDef, column: string, value: unknown): unknown {
+  if (value === undefined) return null;
+  if (fieldOf(def, column)?.type === 'list' && Array.isArray(value)) {
+    return `{${value.map((v) => `"${String(v).replace(/["\\]/g, (m) => `\\${m}`)}"`).join(',')}}`;
+  }
+  return value;
+}

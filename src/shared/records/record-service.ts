@@ -1,0 +1,265 @@
+import type { Db, Queryable, Row } from '../db';
+import { type Actor, visibilityOf, zoneSubtree } from '../access/actor';
+import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../http/errors';
+import { analyze } from '../text';
+import type { MessageKey } from '../i18n';
+import type { EntityDef } from './field-def';
+import * as repo from './record-repository';
+import { entityByName } from './registry-of-entities';
+
+/**
+ * Create, read, update and retire records of any described entity, with the same recipe each time:
+ * check access → load or fail → validate references and cross-field rules → write → audit.
+ */
+
+export interface ListParams {
+  q?: string;
+  zone?: number;
+  equals: Record<string, unknown>;
+  asOf?: string;
+  includeRetired?: boolean;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export const MAX_PAGE = 500;
+
+/** `tok1:* & tok2:*` from the same analysis that built the index; undefined when the text has no searchable token. */
+export function toTsquery(text: string): string | undefined {
+  const tokens = analyze(text);
+  if (!tokens.length) return undefined;
+  return tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`).join(' & ');
+}
+
+export function searchTextOf(def: EntityDef, record: Row): string {
+  const parts: string[] = [String(record.code ?? '')];
+  for (const f of def.fields) {
+    if (!f.search) continue;
+    const v = record[f.name];
+    if (v === null || v === undefined) continue;
+    parts.push(Array.isArray(v) ? v.join(' ') : String(v));
+  }
+  return analyze(parts.join(' ')).join(' ');
+}
+
+export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, params: ListParams) {
+  const sortable = new Set(['id', 'code', 'created_at', 'updated_at', ...def.fields.map((f) => f.name)]);
+  const sort = params.sort && sortable.has(params.sort) ? params.sort : def.defaultSort;
+  let tsquery: string | undefined;
+  if (params.q?.trim()) {
+    tsquery = toTsquery(params.q);
+    if (!tsquery) return { items: [], total: 0 };
+  }
+  const result = await repo.listRecords(db, def, {
+    tsquery,
+    zoneIds: params.zone !== undefined ? await zoneSubtree(db, params.zone) : undefined,
+    equals: params.equals,
+    asOf: params.asOf,
+    includeRetired: params.includeRetired ?? false,
+    sort,
+    order: params.order ?? 'asc',
+    limit: Math.min(Math.max(params.limit ?? 20, 1), MAX_PAGE),
+    offset: Math.max(params.offset ?? 0, 0),
+    visibility: await visibilityOf(db, actor),
+  });
+  return { items: await withRefs(db, def, result.items), total: result.total };
+}
+
+export async function getRecordOrThrow(db: Queryable, actor: Actor | null, def: EntityDef, id: number): Promise<Row> {
+  const row = await repo.getRecord(db, def, id);
+  if (!row || !(await canRead(db, actor, def, row))) throw notFound(def.name, id);
+  return (await withRefs(db, def, [row]))[0]!;
+}
+
+export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, input: Row): Promise<Row> {
+  const actorOrThrow = requireActor(actor);
+  return writeTransaction(db, async (tx) => {
+    const values: Row = { ...input };
+    values.published ??= def.publishedByDefault;
+    await deriveZone(tx, def, values);
+    await checkReferences(tx, def, values);
+    checkRecordRules(def, values);
+    await assertMayWrite(tx, actorOrThrow, def, values);
+    values.code ??= `${def.codePrefix}-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+    const row = await repo.insertRecord(tx, def, values, searchTextOf(def, values));
+    await audit(tx, actorOrThrow, def, row, 'create', null, row);
+    return (await withRefs(tx, def, [row]))[0]!;
+  });
+}
+
+export async function updateRecord(db: Db, actor: Actor | null, def: EntityDef, id: number, patch: Row): Promise<Row> {
+  const actorOrThrow = requireActor(actor);
+  const { version, ...changes } = patch;
+  return writeTransaction(db, async (tx) => {
+    const before = await repo.getRecord(tx, def, id, true);
+    if (!before || !(await canRead(tx, actorOrThrow, def, before))) throw notFound(def.name, id);
+    await assertMayWrite(tx, actorOrThrow, def, before);
+    if (Number(version) !== before.version) throw conflict(before.version as number, Number(version));
+    const merged: Row = { ...before, ...changes };
+    if ('organization_id' in changes) await deriveZone(tx, def, merged);
+    if (merged.zone_id !== before.zone_id) changes.zone_id = merged.zone_id;
+    await checkReferences(tx, def, changes);
+    checkRecordRules(def, merged);
+    await assertMayWrite(tx, actorOrThrow, def, merged);
+    if (def.zoneOwnership === 'self' && changes.parent_id != null) await assertNoZoneCycle(tx, id, Number(changes.parent_id));
+    const after = await repo.updateRecord(tx, def, id, Number(version), changes, searchTextOf(def, merged));
+    if (!after) throw conflict(before.version as number, Number(version));
+    await audit(tx, actorOrThrow, def, after, 'update', before, after);
+    return (await withRefs(tx, def, [after]))[0]!;
+  });
+}
+
+export async function retireRecord(db: Db, actor: Actor | null, def: EntityDef, id: number, version: number): Promise<Row> {
+  const actorOrThrow = requireActor(actor);
+  return writeTransaction(db, async (tx) => {
+    const before = await repo.getRecord(tx, def, id, true);
+    if (!before || !(await canRead(tx, actorOrThrow, def, before))) throw notFound(def.name, id);
+    await assertMayWrite(tx, actorOrThrow, def, before);
+    const after = await repo.retireRecord(tx, def, id, version);
+    if (!after) throw conflict(before.version as number, version);
+    await audit(tx, actorOrThrow, def, after, 'retire', before, after);
+    return (await withRefs(tx, def, [after]))[0]!;
+  });
+}
+
+export async function auditTrail(db: Queryable, actor: Actor | null, def: EntityDef, id: number) {
+  await getRecordOrThrow(db, actor, def, id);
+  const rows = await db.query(
+    `select a.id, a.at, a.action, a.before, a.after, u.id as user_id, u.username
+     from audit_events a left join users u on u.id = a.user_id
+     where a.entity = $1 and a.entity_id = $2 order by a.id desc limit 200`, [def.name, id]);
+  return rows.map((r) => ({
+    id: r.id, at: r.at, action: r.action, before: r.before, after: r.after,
+    user: r.user_id ? { id: r.user_id, username: r.username } : null,
+  }));
+}
+
+// ——— access ———
+
+function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'problem.unauthenticated');
+  return actor;
+}
+
+function owningOrganization(def: EntityDef, record: Row): unknown {
+  return def.name === 'organizations' ? record.id : record.organization_id;
+}
+
+async function canRead(db: Queryable, actor: Actor | null, def: EntityDef, row: Row): Promise<boolean> {
+  if (row.published && !row.retired_at) return true;
+  if (!actor) return false;
+  const v = await visibilityOf(db, actor);
+  if (v.all) return true;
+  const zone = def.zoneOwnership === 'self' ? row.id : row.zone_id;
+  if (v.zoneIds?.includes(Number(zone))) return true;
+  return v.organizationId !== undefined && owningOrganization(def, row) === v.organizationId;
+}
+
+/** Admins write everything; zone operators inside their zone's subtree; organisation users their own organisation's records. */
+export async function assertMayWrite(db: Queryable, actor: Actor, def: EntityDef, record: Row): Promise<void> {
+  const problem = (await writeCheckFor(db, actor))(def, record);
+  if (problem) throw forbidden(problem.key, problem.params);
+}
+
+export type WriteCheck = (def: EntityDef, record: Row) => { key: MessageKey; params?: Record<string, string> } | null;
+
+/** Prepares the actor's write scope once (e.g. for every row of an import) and returns a check for one record. */
+export async function writeCheckFor(db: Queryable, actor: Actor): Promise<WriteCheck> {
+  if (actor.role === 'admin') return () => null;
+  if (actor.role === 'zone_operator' && actor.zoneId !== null) {
+    const subtree = new Set(await zoneSubtree(db, actor.zoneId));
+    return (def, record) => {
+      const zone = def.zoneOwnership === 'self' ? (record.id ?? record.parent_id) : record.zone_id;
+      return zone !== undefined && zone !== null && subtree.has(Number(zone)) ? null : { key: 'scope.zone' };
+    };
+  }
+  return (def, record) => {
+    if (actor.role !== 'org_user' || !def.orgUserMayWrite) return { key: 'scope.role', params: { entity: def.name } };
+    const org = owningOrganization(def, record);
+    return org !== undefined && org !== null && Number(org) === actor.organizationId ? null : { key: 'scope.organization' };
+  };
+}
+
+// ——— rules ———
+
+async function deriveZone(db: Queryable, def: EntityDef, values: Row): Promise<void> {
+  if (def.zoneOwnership !== 'organization' || values.organization_id == null) return;
+  const rows = await db.query<{ zone_id: number }>('select zone_id from organizations where id = $1', [values.organization_id]);
+  if (!rows[0]) throw invalid([{ field: 'organization_id', key: 'field.unknownRef', params: { entity: 'organizations', value: String(values.organization_id) } }]);
+  values.zone_id = rows[0].zone_id;
+}
+
+async function checkReferences(db: Queryable, def: EntityDef, values: Row): Promise<void> {
+  const issues: FieldIssue[] = [];
+  for (const f of def.fields) {
+    if (f.type !== 'ref' || values[f.name] == null) continue;
+    const target = entityByName(f.ref!);
+    const found = await repo.getRecord(db, target, Number(values[f.name]));
+    if (!found) issues.push({ field: f.name, key: 'field.unknownRef', params: { entity: target.name, value: String(values[f.name]) } });
+  }
+  if (issues.length) throw invalid(issues);
+}
+
+function checkRecordRules(def: EntityDef, record: Row): void {
+  const problem = def.checkRecord?.(record);
+  if (problem) throw invalid([{ field: problem.field, key: problem.key }]);
+}
+
+async function assertNoZoneCycle(db: Queryable, zoneId: number, newParent: number): Promise<void> {
+  if ((await zoneSubtree(db, zoneId)).includes(newParent)) {
+    throw invalid([{ field: 'parent_id', key: 'field.type', params: { type: 'a zone outside this zone\'s own subtree' } }]);
+  }
+}
+
+function conflict(current: number, sent: number): AppError {
+  return new AppError('CONFLICT', 'problem.conflict', { current, sent });
+}
+
+// ——— helpers ———
+
+/** Runs a write in a transaction and turns constraint violations into field problems. */
+export async function writeTransaction<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(work);
+  } catch (err) {
+    throw constraintError(err) ?? err;
+  }
+}
+
+export function constraintError(err: unknown): AppError | undefined {
+  const e = err as { code?: string; constraint?: string; detail?: string };
+  if (e?.code === '23505') {
+    const field = /\((\w+)\)=/.exec(e.detail ?? '')?.[1] ?? e.constraint ?? 'code';
+    return new AppError('DUPLICATE', 'problem.duplicate', { field }, [{ field, key: 'problem.duplicate', params: { field } }]);
+  }
+  if (e?.code === '23503') {
+    const field = /\((\w+)\)=/.exec(e.detail ?? '')?.[1] ?? 'reference';
+    return new AppError('VALIDATION', 'problem.reference', { field }, [{ field, key: 'problem.reference', params: { field } }]);
+  }
+  return undefined;
+}
+
+async function audit(db: Queryable, actor: Actor, def: EntityDef, row: Row, action: string, before: Row | null, after: Row | null) {
+  const zone = def.zoneOwnership === 'self' ? row.id : row.zone_id;
+  await db.query(
+    'insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after) values ($1, $2, $3, $4, $5, $6, $7)',
+    [actor.userId, def.name, row.id, zone, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null]);
+}
+
+/** Adds `refs: {field: {id, code, name_zh, name_en}}` for every reference field, one query per field. */
+export async function withRefs(db: Queryable, def: EntityDef, rows: Row[]): Promise<Row[]> {
+  const refFields = def.fields.filter((f) => f.type === 'ref');
+  const maps = await Promise.all(refFields.map((f) => {
+    const ids = [...new Set(rows.map((r) => r[f.name]).filter((v): v is number => typeof v === 'number'))];
+    return repo.refSummaries(db, entityByName(f.ref!).table, ids);
+  }));
+  return rows.map((r) => {
+    const refs: Row = {};
+    refFields.forEach((f, i) => {
+      refs[f.name] = typeof r[f.name] === 'number' ? maps[i]!.get(r[f.name] as number) ?? null : null;
+    });
+    return { ...r, refs };
+  });
+}
