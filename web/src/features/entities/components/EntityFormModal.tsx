@@ -27,6 +27,22 @@ function normalise(field: FieldMeta, v: unknown): unknown {
   return v;
 }
 
+/** The value type the required rule checks against (async-validator defaults to string). */
+function ruleType(f: FieldMeta): 'number' | 'array' | 'boolean' | 'string' {
+  switch (f.type) {
+    case 'int':
+    case 'number':
+    case 'ref':
+      return 'number';
+    case 'list':
+      return 'array';
+    case 'bool':
+      return 'boolean';
+    default:
+      return 'string';
+  }
+}
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
@@ -189,7 +205,7 @@ export function EntityFormModal({
             const wide = f.type === 'longtext' || f.type === 'list';
             const rules =
               f.required && f.type !== 'bool'
-                ? [{ required: true, message: t('form.required', { field: label }), whitespace: f.type === 'text' || f.type === 'longtext' }]
+                ? [{ required: true, type: ruleType(f), message: t('form.required', { field: label }), whitespace: f.type === 'text' || f.type === 'longtext' }]
                 : [];
             return (
               <Col span={wide ? 24 : 12} key={f.name}>

@@ -1,0 +1,125 @@
+// Shared set-up for the end-to-end tests: build the web app if needed, start the server on a free port with a
+// fresh data folder, wait for /api/health, and drive Debian's Chromium through playwright-core.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function ensureWebBuilt(): void {
+  if (existsSync(join(ROOT, 'web/dist/index.html'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv: Server = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, timeoutMs: number, child?: ChildProcess, log?: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}\n${log?.() ?? ''}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) {
+        const body = (await res.json()) as { status?: string };
+        if (body.status === 'ok') return;
+        last = JSON.stringify(body);
+      } else last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = String(e);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms (${last})\n${log?.() ?? ''}`);
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  mock: boolean;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The real server (`node bin/kechuang.mjs serve`) with a fresh temporary embedded database.
+ * KECHUANG_E2E_MOCK=1 uses the in-memory stand-in in mock-server.ts instead (for work on the web app alone).
+ */
+export async function startServer(): Promise<RunningServer> {
+  ensureWebBuilt();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (process.env.KECHUANG_E2E_MOCK === '1') {
+    const { startMockServer } = await import('./mock-server');
+    const srv = await startMockServer(port);
+    await waitForHealth(baseUrl, 10_000);
+    return { baseUrl, mock: true, stop: () => new Promise<void>((ok) => srv.close(() => ok())) };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'kechuang-e2e-'));
+  let output = '';
+  const child = spawn(process.execPath, [join(ROOT, 'bin/kechuang.mjs'), 'serve', '--port', String(port), '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise<void>((ok) => {
+        const t = setTimeout(() => {
+          if (child.exitCode === null) child.kill('SIGKILL');
+          ok();
+        }, 10_000);
+        child.once('exit', () => {
+          clearTimeout(t);
+          ok();
+        });
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, 120_000, child, () => output);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { baseUrl, mock: false, stop };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}

@@ -1,0 +1,172 @@
+// End-to-end: the web app against a running server in Chromium. One browser session walks through signing in,
+// creating an organisation, importing a CSV, switching language and viewing the zone dashboard.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, startServer, type RunningServer } from './harness';
+
+const SCREENSHOT = '/tmp/kechuang-dashboard.png';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** Picks an option in the antd Select whose input has the given id (a form field name). */
+async function chooseOption(p: Page, inputId: string, optionText?: string | RegExp, search?: string) {
+  const input = p.locator(`#${inputId}`);
+  await input.click();
+  if (search) await input.fill(search);
+  const options = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  const option = optionText ? options.filter({ hasText: optionText }).first() : options.first();
+  await option.waitFor({ state: 'visible', timeout: 15_000 });
+  await option.click();
+}
+
+async function firstZone(p: Page): Promise<{ id: number; name_zh: string }> {
+  const res = await p.request.get(`${server.baseUrl}/api/zones?limit=50`);
+  expect(res.ok()).toBe(true);
+  const body = (await res.json()) as { items: { id: number; name_zh: string; parent_id?: number | null }[] };
+  expect(body.items.length).toBeGreaterThan(0);
+  return body.items.find((z) => !z.parent_id) ?? body.items[0];
+}
+
+describe('web app', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  });
+
+  it('shows an error for wrong credentials, then signs in as admin', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+
+    await page.getByTestId('login-password').fill('kechuang-admin');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('current-role').textContent()).toBe('管理员');
+    await page.waitForURL(/\/dashboard$/);
+  });
+
+  it('creates an organisation and sees it in the list', async () => {
+    const zone = await firstZone(page);
+    const name = `端到端测试机构${Date.now()}`;
+    await page.getByTestId('nav-organizations').click();
+    await page.waitForURL(/\/entities\/organizations/);
+    await page.getByTestId('entity-table').waitFor();
+    await page.getByTestId('entity-create').click();
+    await page.getByTestId('entity-form').waitFor();
+
+    // Client-side required checks first.
+    await page.getByTestId('entity-form-save').click();
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+
+    await page.locator('#name_zh').fill(name);
+    await page.locator('#name_en').fill('E2E Test Organisation');
+    await chooseOption(page, 'zone_id', zone.name_zh);
+    await chooseOption(page, 'kind', '企业');
+    await page.getByTestId('entity-form-save').click();
+
+    // The new record opens in the detail drawer; close it and find it in the list.
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByText(name).first().waitFor();
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('list-search').locator('input').fill(name);
+    await page.getByTestId('list-search').locator('input').press('Enter');
+    await page.locator('[data-testid="entity-table"] tbody tr', { hasText: name }).waitFor();
+    expect(page.url()).toContain('q=');
+  });
+
+  it('imports a CSV of organisations: validate, report, commit, job, rows visible', async () => {
+    const zone = await firstZone(page);
+    const stamp = Date.now();
+    const names = [`导入测试甲${stamp}`, `导入测试乙${stamp}`];
+    const csv = ['name_zh,name_en,zone_id,kind', `${names[0]},Import Test A,${zone.id},enterprise`, `${names[1]},Import Test B,${zone.id},enterprise`].join('\n');
+
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-wizard').waitFor();
+    // organisations is the default data type
+    await expect.poll(() => page.getByTestId('import-entity').textContent()).toMatch(/创新主体|机构|Organisations/);
+    await page.locator('[data-testid="import-wizard"] input[type=file]').setInputFiles({
+      name: 'organizations.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByTestId('import-validate').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await report.getByText('所有行都通过了校验').waitFor();
+
+    await page.getByTestId('import-commit-all').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-result').textContent()).toContain('导入完成');
+    expect(await page.getByTestId('import-inserted').textContent()).toBe('2');
+
+    await page.getByTestId('import-result').getByRole('button').first().click();
+    await page.waitForURL(/\/entities\/organizations/);
+    await page.getByTestId('list-search').locator('input').fill(String(stamp));
+    await page.getByTestId('list-search').locator('input').press('Enter');
+    for (const n of names) await page.locator('[data-testid="entity-table"] tbody tr', { hasText: n }).waitFor();
+  });
+
+  it('switches the language to English and back', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    expect(await page.getByTestId('nav-dashboard').textContent()).toBe('仪表盘');
+    expect(await page.getByTestId('nav-organizations').textContent()).toBe('机构');
+
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('nav-dashboard').textContent()).toBe('Dashboard');
+    expect(await page.getByTestId('nav-organizations').textContent()).toBe('Organisations');
+    expect(await page.getByTestId('sign-out').textContent()).toContain('Sign out');
+    expect(await page.getByTestId('current-role').textContent()).toBe('Administrator');
+
+    // The choice survives a reload.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-dashboard').textContent()).toBe('Dashboard');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.getByTestId('lang-zh').click();
+    await expect.poll(() => page.getByTestId('nav-dashboard').textContent()).toBe('仪表盘');
+    expect(await page.getByTestId('sign-out').textContent()).toContain('退出登录');
+  });
+
+  it('shows the zone dashboard with counts and rendered charts', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-zone-name').waitFor();
+    const orgCount = page.getByTestId('count-organizations').locator('.ant-statistic-content-value');
+    await orgCount.waitFor();
+    expect(Number((await orgCount.textContent())?.replace(/[^\d]/g, ''))).toBeGreaterThan(0);
+    for (const key of ['enterprises', 'highTechEnterprises', 'people', 'achievements', 'projects']) {
+      await page.getByTestId(`count-${key}`).waitFor();
+    }
+    await page.locator('[data-testid="chart-by-kind"] canvas').first().waitFor();
+    const canvases = await page.locator('[data-testid^="chart-"] canvas').count();
+    expect(canvases).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('top-organizations').waitFor();
+    await page.getByTestId('zone-facts').waitFor();
+    await page.waitForTimeout(1200); // let the chart animations finish before the screenshot
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('logged no errors in the browser console', () => {
+    // 401/404 resource messages from the server are not page errors; anything thrown by the app is.
+    const appErrors = consoleErrors.filter((e) => !/Failed to load resource/.test(e));
+    expect(appErrors).toEqual([]);
+  });
+});
