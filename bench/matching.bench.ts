@@ -1,0 +1,466 @@
+// Matching benchmark: Kechuang's engine against PostgreSQL full-text search, Orama, MiniSearch
+// and FlexSearch on the same generated corpus and queries, plus the hand-made evaluation set.
+//
+//   npx tsx bench/matching.bench.ts [--offers N] [--demands 2000] [--engines kechuang,postgres,...]
+//                                   [--query-budget 60] [--max-old-space 6144]
+//
+// The parent generates the corpus once and analyses every item once with the platform's
+// `analyze` (src/shared/text); each engine then runs in its own child process (so a peer that
+// runs out of memory cannot take the run down) and reads the same pre-analysed tokens:
+//   - Kechuang gets tokens plus dictionary concept ids (its own analysis, as in production);
+//   - peers get the identical `analyze` tokens (title tokens twice, as Kechuang counts them),
+//     with their own tokenizers replaced by a split on spaces and no further processing.
+// Index build time excludes the shared analysis, which is reported separately.
+// Progress goes to stderr; the last stdout line is one JSON object with all figures.
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../src/shared/text';
+import {
+  CONFIDENT_MATCH_THRESHOLD,
+  evaluateRun,
+  getDefaultConceptDictionary,
+  MatchingEngine,
+  parseQrels,
+  type ItemAttributes,
+  type PreparedItem,
+} from '../src/transfer/matching';
+import { parseJsonlItems } from '../src/transfer/matching/read-jsonl-items';
+import { generateSyntheticCorpus } from '../src/transfer/matching/synthetic-corpus';
+
+const ENGINES = ['kechuang', 'postgres', 'orama', 'minisearch', 'flexsearch'] as const;
+type EngineName = (typeof ENGINES)[number];
+const PG_URL = process.env.KECHUANG_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const EVAL_DIR = fileURLToPath(new URL('../src/transfer/matching/eval-set/', import.meta.url));
+const CHILD_TIMEOUT_MS = 40 * 60_000;
+
+// ---------- arguments ----------
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const options = {
+  offers: Number(argValue('offers') ?? 1_000_000),
+  demands: Number(argValue('demands') ?? 2000),
+  engines: (argValue('engines') ?? ENGINES.join(',')).split(',') as EngineName[],
+  queryBudgetSeconds: Number(argValue('query-budget') ?? 60),
+  maxOldSpaceMiB: Number(argValue('max-old-space') ?? 6144),
+  child: argValue('child') as EngineName | undefined,
+  cache: argValue('cache'),
+};
+const log = (message: string) => process.stderr.write(`[matching-bench${options.child ? `:${options.child}` : ''}] ${message}\n`);
+
+// ---------- shared record format (one JSON line per analysed item) ----------
+
+interface CachedItem {
+  id: string;
+  /** Word tokens with counts (title counted twice), as both Kechuang and peers index them. */
+  tokens: [string, number][];
+  /** Kechuang's dictionary concept terms ("c:<id>") with counts. */
+  concepts: [string, number][];
+  fields: string[];
+  ipc: string[];
+  trl?: number;
+  price?: number;
+  budget?: number;
+}
+
+function toCached(prepared: PreparedItem, item: { fields: string[]; ipc: string[]; trl?: number; price?: number; budget?: number }): CachedItem {
+  const tokens: [string, number][] = [];
+  const concepts: [string, number][] = [];
+  for (const entry of prepared.terms) (entry[0].startsWith('c:') ? concepts : tokens).push(entry);
+  return { id: prepared.id, tokens, concepts, fields: item.fields, ipc: item.ipc, trl: item.trl, price: item.price, budget: item.budget };
+}
+
+/** Peers see a plain token string: each token repeated as often as it occurs. */
+function tokenText(item: CachedItem): string {
+  return item.tokens.flatMap(([t, n]) => Array<string>(n).fill(t)).join(' ');
+}
+
+const ALL_EXPLAINABLE: ItemAttributes['explainable'] = new Set(['title', 'text', 'fields', 'ipc', 'trl', 'budget', 'price', 'zone']);
+
+function toPrepared(item: CachedItem): PreparedItem {
+  return {
+    id: item.id,
+    terms: new Map([...item.tokens, ...item.concepts]),
+    hiddenTerms: new Set(),
+    attributes: { fields: item.fields, ipc: item.ipc, trl: item.trl, price: item.price, budget: item.budget, explainable: ALL_EXPLAINABLE },
+  };
+}
+
+async function* readCached(path: string): AsyncGenerator<CachedItem> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) if (line) yield JSON.parse(line) as CachedItem;
+}
+
+// ---------- engines under test ----------
+
+interface SearchEngine {
+  add(item: CachedItem): void | Promise<void>;
+  /** Called once after all adds (flush batches, build indexes). */
+  finish(): Promise<void>;
+  search(query: CachedItem, k: number): string[] | Promise<string[]>;
+  /** Extra memory the engine holds outside this process (PostgreSQL), in bytes. */
+  externalBytes?(): Promise<number>;
+  close?(): Promise<void>;
+}
+
+function kechuangEngine(): SearchEngine {
+  const engine = new MatchingEngine();
+  return {
+    add: (item) => engine.offers.upsert(toPrepared(item)),
+    finish: async () => engine.offers.trim(),
+    search: (query, k) => engine.matchPrepared(toPrepared(query), 'offers-for-demand', { top: k }).results.map((r) => r.id),
+  };
+}
+
+async function miniSearchEngine(): Promise<SearchEngine> {
+  const { default: MiniSearch } = await import('minisearch');
+  const index = new MiniSearch<{ id: string; t: string }>({
+    fields: ['t'],
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term,
+    searchOptions: { combineWith: 'OR' },
+  });
+  return {
+    add: (item) => index.add({ id: item.id, t: tokenText(item) }),
+    finish: async () => {},
+    search: (query, k) => index.search(query.tokens.map(([t]) => t).join(' ')).slice(0, k).map((r) => String(r.id)),
+  };
+}
+
+async function flexSearchEngine(): Promise<SearchEngine> {
+  const { Index } = await import('flexsearch');
+  const index = new Index({ tokenize: 'strict', encode: (text: string) => text.split(' '), resolution: 9 });
+  const ids: string[] = [];
+  return {
+    add: (item) => {
+      ids.push(item.id);
+      index.add(ids.length - 1, tokenText(item));
+    },
+    finish: async () => {},
+    // suggest: rank documents matching only some query words too (FlexSearch otherwise ANDs them).
+    search: (query, k) => (index.search(query.tokens.map(([t]) => t).join(' '), { limit: k, suggest: true }) as number[]).map((i) => ids[i]),
+  };
+}
+
+async function oramaEngine(): Promise<SearchEngine> {
+  const { create, insertMultiple, search } = await import('@orama/orama');
+  const db = create({
+    schema: { t: 'string' } as const,
+    components: { tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => raw.split(' ') } },
+  });
+  let batch: { id: string; t: string }[] = [];
+  const flush = async () => {
+    await insertMultiple(db, batch, batch.length);
+    batch = [];
+  };
+  return {
+    add: async (item) => {
+      batch.push({ id: item.id, t: tokenText(item) });
+      if (batch.length >= 5000) await flush();
+    },
+    finish: flush,
+    // threshold 1: documents with any of the query words, ranked by Orama's BM25.
+    search: async (query, k) => {
+      const result = await search(db, { term: query.tokens.map(([t]) => t).join(' '), properties: ['t'], limit: k, threshold: 1 });
+      return result.hits.map((h) => String(h.id));
+    },
+  };
+}
+
+async function postgresEngine(): Promise<SearchEngine> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  await client.query('CREATE TEMP TABLE bench_offers (id text PRIMARY KEY, tsv tsvector NOT NULL)');
+  let ids: string[] = [];
+  let texts: string[] = [];
+  const flush = async () => {
+    if (ids.length === 0) return;
+    await client.query(
+      "INSERT INTO bench_offers (id, tsv) SELECT id, to_tsvector('simple', t) FROM unnest($1::text[], $2::text[]) AS u(id, t)",
+      [ids, texts],
+    );
+    ids = [];
+    texts = [];
+  };
+  return {
+    add: async (item) => {
+      ids.push(item.id);
+      texts.push(tokenText(item));
+      if (ids.length >= 5000) await flush();
+    },
+    finish: async () => {
+      await flush();
+      await client.query('CREATE INDEX ON bench_offers USING gin (tsv)');
+      await client.query('ANALYZE bench_offers');
+    },
+    search: async (query, k) => {
+      // Tokens are letters, digits or CJK only, so quoting them makes a safe OR query.
+      const tsquery = query.tokens.map(([t]) => `'${t}'`).join(' | ');
+      const result = await client.query<{ id: string }>(
+        "SELECT id FROM bench_offers, to_tsquery('simple', $1) q WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC, id LIMIT $2",
+        [tsquery, k],
+      );
+      return result.rows.map((r) => r.id);
+    },
+    externalBytes: async () => Number((await client.query("SELECT pg_total_relation_size('bench_offers') AS n")).rows[0].n),
+    close: () => client.end(),
+  };
+}
+
+function createEngine(name: EngineName): Promise<SearchEngine> | SearchEngine {
+  switch (name) {
+    case 'kechuang':
+      return kechuangEngine();
+    case 'minisearch':
+      return miniSearchEngine();
+    case 'flexsearch':
+      return flexSearchEngine();
+    case 'orama':
+      return oramaEngine();
+    case 'postgres':
+      return postgresEngine();
+  }
+}
+
+// ---------- measuring ----------
+
+function memoryBytes(): number {
+  globalThis.gc?.();
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+interface QualityFigures {
+  ndcgAt10: number;
+  recallAt100: number;
+  mrr: number;
+}
+
+/** Builds an engine on the hand-made evaluation set (analysed here, it is small) and scores it. */
+async function evalSetFigures(name: EngineName): Promise<QualityFigures> {
+  const engine = new MatchingEngine();
+  const load = (file: string) =>
+    parseJsonlItems(readFileSync(join(EVAL_DIR, file), 'utf8'), file).map((item) => toCached(engine.prepare(item), item));
+  const offers = load('offers.jsonl');
+  const demands = load('demands.jsonl');
+  const qrels = parseQrels(readFileSync(join(EVAL_DIR, 'qrels.tsv'), 'utf8'));
+  const target = await createEngine(name);
+  for (const offer of offers) await target.add(offer);
+  await target.finish();
+  const run = new Map<string, string[]>();
+  for (const demand of demands) run.set(demand.id, await target.search(demand, 100));
+  await target.close?.();
+  const { ndcgAt10, recallAt100, mrr } = evaluateRun(qrels, run);
+  return { ndcgAt10, recallAt100, mrr };
+}
+
+async function runChild(name: EngineName, cache: string): Promise<void> {
+  const qrels = new Map(
+    (JSON.parse(readFileSync(join(cache, 'qrels.json'), 'utf8')) as [string, [string, number][]][]).map(([d, j]) => [d, new Map(j)]),
+  );
+  const demands: CachedItem[] = [];
+  for await (const demand of readCached(join(cache, 'demands.jsonl'))) demands.push(demand);
+
+  const before = memoryBytes();
+  const buildStart = performance.now();
+  const engine = await createEngine(name);
+  let count = 0;
+  for await (const offer of readCached(join(cache, 'offers.jsonl'))) {
+    await engine.add(offer);
+    if (++count % 100_000 === 0) log(`indexed ${count}`);
+  }
+  await engine.finish();
+  const buildSeconds = (performance.now() - buildStart) / 1000;
+  const memory = memoryBytes() - before + ((await engine.externalBytes?.()) ?? 0);
+  log(`built in ${buildSeconds.toFixed(1)} s, ${(memory / 2 ** 20).toFixed(0)} MiB`);
+
+  for (const demand of demands.slice(0, 20)) await engine.search(demand, 20); // warm-up
+  const latencies: number[] = [];
+  const run = new Map<string, string[]>();
+  const queryStart = performance.now();
+  for (const demand of demands) {
+    const start = performance.now();
+    await engine.search(demand, 20);
+    latencies.push(performance.now() - start);
+    run.set(demand.id, await engine.search(demand, 100));
+    if (performance.now() - queryStart > options.queryBudgetSeconds * 1000) {
+      log(`query budget spent after ${latencies.length} of ${demands.length} queries`);
+      break;
+    }
+  }
+  await engine.close?.();
+  latencies.sort((a, b) => a - b);
+  const judged = new Map([...qrels].filter(([d]) => run.has(d)));
+  const quality = evaluateRun(judged, run);
+  log(`p95 ${percentile(latencies, 0.95).toFixed(2)} ms, nDCG@10 ${quality.ndcgAt10}`);
+  const figures = {
+    status: 'ok',
+    buildSeconds: round(buildSeconds, 2),
+    memoryMiB: round(memory / 2 ** 20, 1),
+    p50Ms: round(percentile(latencies, 0.5)),
+    p95Ms: round(percentile(latencies, 0.95)),
+    queries: latencies.length,
+    ndcgAt10: quality.ndcgAt10,
+    recallAt100: quality.recallAt100,
+    mrr: quality.mrr,
+    evalSet: await evalSetFigures(name),
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+// ---------- parent: generate, analyse, run children, report ----------
+
+function spawnSelf(extraArgs: string[], stdout: 'inherit' | 'pipe'): ReturnType<typeof spawn> {
+  return spawn(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${options.maxOldSpaceMiB}`, '--import', 'tsx', fileURLToPath(import.meta.url), ...extraArgs],
+    { stdio: ['ignore', stdout, 'inherit'] },
+  );
+}
+
+async function runEngineInChild(name: EngineName, cache: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const child = spawnSelf(['--child', name, '--cache', cache, '--query-budget', String(options.queryBudgetSeconds)], 'pipe');
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) return resolve(JSON.parse(last) as Record<string, unknown>);
+      const reason = signal ? `killed by ${signal}${signal === 'SIGKILL' ? ' (timeout)' : ''}` : `exit code ${code} (see stderr; heap limit ${options.maxOldSpaceMiB} MiB)`;
+      resolve({ status: 'failed', reason });
+    });
+  });
+}
+
+async function postgresReachable(): Promise<string | undefined> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return undefined;
+  } catch (error) {
+    return `PostgreSQL unreachable at ${PG_URL}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function writeLines(path: string, items: Iterable<CachedItem>): void {
+  const fd = openSync(path, 'w');
+  let buffer: string[] = [];
+  for (const item of items) {
+    buffer.push(JSON.stringify(item));
+    if (buffer.length >= 10_000) {
+      writeSync(fd, `${buffer.join('\n')}\n`);
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) writeSync(fd, `${buffer.join('\n')}\n`);
+  closeSync(fd);
+}
+
+async function runParent(): Promise<void> {
+  const cache = mkdtempSync(join(tmpdir(), 'kechuang-matching-bench-'));
+  try {
+    log(`generating ${options.offers} offers and ${options.demands} demands`);
+    const corpus = generateSyntheticCorpus(getDefaultConceptDictionary().concepts, { offers: options.offers, demands: options.demands });
+    const analyser = new MatchingEngine();
+    let analysisMs = 0;
+    const analysed = function* (items: typeof corpus.offers) {
+      for (let i = 0; i < items.length; i++) {
+        const start = performance.now();
+        const prepared = analyser.prepare(items[i]);
+        analysisMs += performance.now() - start;
+        if ((i + 1) % 100_000 === 0) log(`analysed ${i + 1}`);
+        yield toCached(prepared, items[i]);
+      }
+    };
+    writeLines(join(cache, 'offers.jsonl'), analysed(corpus.offers));
+    const offerAnalysisSeconds = analysisMs / 1000;
+    writeLines(join(cache, 'demands.jsonl'), analysed(corpus.demands));
+    writeFileSync(join(cache, 'qrels.json'), JSON.stringify([...corpus.qrels].map(([d, j]) => [d, [...j]])));
+    log(`analysis (fold, segment, stem, concepts) of all offers: ${offerAnalysisSeconds.toFixed(1)} s`);
+    corpus.offers.length = 0; // release before the children run
+
+    const pgProblem = options.engines.includes('postgres') ? await postgresReachable() : undefined;
+    const engines: Record<string, Record<string, unknown>> = {};
+    for (const name of options.engines) {
+      if (name === 'postgres' && pgProblem) {
+        engines[name] = { status: 'skipped', reason: pgProblem };
+        log(`postgres skipped: ${pgProblem}`);
+        continue;
+      }
+      log(`running ${name}`);
+      engines[name] = await runEngineInChild(name, cache);
+    }
+    process.stdout.write(`${JSON.stringify(summarise(engines, offerAnalysisSeconds))}\n`);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+function summarise(engines: Record<string, Record<string, unknown>>, offerAnalysisSeconds: number) {
+  const ours = engines.kechuang;
+  const num = (x: unknown) => (typeof x === 'number' ? x : Number.NaN);
+  const peers = Object.entries(engines).filter(([name, figures]) => name !== 'kechuang' && figures.status === 'ok');
+  const ratios = Object.fromEntries(
+    peers.map(([name, peer]) => [
+      name,
+      {
+        p95: round(num(ours?.p95Ms) / num(peer.p95Ms)),
+        ndcgAt10: round(num(ours?.ndcgAt10) / num(peer.ndcgAt10)),
+        buildSeconds: round(num(ours?.buildSeconds) / num(peer.buildSeconds)),
+        memoryMiB: round(num(ours?.memoryMiB) / num(peer.memoryMiB)),
+        evalSetNdcgAt10: round(num((ours?.evalSet as QualityFigures | undefined)?.ndcgAt10) / num((peer.evalSet as QualityFigures).ndcgAt10)),
+      },
+    ]),
+  );
+  const fastestPeerP95 = Math.min(...peers.map(([, p]) => num(p.p95Ms)));
+  const indexFromTextSeconds = round(offerAnalysisSeconds + num(ours?.buildSeconds), 1);
+  return {
+    bench: 'matching',
+    offers: options.offers,
+    demands: options.demands,
+    analysisSeconds: round(offerAnalysisSeconds, 1),
+    confidentThreshold: CONFIDENT_MATCH_THRESHOLD,
+    engines,
+    ratios,
+    targets: ours?.status === 'ok'
+      ? {
+          ndcgAboveEveryPeer: peers.every(([, p]) => num(ours.ndcgAt10) > num(p.ndcgAt10)),
+          p95Under10ms: num(ours.p95Ms) < 10,
+          p95NoWorseThanFastestPeer: peers.length === 0 || num(ours.p95Ms) <= fastestPeerP95,
+          indexFromTextSeconds,
+          indexUnder60s: indexFromTextSeconds < 60,
+          memoryUnder3GiB: num(ours.memoryMiB) < 3072,
+        }
+      : undefined,
+  };
+}
+
+// ---------- entry ----------
+
+if (options.child && options.cache) {
+  await runChild(options.child, options.cache);
+} else if (typeof globalThis.gc !== 'function') {
+  // Re-exec with --expose-gc so memory deltas are measured after a full collection.
+  const child = spawnSelf(process.argv.slice(2), 'inherit');
+  child.on('close', (code) => process.exit(code ?? 1));
+} else {
+  await runParent();
+}
