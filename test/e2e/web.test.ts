@@ -1,6 +1,6 @@
 // End-to-end: the web app against a running server in Chromium. One browser session walks through signing in,
 // creating an organisation, importing a CSV, switching language and viewing the zone dashboard.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer } from './harness';
 
@@ -44,6 +44,14 @@ describe('web app', () => {
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
   });
 
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) {
+      const file = `/tmp/kechuang-e2e-fail-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.log(`screenshot of the failure: ${file}`);
+    }
+  });
+
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
@@ -67,6 +75,7 @@ describe('web app', () => {
   it('creates an organisation and sees it in the list', async () => {
     const zone = await firstZone(page);
     const name = `端到端测试机构${Date.now()}`;
+    await page.goto(`${server.baseUrl}/dashboard`);
     await page.getByTestId('nav-organizations').click();
     await page.waitForURL(/\/entities\/organizations/);
     await page.getByTestId('entity-table').waitFor();
@@ -84,7 +93,7 @@ describe('web app', () => {
     await page.getByTestId('entity-form-save').click();
 
     // The new record opens in the detail drawer; close it and find it in the list.
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer');
     await drawer.getByText(name).first().waitFor();
     await page.locator('.ant-drawer-close').click();
     await page.getByTestId('list-search').locator('input').fill(name);
@@ -99,6 +108,7 @@ describe('web app', () => {
     const names = [`导入测试甲${stamp}`, `导入测试乙${stamp}`];
     const csv = ['name_zh,name_en,zone_id,kind', `${names[0]},Import Test A,${zone.id},enterprise`, `${names[1]},Import Test B,${zone.id},enterprise`].join('\n');
 
+    await page.goto(`${server.baseUrl}/dashboard`);
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-wizard').waitFor();
     // organisations is the default data type
@@ -126,7 +136,7 @@ describe('web app', () => {
   });
 
   it('switches the language to English and back', async () => {
-    await page.getByTestId('nav-dashboard').click();
+    await page.goto(`${server.baseUrl}/dashboard`);
     expect(await page.getByTestId('nav-dashboard').textContent()).toBe('仪表盘');
     expect(await page.getByTestId('nav-organizations').textContent()).toBe('机构');
 
@@ -147,6 +157,7 @@ describe('web app', () => {
   });
 
   it('shows the zone dashboard with counts and rendered charts', async () => {
+    await page.goto(`${server.baseUrl}/entities/zones`);
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard-zone-name').waitFor();
     const orgCount = page.getByTestId('count-organizations').locator('.ant-statistic-content-value');

@@ -1,11 +1,18 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, Link } from 'react-router-dom';
-import { Button, Result } from 'antd';
+import { Button, Card, Result } from 'antd';
 import { AppLayout } from './shared/layout/AppLayout';
 import { useI18n } from './shared/i18n';
-import { DashboardPage } from './features/dashboard/components/DashboardPage';
-import { EntityListPage } from './features/entities/components/EntityListPage';
-import { ImportWizard } from './features/imports/components/ImportWizard';
 import { LoginPage } from './features/auth/components/LoginPage';
+
+// Pages load on demand; the dashboard carries echarts.
+const DashboardPage = lazy(() => import('./features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const EntityListPage = lazy(() => import('./features/entities/components/EntityListPage').then((m) => ({ default: m.EntityListPage })));
+const ImportWizard = lazy(() => import('./features/imports/components/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Card loading />}>{children}</Suspense>;
+}
 
 function NotFound() {
   const { t } = useI18n();
@@ -27,9 +34,9 @@ export function App() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to="/dashboard" replace />} />
-        <Route path="dashboard" element={<DashboardPage />} />
-        <Route path="entities/:entity" element={<EntityListPage />} />
-        <Route path="import" element={<ImportWizard />} />
+        <Route path="dashboard" element={<Page><DashboardPage /></Page>} />
+        <Route path="entities/:entity" element={<Page><EntityListPage /></Page>} />
+        <Route path="import" element={<Page><ImportWizard /></Page>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -27,7 +27,7 @@ function barOption(rows: { label: string; count: number }[], color: string, name
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map((r) => r.label).reverse(), axisLabel: { width: 140, overflow: 'truncate' } },
-    series: [{ type: 'bar', name, data: rows.map((r) => r.count).reverse(), itemStyle: { color, borderRadius: [0, 4, 4, 0] }, label: { show: true, position: 'right' } }],
+    series: [{ type: 'bar', name, barMaxWidth: 26, data: rows.map((r) => r.count).reverse(), itemStyle: { color, borderRadius: [0, 4, 4, 0] }, label: { show: true, position: 'right' } }],
   };
 }
 
@@ -78,7 +78,6 @@ export function DashboardPage() {
       series: types.map(([type, label]) => ({
         type: 'line',
         name: label,
-        smooth: true,
         symbolSize: 7,
         data: years.map((y) => rows.filter((r) => r.type === type && r.year === y).reduce((s, r) => s + r.count, 0)),
       })),

@@ -31,10 +31,10 @@ export function itemTitle(item: Item | undefined, fields: FieldMeta[], i18n: I18
   return `#${item.id}`;
 }
 
-function formatNumber(v: unknown, lang: string): string {
+function formatNumber(v: unknown, lang: string, grouping = true): string {
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isFinite(n)) return String(v);
-  return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 4 });
+  return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 4, useGrouping: grouping });
 }
 
 export function formatDateTime(v: unknown, lang: string): string {
@@ -61,7 +61,8 @@ export function fieldText(field: FieldMeta | undefined, value: unknown, i18n: I1
       return (Array.isArray(value) ? value : [value]).map((v) => optionLabel(field, v, i18n)).join(', ');
     case 'int':
     case 'number':
-      return formatNumber(value, i18n.lang);
+      // years read as 2023, not 2,023
+      return formatNumber(value, i18n.lang, !/year/.test(field.name));
     case 'date':
       return String(value).slice(0, 10);
     default:
