@@ -7,7 +7,7 @@ import { runBatchInline } from './runBatch';
 const { spec, runs } = workerData as { spec: ModelSpec; runs: RunSettings[] };
 try {
   const res = runBatchInline(spec, runs);
-  parentPort?.postMessage({ ok: true, units: res.units, scores: res.scores }, [res.scores.buffer as ArrayBuffer]);
+  parentPort?.postMessage({ ok: true, units: res.units, scores: res.scores, ranks: res.ranks }, [res.scores.buffer as ArrayBuffer, res.ranks.buffer as ArrayBuffer]);
 } catch (e) {
   const error = isCompositeError(e)
     ? { code: e.code, subject: e.subject, message: e.message }

@@ -4,7 +4,8 @@
  * runs once per distinct winmax and is cached together with each indicator's direction-flipped
  * min, max, mean and sd. A run is then normalise + aggregate into a preallocated Float64Array
  * (unit-major blocks per column), so one run costs O(units × columns) with no allocation for
- * the arithmetic and min-max / z-score methods.
+ * the arithmetic and min-max / z-score methods. Normalised matrices and aggregate columns are
+ * memoised (see evaluate), so runs that share choices share work.
  */
 import type { Column } from './columns';
 import { type AggregationPlan, compilePlan } from './aggregate';
@@ -43,6 +44,14 @@ interface Variant {
   sd: Float64Array;
 }
 
+function normKey(m: NormaliseMethod): string {
+  switch (m.method) {
+    case 'minmax': return `minmax:${m.lower ?? 0}:${m.upper ?? 100}`;
+    case 'zscore': return `zscore:${m.mean ?? 0}:${m.sd ?? 1}`;
+    default: return JSON.stringify(m);
+  }
+}
+
 export class FastModel {
   readonly fw: Framework;
   readonly units: string[];
@@ -57,9 +66,12 @@ export class FastModel {
   /** Weight vectors per weight set, compiled on first use so a bad set fails only its runs. */
   private readonly setWeightVectors: (Float64Array[] | undefined)[];
   private readonly baseWeights: Record<string, number>;
-  /** Preallocated workspace: one block of n values per plan column. */
-  private readonly buf: Float64Array;
-  private readonly views: Float64Array[];
+  /** Columns of the run being evaluated (references into the caches below). */
+  private readonly current: Float64Array[];
+  private readonly stepKeys: string[];
+  private readonly normCache = new Map<string, Float64Array[]>();
+  private readonly stepCache = new Map<string, Float64Array>();
+  private readonly signatures: (Int32Array | undefined)[];
   private readonly spec: ModelSpec;
 
   constructor(spec: ModelSpec) {
@@ -76,8 +88,9 @@ export class FastModel {
     this.baseWeightVectors = this.plan.steps.map((s) => s.weights);
     this.baseWeights = weights;
     this.setWeightVectors = (spec.weightSets ?? []).map(() => undefined);
-    this.buf = new Float64Array(this.plan.codes.length * this.n);
-    this.views = this.plan.codes.map((_, j) => this.buf.subarray(j * this.n, (j + 1) * this.n));
+    this.current = new Array<Float64Array>(this.plan.codes.length);
+    this.stepKeys = new Array<string>(this.plan.steps.length);
+    this.signatures = (spec.weightSets ?? []).map(() => undefined);
   }
 
   private normalisedForPca(): { units: string[]; codes: string[]; cols: Column[] } {
@@ -128,38 +141,85 @@ export class FastModel {
     return v;
   }
 
-  /** Evaluate one run; returns the workspace view of every column (valid until the next call). */
-  evaluate(run: RunSettings): Float64Array[] {
-    const v = this.variant(run.winmax);
+  /** Normalised indicator columns for one (winmax, normalisation) pair. */
+  private normalised(run: RunSettings): { id: string; cols: Float64Array[] } {
     const nm = run.normalise ?? this.spec.base.normalise;
+    const id = `${run.winmax ?? 'base'}|${normKey(nm)}`;
+    const hit = this.normCache.get(id);
+    if (hit) return { id, cols: hit };
+    const v = this.variant(run.winmax);
     const n = this.n;
     const codes = this.fw.indicators;
-    for (let j = 0; j < codes.length; j++) {
+    const cols = codes.map((code, j) => {
       const x = v.cols[j];
-      const out = this.views[j];
+      const out = new Float64Array(n);
       if (nm.method === 'minmax') {
         const l = nm.lower ?? 0;
         const u = nm.upper ?? 100;
         const mn = v.min[j];
         const rng = v.max[j] - mn;
-        if (rng === 0) throw new CompositeError('CONSTANT_INDICATOR', codes[j], 'max equals min, min-max is undefined');
+        if (rng === 0) throw new CompositeError('CONSTANT_INDICATOR', code, 'max equals min, min-max is undefined');
         for (let i = 0; i < n; i++) out[i] = ((x[i] - mn) / rng) * (u - l) + l;
       } else if (nm.method === 'zscore') {
         const m = nm.mean ?? 0;
         const s = nm.sd ?? 1;
         const mu = v.mean[j];
         const sd = v.sd[j];
-        if (!(sd > 0)) throw new CompositeError('CONSTANT_INDICATOR', codes[j], 'standard deviation is 0, z-score is undefined');
+        if (!(sd > 0)) throw new CompositeError('CONSTANT_INDICATOR', code, 'standard deviation is 0, z-score is undefined');
         for (let i = 0; i < n; i++) out[i] = ((x[i] - mu) / sd) * s + m;
       } else {
-        const node = this.fw.byCode.get(codes[j]);
-        out.set(normaliseColumn(codes[j], x, nm, node?.direction ?? 1, node?.target ?? null));
+        const node = this.fw.byCode.get(code);
+        out.set(normaliseColumn(code, x, nm, node?.direction ?? 1, node?.target ?? null));
       }
-    }
+      return out;
+    });
+    this.normCache.set(id, cols);
+    return { id, cols };
+  }
+
+  /**
+   * Evaluate one run. Returns every column (indicators, then aggregates), read-only and valid
+   * until the next call. An aggregate depends only on the normalised data, the aggregation
+   * method and the weights in its own subtree, so its column is memoised on exactly that key:
+   * across Monte Carlo runs most pillars are shared and only the perturbed levels are redone.
+   */
+  evaluate(run: RunSettings): Float64Array[] {
+    const norm = this.normalised(run);
     const ag = run.aggregate ?? this.spec.base.aggregate.method;
+    const sig = run.weightSet === undefined ? null : this.weightSetSignature(run.weightSet);
     const wv = run.weightSet === undefined ? this.baseWeightVectors : this.weightSetVectors(run.weightSet);
-    this.plan.steps.forEach((step, s) => this.aggregateStep(step.children, wv[s], this.views[this.plan.nIndicators + s], ag, step.code));
-    return this.views;
+    const cur = this.current;
+    const nInd = this.plan.nIndicators;
+    for (let j = 0; j < nInd; j++) cur[j] = norm.cols[j];
+    if (this.stepCache.size > 20_000) this.stepCache.clear();
+    const keys = this.stepKeys;
+    this.plan.steps.forEach((step, s) => {
+      let key = `${s}|${norm.id}|${ag}|${sig ? sig[s] : 0}`;
+      for (let k = 0; k < step.children.length; k++) {
+        const c = step.children[k];
+        if (c >= nInd) key += `|${keys[c - nInd]}`;
+      }
+      keys[s] = key;
+      let out = this.stepCache.get(key);
+      if (!out) {
+        out = new Float64Array(this.n);
+        this.aggregateStep(step.children, wv[s], out, ag, step.code);
+        this.stepCache.set(key, out);
+      }
+      cur[nInd + s] = out;
+    });
+    return cur;
+  }
+
+  /** Per step: 0 when the set leaves that step's weights as in the base, else a set-specific id. */
+  private weightSetSignature(k: number): Int32Array {
+    let sig = this.signatures[k];
+    if (!sig) {
+      const wv = this.weightSetVectors(k);
+      sig = Int32Array.from(wv, (w, s) => (w.every((v, c) => v === this.baseWeightVectors[s][c]) ? 0 : k + 1));
+      this.signatures[k] = sig;
+    }
+    return sig;
   }
 
   private weightSetVectors(k: number): Float64Array[] {
@@ -175,17 +235,18 @@ export class FastModel {
 
   private aggregateStep(children: Int32Array, w: Float64Array, out: Float64Array, m: AggregateMethodName, code: string): void {
     const n = this.n;
+    const kids = Array.from(children, (c) => this.current[c]);
     if (m === 'copeland') {
-      out.set(copelandScores(Array.from(children, (c) => this.views[c]), w).scores);
+      out.set(copelandScores(kids, w).scores);
       return;
     }
     for (let i = 0; i < n; i++) {
       let wsum = 0;
-      for (let k = 0; k < children.length; k++) if (!Number.isNaN(this.buf[children[k] * n + i])) wsum += w[k];
+      for (let k = 0; k < kids.length; k++) if (!Number.isNaN(kids[k][i])) wsum += w[k];
       if (wsum === 0) { out[i] = NaN; continue; }
       let acc = 0;
-      for (let k = 0; k < children.length; k++) {
-        const x = this.buf[children[k] * n + i];
+      for (let k = 0; k < kids.length; k++) {
+        const x = kids[k][i];
         if (Number.isNaN(x)) continue;
         if (m === 'amean') acc += (w[k] / wsum) * x;
         else if (m === 'gmean') {

@@ -34,5 +34,5 @@ export function removeEachAggregate(framework: FrameworkNode[], data: CompositeD
       throw e;
     }
   });
-  return { units: model.units, nominal, nominalRanks: rankDescending(nominal), removed, scores, ranks: scores.map(rankDescending) };
+  return { units: model.units, nominal, nominalRanks: rankDescending(nominal), removed, scores, ranks: scores.map((c) => rankDescending(c)) };
 }

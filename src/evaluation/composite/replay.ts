@@ -84,6 +84,6 @@ export async function replayRuns(
     nominal,
     nominalRanks: rankDescending(nominal),
     scores,
-    ranks: scores.map(rankDescending),
+    ranks: scores.map((c) => rankDescending(c)),
   };
 }

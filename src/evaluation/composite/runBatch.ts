@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FastModel, type ModelSpec, type RunSettings } from './fastModel';
 import { CompositeError, type CompositeErrorCode } from './errors';
+import { rankDescending } from './rank';
 
 export interface BatchOptions {
   /** Number of worker threads; 0 = run inline. Default: available cores, when the batch is large. */
@@ -21,14 +22,21 @@ export interface BatchOptions {
 export interface BatchResult {
   units: string[];
   scores: Float64Array;
+  /** Descending ranks of each run's scores, same layout (ranking is done where the runs ran). */
+  ranks: Float64Array;
   nRuns: number;
 }
 
 export function runBatchInline(spec: ModelSpec, runs: RunSettings[], model = new FastModel(spec)): BatchResult {
   const n = model.n;
   const scores = new Float64Array(runs.length * n);
-  runs.forEach((run, r) => model.index(run, scores.subarray(r * n, (r + 1) * n)));
-  return { units: model.units, scores, nRuns: runs.length };
+  const ranks = new Float64Array(runs.length * n);
+  runs.forEach((run, r) => {
+    const s = scores.subarray(r * n, (r + 1) * n);
+    model.index(run, s);
+    rankDescending(s, ranks.subarray(r * n, (r + 1) * n));
+  });
+  return { units: model.units, scores, ranks, nRuns: runs.length };
 }
 
 export async function runBatch(spec: ModelSpec, runs: RunSettings[], opts: BatchOptions = {}): Promise<BatchResult> {
@@ -41,18 +49,21 @@ export async function runBatch(spec: ModelSpec, runs: RunSettings[], opts: Batch
   );
   const units = parts[0].units;
   const scores = new Float64Array(runs.length * units.length);
+  const ranks = new Float64Array(runs.length * units.length);
   let offset = 0;
   for (const p of parts) {
     scores.set(p.scores, offset);
+    ranks.set(p.ranks, offset);
     offset += p.scores.length;
   }
-  return { units, scores, nRuns: runs.length };
+  return { units, scores, ranks, nRuns: runs.length };
 }
 
 interface WorkerReply {
   ok: boolean;
   units?: string[];
   scores?: Float64Array;
+  ranks?: Float64Array;
   error?: { code?: CompositeErrorCode; subject?: string; message: string };
 }
 
@@ -78,7 +89,7 @@ function runInWorker(spec: ModelSpec, runs: RunSettings[]): Promise<BatchResult>
     const worker = startWorker({ spec, runs });
     worker.once('message', (msg: WorkerReply) => {
       void worker.terminate();
-      if (msg.ok && msg.units && msg.scores) resolve({ units: msg.units, scores: msg.scores, nRuns: runs.length });
+      if (msg.ok && msg.units && msg.scores && msg.ranks) resolve({ units: msg.units, scores: msg.scores, ranks: msg.ranks, nRuns: runs.length });
       else if (msg.error?.code) reject(new CompositeError(msg.error.code, msg.error.subject ?? '', msg.error.message));
       else reject(new Error(msg.error?.message ?? 'worker failed'));
     });

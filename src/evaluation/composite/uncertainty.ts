@@ -11,7 +11,6 @@ import { buildFramework } from './framework';
 import { createRng, cutToOptions, type Rng } from './random';
 import { rankDescending } from './rank';
 import { type BatchOptions, runBatch } from './runBatch';
-import { quantile } from './stats';
 import type { AggregateMethodName, CompositeData, CompositeMethod, FrameworkNode, NormaliseMethod } from './types';
 import { metaWeights } from './weights';
 
@@ -86,28 +85,32 @@ export function designToRuns(u: Float64Array, d: number, inputs: UncertainInputs
 
 export function rankRuns(scores: Float64Array, n: number, nRuns: number): Float64Array {
   const ranks = new Float64Array(scores.length);
-  for (let r = 0; r < nRuns; r++) ranks.set(rankDescending(scores.subarray(r * n, (r + 1) * n)), r * n);
+  for (let r = 0; r < nRuns; r++) rankDescending(scores.subarray(r * n, (r + 1) * n), ranks.subarray(r * n, (r + 1) * n));
   return ranks;
+}
+
+/** R type-7 quantile of an ascending-sorted array. */
+function sortedQuantile(s: Float64Array, p: number): number {
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, s.length - 1);
+  return s[lo] + (h - lo) * (s[hi] - s[lo]);
 }
 
 export function summariseRanks(units: string[], nominalRanks: Float64Array, ranks: Float64Array, nRuns: number): RankStats[] {
   const n = units.length;
+  const buf = new Float64Array(nRuns);
   return units.map((uCode, i) => {
-    const xs: number[] = [];
+    let m = 0;
+    let sum = 0;
     for (let r = 0; r < nRuns; r++) {
       const v = ranks[r * n + i];
-      if (!Number.isNaN(v)) xs.push(v);
+      if (!Number.isNaN(v)) { buf[m++] = v; sum += v; }
     }
     const nominal = Number.isNaN(nominalRanks[i]) ? null : nominalRanks[i];
-    if (xs.length === 0) return { uCode, nominal, mean: null, median: null, q5: null, q95: null };
-    return {
-      uCode,
-      nominal,
-      mean: xs.reduce((a, b) => a + b, 0) / xs.length,
-      median: quantile(xs, 0.5),
-      q5: quantile(xs, 0.05),
-      q95: quantile(xs, 0.95),
-    };
+    if (m === 0) return { uCode, nominal, mean: null, median: null, q5: null, q95: null };
+    const s = buf.subarray(0, m).sort();
+    return { uCode, nominal, mean: sum / m, median: sortedQuantile(s, 0.5), q5: sortedQuantile(s, 0.05), q95: sortedQuantile(s, 0.95) };
   });
 }
 
@@ -133,11 +136,14 @@ export async function runUncertainty(
 
 /** Evaluate given runs plus the nominal build; rank and summarise. */
 export async function evaluateRuns(spec: ModelSpec, runs: RunSettings[], opts: BatchOptions = {}): Promise<UncertaintyResult> {
+  // Start the workers first: the nominal build below overlaps with their start-up.
+  const pending = runBatch(spec, runs, opts);
+  pending.catch(() => undefined); // if the nominal build throws first, do not leave an unhandled rejection
   const model = new FastModel(spec);
   const nominalScores = model.index({});
   const nominalRanks = rankDescending(nominalScores);
-  const batch = await runBatch(spec, runs, opts);
-  const ranks = rankRuns(batch.scores, model.n, runs.length);
+  const batch = await pending;
+  const ranks = batch.ranks;
   return {
     units: model.units,
     nominalScores,
