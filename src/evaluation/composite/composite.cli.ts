@@ -8,9 +8,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ZodError } from 'zod';
-import { type CsvColumn, InputError, formatCsv, formatTable, parseCsv, parseNumber, readData, readFramework } from './csv';
+import { type CsvColumn, InputError, formatCsv, formatPanelTable, formatTable, parseCsv, parseNumber, readData, readFramework } from './csv';
 import { isCompositeError } from './errors';
 import { KNOWN_METHOD_KEYS, type MethodFile, describeIssues, methodFileSchema } from './methodSchema';
+import { buildPanel } from './panel';
 import { buildComposite } from './pipeline';
 import { type RecordedRun, replayRuns } from './replay';
 import { removeEachAggregate } from './removeAggregate';
@@ -44,6 +45,10 @@ export function loadInputs(dataFile: string, metaFile: string): { framework: Fra
 
 /** Read and validate method.json; a weights path is read relative to method.json. */
 export function loadMethod(methodFile: string): CompositeMethod {
+  return loadMethodFile(methodFile).method;
+}
+
+export function loadMethodFile(methodFile: string): { method: CompositeMethod; panel: MethodFile['panel'] } {
   let json: unknown;
   try {
     json = JSON.parse(readText(methodFile));
@@ -76,7 +81,7 @@ export function loadMethod(methodFile: string): CompositeMethod {
   } else if (m.weights) {
     method.weights = { source: m.weights.source } as CompositeMethod['weights'];
   }
-  return method;
+  return { method, panel: m.panel };
 }
 
 export function readWeightsCsv(text: string, file: string): Record<string, number> {
@@ -175,7 +180,16 @@ export function registerCompositeCommands(program: Command): void {
   common(program.command('composite').description('Build a composite indicator: writes normalised.csv, aggregated.csv and aggregated_ranks.csv'))
     .action((o: CommonOpts) => guarded(() => {
       const { framework, data } = loadInputs(o.data, o.meta);
-      const method = loadMethod(o.method);
+      const { method, panel } = loadMethodFile(o.method);
+      if (panel) {
+        if (!data.time) throw new InputError(o.data, 'Time', 'method.json asks for a panel build but the data have no Time column');
+        progress(`building panel: ${data.units.length} rows, min-max scope ${panel.normaliseScope}`);
+        const res = buildPanel(framework, data, { ...method, normaliseScope: panel.normaliseScope });
+        writeOut(o.out, 'normalised.csv', formatPanelTable(res.normalised));
+        writeOut(o.out, 'aggregated.csv', formatPanelTable(res.aggregated));
+        writeOut(o.out, 'aggregated_ranks.csv', formatPanelTable(res.ranks));
+        return;
+      }
       progress(`building ${data.units.length} units × ${Object.keys(data.indicators).length} indicators`);
       const res = buildComposite(framework, data, method);
       writeOut(o.out, 'normalised.csv', formatTable(res.normalised));

@@ -136,3 +136,14 @@ export function formatTable(t: Table, sortUnits = true): string {
     ...t.codes.map((c, j) => ({ name: c, values: order.map((i) => t.values[j][i]) })),
   ]);
 }
+
+/** A panel table as CSV: Time and uCode first, rows sorted by year then uCode (reference convention). */
+export function formatPanelTable(t: Table & { time: number[] }): string {
+  const order = t.units.map((_, i) => i);
+  order.sort((a, b) => t.time[a] - t.time[b] || (t.units[a] < t.units[b] ? -1 : t.units[a] > t.units[b] ? 1 : 0));
+  return formatCsv([
+    { name: 'Time', values: order.map((i) => t.time[i]) },
+    { name: 'uCode', text: true, values: order.map((i) => t.units[i]) },
+    ...t.codes.map((c, j) => ({ name: c, values: order.map((i) => t.values[j][i]) })),
+  ]);
+}

@@ -42,6 +42,8 @@ export const methodFileSchema = z.object({
     .union([z.string().min(1), z.object({ source: z.enum(['meta', 'equal', 'pca']) })])
     .nullable()
     .default(null),
+  /** Panel data (a Time column): per-year stages, min-max pooled over all years or per year. */
+  panel: z.object({ normaliseScope: z.enum(['pooled', 'per-year']).default('pooled') }).nullable().default(null),
 });
 
 export type MethodFile = z.infer<typeof methodFileSchema>;
