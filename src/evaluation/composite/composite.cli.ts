@@ -169,6 +169,10 @@ async function guarded(fn: () => Promise<void> | void): Promise<void> {
 }
 
 function common(cmd: Command): Command {
+  // Usage errors (missing option, unknown option) are bad input too: exit code 2.
+  cmd.exitOverride((err) => {
+    process.exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2);
+  });
   return cmd
     .requiredOption('--data <file>', 'iData.csv: uCode, optional uName/Time/group/denominator columns, one column per indicator')
     .requiredOption('--meta <file>', 'iMeta.csv: Level, iCode, Direction, Weight, Parent, optional Denominator/Target')
