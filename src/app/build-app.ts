@@ -51,7 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(sendProblem);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler, so that the sign-in limit can key on the user name in the parsed body.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Kechuang API', description: 'Registry of innovation actors, technology transfer and evaluation', version: '0.1.0' } },

@@ -12,6 +12,8 @@ import { createUser } from '../accounts/accounts.service';
 import { loadConfig } from './config';
 import { serve } from './server';
 import { registerGenerateCommand } from '../registry/demo/generate.cli';
+import { registerMatchingCommands } from '../transfer/matching/matching.cli';
+import { registerCompositeCommands } from '../evaluation/composite/composite.cli';
 import './entities';
 
 /** The `kechuang` command line: thin adapters over the same services the HTTP API uses. */
@@ -104,5 +106,7 @@ program.command('export').description('Export records as CSV, XLSX or JSON')
   }).catch(fail));
 
 registerGenerateCommand(program, withDb, actorFor);
+registerMatchingCommands(program);
+registerCompositeCommands(program);
 
 await program.parseAsync(process.argv);

@@ -143,7 +143,7 @@ export const zoneFacts: EntityDef = {
   codePrefix: 'F', defaultSort: 'id', publishedByDefault: true,
   fields: [
     zoneRef,
-    { name: 'metric', type: 'text', label: label('指标', 'Metric'), required: true, maxLength: 100, inList: true, filter: true, search: true },
+    { name: 'metric', type: 'text', label: label('指标', 'Metric'), required: true, maxLength: 300, inList: true, filter: true, search: true },
     { name: 'value', type: 'number', label: label('数值', 'Value'), required: true, inList: true },
     { name: 'unit', type: 'text', label: label('单位', 'Unit'), required: true, maxLength: 40, inList: true },
     { name: 'period', type: 'text', label: label('时期', 'Period'), required: true, maxLength: 40, inList: true, filter: true },

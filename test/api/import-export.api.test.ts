@@ -105,7 +105,7 @@ describe('an import killed part-way', () => {
     writeFileSync(join(dir, 'big.csv'), lines.join('\n'));
     const schema = (await testDb.db.query<{ s: string }>('select current_schema() as s'))[0]!.s;
     const url = new URL(SERVER_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
+    url.search = `?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     const child = spawn(process.execPath, ['bin/kechuang.mjs', 'import', 'organizations', join(dir, 'big.csv')], {
       env: { ...process.env, DATABASE_URL: url.toString() }, stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -50,7 +50,7 @@ describe.each(BACKENDS)('registry API on %s', (backend) => {
   });
 
   it('creates an organisation, refusing a credit code with a wrong check character and naming the field', async () => {
-    const good = completeCreditCode('91620100MA7TEST01');
+    const good = completeCreditCode('91620100MA7TNC01X');
     const wrongCheck = good.slice(0, 17) + (good[17] === 'A' ? 'B' : 'A');
     const bad = await admin.post('/api/organizations', { name_zh: '测试企业', zone_id: lzna, kind: 'enterprise', credit_code: wrongCheck });
     expect(bad.statusCode).toBe(400);

@@ -36,8 +36,8 @@ export class Client {
   private csrf = '';
   constructor(private readonly app: FastifyInstance, private readonly lang = 'en') {}
 
-  async login(who: keyof typeof DEMO_USERS): Promise<this> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: DEMO_USERS[who] });
+  async login(who: 'admin' | 'operator' | 'orguser'): Promise<this> {
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: DEMO_USERS[who === 'orguser' ? 'orgUser' : who] });
     if (res.statusCode !== 200) throw new Error(`login as ${who} failed: ${res.body}`);
     this.cookie = String(res.headers['set-cookie']).split(';')[0]!;
     this.csrf = res.json().csrfToken;

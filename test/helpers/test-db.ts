@@ -32,7 +32,7 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const url = new URL(SERVER_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  url.search = `?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const db = await openDb({ databaseUrl: url.toString() });
   return {
     db,

@@ -1,7 +1,8 @@
 import type { Db } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { createUser } from '../../accounts/accounts.service';
-import { commitImport } from '../../shared/records/record-import';
+import { commitImport, type ImportReport } from '../../shared/records/record-import';
+import { AppError } from '../../shared/http/errors';
 import type { EntityDef } from '../../shared/records/field-def';
 import { achievements, annualStatistics, organizations, people, projects, qualifications, zoneFacts, zones } from '../entities';
 import { DEMO_ZONES_FOR_ORGS, SEED_PARTNERS, SEED_ZONES } from './seed-zones';
@@ -34,7 +35,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
 
 async function importRecords(db: Db, actor: Actor, def: EntityDef, records: Iterable<ImportRecord>) {
   const bytes = new TextEncoder().encode(JSON.stringify([...records]));
-  return commitImport(db, actor, def, `${def.name}.json`, bytes, 'commit');
+  try {
+    return await commitImport(db, actor, def, `${def.name}.json`, bytes, 'commit');
+  } catch (err) {
+    // Demo data that fails validation is a bug in the demo data: say which rows and why.
+    const report = err instanceof AppError ? (err.extra.report as ImportReport | undefined) : undefined;
+    if (report) throw new Error(`demo ${def.name} failed validation: ${JSON.stringify(report.errors.slice(0, 10))}`);
+    throw err;
+  }
 }
 
 export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<void> {

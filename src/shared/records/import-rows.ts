@@ -26,6 +26,10 @@ export interface PreparedRow {
 }
 
 const SYSTEM_HEADERS = ['code', 'published', 'generated'];
+const SYSTEM_FIELDS: Record<string, FieldDef> = {
+  published: { name: 'published', type: 'bool', label: { zh: '公开', en: 'Published' } },
+  generated: { name: 'generated', type: 'bool', label: { zh: '生成数据', en: 'Generated' } },
+};
 
 /** Header → field name, accepting `zone_id`, `zone`, `zone_code`, 所属园区, Zone … */
 export function headerMap(def: EntityDef, headers: readonly string[]): { map: Map<string, string>; unknown: string[] } {
@@ -53,12 +57,12 @@ const FALSE = new Set(['false', '0', 'no', 'n', '否', '错', 'f']);
 function coerce(field: FieldDef | undefined, raw: unknown): { value?: unknown; issue?: Omit<FieldIssue, 'field'> } {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
   const text = typeof raw === 'string' ? raw.trim() : raw;
-  const type = field?.type ?? (typeof raw === 'boolean' ? 'bool' : 'text');
+  const type = field?.type ?? 'text';
   switch (type) {
     case 'int':
     case 'number':
     case 'ref': {
-      if (type === 'ref' && typeof text === 'string' && !/^\d+$/.test(text)) return { value: text }; // a code, resolved later
+      if (type === 'ref' && typeof text === 'string') return { value: text }; // files refer to records by code, resolved later
       const n = typeof text === 'number' ? text : Number(String(text).replace(/[,，\s]/g, ''));
       return Number.isFinite(n) ? { value: n } : { issue: { key: 'field.type', params: { type: type === 'number' ? 'a number' : 'an integer' } } };
     }
@@ -98,7 +102,7 @@ export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly R
     for (const [header, value] of Object.entries(r.values)) {
       const name = map.get(header);
       if (!name) continue;
-      const field = fieldByName.get(name);
+      const field = fieldByName.get(name) ?? SYSTEM_FIELDS[name];
       if (field?.derived) continue;
       const { value: v, issue } = coerce(field, value);
       if (issue) rowIssues.push({ line: r.line, field: name, ...issue });
@@ -132,15 +136,17 @@ export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly R
         delete c.record[f.name];
       }
     }
-    const { zone_id: derivedZone, ...forSchema } = c.record;
-    const parsed = schema.safeParse(forSchema);
+    // The zone of a record owned through its organisation is derived, not validated as input.
+    const derives = def.zoneOwnership === 'organization';
+    const { zone_id: derivedZone, ...rest } = c.record;
+    const parsed = schema.safeParse(derives ? rest : c.record);
     if (!parsed.success) {
       for (const zi of parsed.error.issues) {
         if (rowIssues.some((i) => i.field === String(zi.path[0]))) continue;
         for (const fi of fieldIssueFromZod(zi)) rowIssues.push({ line: c.line, ...fi });
       }
     }
-    const record: Row = parsed.success ? { ...(parsed.data as Row), ...(derivedZone !== undefined ? { zone_id: derivedZone } : {}) } : c.record;
+    const record: Row = parsed.success ? { ...(parsed.data as Row), ...(derives && derivedZone !== undefined ? { zone_id: derivedZone } : {}) } : c.record;
     const rule = parsed.success ? def.checkRecord?.(record) : null;
     if (rule) rowIssues.push({ line: c.line, field: rule.field, key: rule.key });
     if (!record.code) {
