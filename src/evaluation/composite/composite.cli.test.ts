@@ -219,6 +219,35 @@ describe('composite-replay command', () => {
   });
 });
 
+describe('composite-uncertainty command', () => {
+  it('writes rank statistics and sensitivity indices', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'base.json'), JSON.stringify(B_JSON));
+    writeFileSync(path.join(dir, 'ua.json'), JSON.stringify({
+      runs: 50, seed: 3, saltelliN: 20,
+      winmax: [1, 2, 3, 4, 5],
+      normalise: [{ method: 'minmax', lower: 1, upper: 100 }, { method: 'zscore', mean: 10, sd: 2 }],
+      aggregate: ['amean', 'gmean'],
+      weights: { levels: [2, 3], noise: 0.25, nSets: 20 },
+    }));
+    const r = await run(['composite-uncertainty', '--data', DATA, '--meta', META, '--method', path.join(dir, 'base.json'), '--config', path.join(dir, 'ua.json'), '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const stats = readOut(dir, 'rank_stats.csv');
+    expect(stats.header).toEqual(['uCode', 'Nominal', 'Mean', 'Median', 'Q5', 'Q95']);
+    expect(stats.rows.length).toBe(51);
+    const si = readOut(dir, 'sensitivity_indices.csv');
+    expect(si.rows.map((x) => x.Variable)).toEqual(['Winmax', 'Normalisation', 'Weights', 'Aggregation']);
+  });
+  it('invalid config → exit code 2 naming the field', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'base.json'), JSON.stringify(B_JSON));
+    writeFileSync(path.join(dir, 'ua.json'), JSON.stringify({ runs: -1, winmax: [1] }));
+    const r = await run(['composite-uncertainty', '--data', DATA, '--meta', META, '--method', path.join(dir, 'base.json'), '--config', path.join(dir, 'ua.json'), '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('runs');
+  });
+});
+
 describe('composite-remove command', () => {
   it('each column equals a rebuild without that pillar', async () => {
     const dir = tmp();

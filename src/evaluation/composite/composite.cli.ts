@@ -1,6 +1,6 @@
 /**
  * CLI adapter: the only place (besides tests) where the composite engine touches files.
- * Commands: composite, composite-replay, composite-remove. Bad input (unreadable file, invalid
+ * Commands: composite, composite-replay, composite-remove, composite-uncertainty. Bad input (unreadable file, invalid
  * method.json, a CompositeError from the engine) is reported on stderr naming the file and
  * field, with exit code 2. Wire it with registerCompositeCommands(program) and parseAsync().
  */
@@ -10,7 +10,9 @@ import type { Command } from 'commander';
 import { ZodError } from 'zod';
 import { type CsvColumn, InputError, formatCsv, formatPanelTable, formatTable, parseCsv, parseNumber, readData, readFramework } from './csv';
 import { isCompositeError } from './errors';
-import { KNOWN_METHOD_KEYS, type MethodFile, describeIssues, methodFileSchema } from './methodSchema';
+import { KNOWN_METHOD_KEYS, type MethodFile, describeIssues, methodFileSchema, uncertaintyFileSchema } from './methodSchema';
+import { runSaltelli } from './saltelli';
+import { runUncertainty, type RankStats, type UncertainInputs } from './uncertainty';
 import { buildPanel } from './panel';
 import { buildComposite } from './pipeline';
 import { type RecordedRun, replayRuns } from './replay';
@@ -135,6 +137,32 @@ function readWeightSetsCsv(text: string, file: string): Record<string, Record<st
   return out;
 }
 
+function loadUncertaintyConfig(file: string): { inputs: UncertainInputs; runs: number; seed: number; saltelliN: number | null } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(file));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, '(json)', (e as Error).message);
+  }
+  const r = uncertaintyFileSchema.safeParse(json);
+  if (!r.success) throw new InputError(file, describeIssues(r.error).join('; '), 'invalid uncertainty configuration');
+  const u = r.data;
+  return { inputs: { winmax: u.winmax, normalise: u.normalise, aggregate: u.aggregate, weights: u.weights }, runs: u.runs, seed: u.seed, saltelliN: u.saltelliN };
+}
+
+function rankStatsCsv(stats: RankStats[]): string {
+  const s = [...stats].sort((a, b) => (a.uCode < b.uCode ? -1 : a.uCode > b.uCode ? 1 : 0));
+  return formatCsv([
+    { name: 'uCode', text: true, values: s.map((x) => x.uCode) },
+    { name: 'Nominal', values: s.map((x) => x.nominal) },
+    { name: 'Mean', values: s.map((x) => x.mean) },
+    { name: 'Median', values: s.map((x) => x.median) },
+    { name: 'Q5', values: s.map((x) => x.q5) },
+    { name: 'Q95', values: s.map((x) => x.q95) },
+  ]);
+}
+
 /** Columns of unit-sorted scores: uCode, then one column per series. */
 function scoreColumns(units: string[], series: { name: string; values: ArrayLike<number> }[]): CsvColumn[] {
   const order = units.map((_, i) => i).sort((a, b) => (units[a] < units[b] ? -1 : units[a] > units[b] ? 1 : 0));
@@ -214,6 +242,31 @@ export function registerCompositeCommands(program: Command): void {
       const name = (r: string): string => `r_${r}`;
       writeOut(o.out, 'index_scores.csv', formatCsv(scoreColumns(res.units, [{ name: 'Nominal', values: res.nominal }, ...res.runs.map((r, k) => ({ name: name(r), values: res.scores[k] }))])));
       writeOut(o.out, 'index_ranks.csv', formatCsv(scoreColumns(res.units, [{ name: 'Nominal', values: res.nominalRanks }, ...res.runs.map((r, k) => ({ name: name(r), values: res.ranks[k] }))])));
+    }));
+
+  common(program.command('composite-uncertainty').description('Monte Carlo uncertainty analysis (and optionally Saltelli sensitivity indices) over method choices'))
+    .requiredOption('--config <file>', 'ua.json: runs, seed, saltelliN, and the choices that vary (winmax, normalise, aggregate, weights)')
+    .action((o: CommonOpts & { config: string }) => guarded(async () => {
+      const { framework, data } = loadInputs(o.data, o.meta);
+      const method = loadMethod(o.method);
+      const cfg = loadUncertaintyConfig(o.config);
+      progress(`Monte Carlo: ${cfg.runs} runs (seed ${cfg.seed})`);
+      const ua = await runUncertainty(framework, data, method, cfg.inputs, { nRuns: cfg.runs, seed: cfg.seed });
+      writeOut(o.out, 'rank_stats.csv', rankStatsCsv(ua.rankStats));
+      if (cfg.saltelliN) {
+        progress(`Saltelli: N = ${cfg.saltelliN}`);
+        const sa = await runSaltelli(framework, data, method, cfg.inputs, { N: cfg.saltelliN, seed: cfg.seed });
+        writeOut(o.out, 'sensitivity_indices.csv', formatCsv([
+          { name: 'Variable', text: true, values: sa.indices.map((x) => x.input) },
+          { name: 'Si', values: sa.indices.map((x) => x.si) },
+          { name: 'STi', values: sa.indices.map((x) => x.sti) },
+          { name: 'Si_q5', values: sa.indices.map((x) => x.siQ5) },
+          { name: 'Si_q95', values: sa.indices.map((x) => x.siQ95) },
+          { name: 'STi_q5', values: sa.indices.map((x) => x.stiQ5) },
+          { name: 'STi_q95', values: sa.indices.map((x) => x.stiQ95) },
+        ]));
+        writeOut(o.out, 'sa_rank_stats.csv', rankStatsCsv(sa.rankStats));
+      }
     }));
 
   common(program.command('composite-remove').description('Rebuild the index with each level-2 aggregate removed in turn'))

@@ -48,6 +48,24 @@ export const methodFileSchema = z.object({
 
 export type MethodFile = z.infer<typeof methodFileSchema>;
 
+/** ua.json for composite-uncertainty: what varies, how many runs, which seed. */
+export const uncertaintyFileSchema = z.object({
+  runs: z.number().int().positive().default(1000),
+  seed: z.number().int().default(1),
+  /** When set, also run a Saltelli design with this N (N·(d+2) runs) for sensitivity indices. */
+  saltelliN: z.number().int().positive().nullable().default(null),
+  winmax: z.array(z.number().int().min(0)).min(1).optional(),
+  normalise: z.array(normalise).min(1).optional(),
+  aggregate: z.array(z.enum(['amean', 'gmean', 'hmean', 'copeland'])).min(1).optional(),
+  weights: z.object({
+    levels: z.array(z.number().int().min(1)).min(1),
+    noise: num.min(0).max(1),
+    nSets: z.number().int().positive().optional(),
+  }).optional(),
+}).refine((u) => u.winmax || u.normalise || u.aggregate || u.weights, { message: 'at least one of winmax, normalise, aggregate, weights must vary' });
+
+export type UncertaintyFile = z.infer<typeof uncertaintyFileSchema>;
+
 /** One line per problem, each naming the field path. */
 export function describeIssues(err: z.ZodError): string[] {
   return err.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
