@@ -57,6 +57,7 @@ describe('data errors', () => {
   it('constant indicator cannot be min-max normalised', () => expectError(() => buildComposite(FW, { ...DATA, indicators: { ...DATA.indicators, c: [2, 2, 2] } }, M), 'CONSTANT_INDICATOR', 'c'));
   it('geometric mean of a zero', () => expectError(() => buildComposite(FW, DATA, { ...M, aggregate: { method: 'gmean' } }), 'NON_POSITIVE_VALUE', 'a'));
   it('unknown group column', () => expectError(() => buildComposite(FW, DATA, { ...M, impute: { method: 'group-mean', group: 'region' } }), 'UNKNOWN_GROUP_COLUMN', 'region'));
+  it('duplicate unit code', () => expectError(() => buildComposite(FW, { ...DATA, units: ['x', 'y', 'x'] }, M), 'DUPLICATE_CODE', 'x'));
   it('no NaN anywhere in a normal result', () => {
     const r = buildComposite(FW, { ...DATA, indicators: { ...DATA.indicators, a: [1, null, 3] } }, M);
     for (const t of [r.normalised, r.aggregated, r.ranks]) for (const c of t.values) for (const v of c) expect(v === null || Number.isFinite(v)).toBe(true);

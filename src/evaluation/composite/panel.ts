@@ -41,7 +41,7 @@ export function buildPanel(framework: FrameworkNode[], data: CompositeData, meth
   const panelImpute = method.impute && method.impute.method !== 'group-mean' ? method.impute : null;
   let base = data;
   if (panelImpute) {
-    const st = prepareStages(fw, data, { denominate: method.denominate, impute: null, screen: null });
+    const st = prepareStages(fw, data, { denominate: method.denominate, impute: null, screen: null }, { panelRows: true });
     const filled = impute(st.denominated, panelImpute, { time: data.time });
     base = { ...data, indicators: Object.fromEntries(filled.codes.map((c, j) => [c, Array.from(filled.cols[j], (v) => (Number.isNaN(v) ? null : v))])), denominators: {} };
   }

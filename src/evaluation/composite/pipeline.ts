@@ -48,8 +48,22 @@ export interface PreparedStages {
   keptRows: number[];
 }
 
+export function assertUniqueUnits(units: string[]): void {
+  const seen = new Set<string>();
+  for (const u of units) {
+    if (seen.has(u)) throw new CompositeError('DUPLICATE_CODE', u, 'unit code appears more than once (panel data need buildPanel / a Time column)');
+    seen.add(u);
+  }
+}
+
 /** Stages before treatment: they do not depend on any of the sensitivity-analysis choices. */
-export function prepareStages(fw: Framework, data: CompositeData, method: Pick<CompositeMethod, 'denominate' | 'impute' | 'screen'>): PreparedStages {
+export function prepareStages(
+  fw: Framework,
+  data: CompositeData,
+  method: Pick<CompositeMethod, 'denominate' | 'impute' | 'screen'>,
+  opts: { panelRows?: boolean } = {},
+): PreparedStages {
+  if (!opts.panelRows) assertUniqueUnits(data.units);
   const raw = rawTable(fw, data);
   assertIndicatorsHaveData(raw);
   let denominated = raw;

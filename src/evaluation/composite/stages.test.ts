@@ -11,6 +11,7 @@ import { impute, imputeGroupMean } from './impute';
 import { symmetricEigen } from './linalg';
 import { minmax, normalise, prank, rankAscending, zscore } from './normalise';
 import { rankDescending } from './rank';
+import { buildPanel } from './panel';
 import { screen } from './screen';
 import { kurtosis, quantile, skewness } from './stats';
 import { logCT, treatColumn, winsorise } from './treat';
@@ -180,5 +181,33 @@ describe('number formatting', () => {
     expect(formatNumber(0.1)).toBe('0.10000000000000001');
     expect(formatNumber(null)).toBe('');
     for (const v of [Math.PI, 1 / 3, 1.122477618627385e-5, 12345.678901234567]) expect(Number(formatNumber(v))).toBe(v);
+  });
+});
+
+describe('panel', () => {
+  const fw: FrameworkNode[] = [
+    { iCode: 'a', level: 1, direction: 1, weight: 1, parent: 'I' },
+    { iCode: 'b', level: 1, direction: 1, weight: 1, parent: 'I' },
+    { iCode: 'I', level: 2, direction: 1, weight: 1, parent: null },
+  ];
+  const data = {
+    units: ['x', 'y', 'x', 'y'],
+    time: [2020, 2020, 2021, 2021],
+    indicators: { a: [0, 10, 5, 20], b: [1, 3, null, 5] },
+  };
+  it('pooled min-max uses bounds over all years; previous-year fills gaps first', () => {
+    const r = buildPanel(fw, data, { impute: { method: 'previous-year' }, normalise: { method: 'minmax', lower: 0, upper: 100 }, aggregate: { method: 'amean' }, normaliseScope: 'pooled' });
+    const a = r.normalised.values[0];
+    expect(a).toEqual([0, 50, 25, 100]);
+    expect(r.normalised.values[1]).toEqual([0, 50, 0, 100]); // x/2021 b ← 1 from 2020
+    expect(r.ranks.values[2]).toEqual([2, 1, 2, 1]);
+  });
+  it('per-year min-max rescales each year on its own', () => {
+    const m = { normalise: { method: 'minmax', lower: 0, upper: 1 }, aggregate: { method: 'amean' }, normaliseScope: 'per-year' } as const;
+    // Without imputation, b has a single value in 2021: a per-year min-max is undefined.
+    expect(() => buildPanel(fw, data, m)).toThrow(/CONSTANT_INDICATOR \(b\)/);
+    const r = buildPanel(fw, data, { ...m, impute: { method: 'previous-year' } });
+    expect(r.normalised.values[0]).toEqual([0, 1, 0, 1]);
+    expect(r.aggregated.time).toEqual([2020, 2020, 2021, 2021]);
   });
 });
