@@ -345,6 +345,10 @@ export async function startMockServer(port: number, distDir = resolve(fileURLToP
       const valid: Record<string, unknown>[] = [];
       rows.forEach((row, i) => {
         const data = coerce(entity, row);
+        for (const fl of entity.fields) {
+          // files refer to records by code
+          if (fl.type === 'ref' && typeof data[fl.name] === 'string') data[fl.name] = store.all(fl.ref!).find((r) => r.code === data[fl.name])?.id ?? data[fl.name];
+        }
         const errs = validateRecord(entity, data, lang);
         errs.forEach((e) => errors.push({ line: i + 2, ...e }));
         if (errs.length === 0) valid.push(data);

@@ -23,10 +23,10 @@ async function chooseOption(p: Page, inputId: string, optionText?: string | RegE
   await option.click();
 }
 
-async function firstZone(p: Page): Promise<{ id: number; name_zh: string }> {
+async function firstZone(p: Page): Promise<{ id: number; code: string; name_zh: string }> {
   const res = await p.request.get(`${server.baseUrl}/api/zones?limit=50`);
   expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { items: { id: number; name_zh: string; parent_id?: number | null }[] };
+  const body = (await res.json()) as { items: { id: number; code: string; name_zh: string; parent_id?: number | null }[] };
   expect(body.items.length).toBeGreaterThan(0);
   return body.items.find((z) => !z.parent_id) ?? body.items[0];
 }
@@ -106,7 +106,12 @@ describe('web app', () => {
     const zone = await firstZone(page);
     const stamp = Date.now();
     const names = [`导入测试甲${stamp}`, `导入测试乙${stamp}`];
-    const csv = ['name_zh,name_en,zone_id,kind', `${names[0]},Import Test A,${zone.id},enterprise`, `${names[1]},Import Test B,${zone.id},enterprise`].join('\n');
+    // Files refer to other records by code.
+    const csv = [
+      'code,name_zh,name_en,zone_id,kind',
+      `E2E-IMP-A-${stamp},${names[0]},Import Test A,${zone.code},enterprise`,
+      `E2E-IMP-B-${stamp},${names[1]},Import Test B,${zone.code},enterprise`,
+    ].join('\n');
 
     await page.goto(`${server.baseUrl}/dashboard`);
     await page.getByTestId('nav-import').click();

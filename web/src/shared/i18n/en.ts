@@ -131,7 +131,7 @@ export const en: Messages = {
   'import.entityPlaceholder': 'Choose what to import',
   'import.file': 'File',
   'import.fileHint': 'Click or drop a CSV, XLSX or JSON file here',
-  'import.fileTypes': 'The first row holds field names (field names or Chinese/English labels).',
+  'import.fileTypes': 'The first row holds field names (field names or Chinese/English labels); refer to other records (such as the zone) by their code.',
   'import.validate': 'Validate',
   'import.chooseEntity': 'Please choose a data type',
   'import.chooseFile': 'Please choose a file',

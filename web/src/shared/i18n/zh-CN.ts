@@ -129,7 +129,7 @@ export const zhCN = {
   'import.entityPlaceholder': '选择要导入的数据类型',
   'import.file': '文件',
   'import.fileHint': '点击或拖拽 CSV、XLSX 或 JSON 文件到此处',
-  'import.fileTypes': '第一行为字段名（可用字段名或中英文标签）。',
+  'import.fileTypes': '第一行为字段名（可用字段名或中英文标签）；引用其他记录（如所属园区）时填写其代码。',
   'import.validate': '校验',
   'import.chooseEntity': '请选择数据类型',
   'import.chooseFile': '请选择文件',

@@ -110,6 +110,7 @@ export function DashboardPage() {
       </Card>
 
       {zones.data && zones.data.length === 0 ? <Empty description={t('dashboard.noZones')} /> : null}
+      {zones.error ? <Alert type="error" showIcon title={(zones.error as Error).message} style={{ marginBottom: 16 }} /> : null}
       {dash.error ? <Alert type="error" showIcon title={(dash.error as Error).message} style={{ marginBottom: 16 }} /> : null}
       {anyGenerated ? <Alert type="info" showIcon title={t('dashboard.generatedNotice')} style={{ marginBottom: 16 }} /> : null}
       {dash.isFetching && !d ? <Spin size="large" style={{ display: 'block', margin: '48px auto' }} /> : null}

@@ -94,7 +94,7 @@ export function exportUrl(entity: string, format: ExportFormat, p: ListParams): 
 export function useZones() {
   return useQuery({
     queryKey: ['zones', 'all'],
-    queryFn: () => listItems('zones', { limit: 1000 }),
+    queryFn: () => listItems('zones', { limit: 500 }),
     staleTime: 60_000,
     select: (d) => d.items,
   });
