@@ -21,7 +21,7 @@ export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number,
   const seen = `(t.published or t.zone_id = any($2::int8[]) or $3::bool)`;
   const base = [subtree, visibility.zoneIds ?? [], Boolean(visibility.all)];
   const live = `t.zone_id = any($1::int8[]) and t.retired_at is null and ${seen}`;
-  const endYear = new Date().getFullYear();
+  const endYear = new Date().getFullYear() - 1; // the last complete year
 
   const [counts, byKind, byField, trend, top, facts] = await Promise.all([
     db.query<Record<string, number>>(`select
