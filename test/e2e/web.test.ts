@@ -11,6 +11,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
+let createdName = '';
 
 /** Picks an option in the antd Select whose input has the given id (a form field name). */
 async function chooseOption(p: Page, inputId: string, optionText?: string | RegExp, search?: string) {
@@ -75,10 +76,14 @@ describe('web app', () => {
   it('creates an organisation and sees it in the list', async () => {
     const zone = await firstZone(page);
     const name = `端到端测试机构${Date.now()}`;
+    createdName = name;
+    // Generated demo records carry a visible tag (the demo qualifications are generated).
+    await page.goto(`${server.baseUrl}/entities/qualifications`);
+    await page.getByTestId('entity-table').getByTestId('tag-generated').first().waitFor();
     await page.goto(`${server.baseUrl}/dashboard`);
     await page.getByTestId('nav-organizations').click();
     await page.waitForURL(/\/entities\/organizations/);
-    await page.getByTestId('entity-table').waitFor();
+    await page.getByTestId('entity-table').locator('tr.ant-table-row').first().waitFor();
     await page.getByTestId('entity-create').click();
     await page.getByTestId('entity-form').waitFor();
 
@@ -100,6 +105,50 @@ describe('web app', () => {
     await page.getByTestId('list-search').locator('input').press('Enter');
     await page.locator('[data-testid="entity-table"] tbody tr', { hasText: name }).waitFor();
     expect(page.url()).toContain('q=');
+  });
+
+  it('edits with a version: a concurrent change gives a clear 409 message, reload, save, retire, history', async () => {
+    expect(createdName).not.toBe('');
+    await page.goto(`${server.baseUrl}/entities/organizations?q=${encodeURIComponent(createdName)}`);
+    const row = page.locator('[data-testid="entity-table"] tbody tr', { hasText: createdName });
+    await row.locator('a').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText(createdName).first().waitFor();
+    await page.getByTestId('entity-edit').click();
+    await page.getByTestId('entity-form').waitFor();
+
+    // Someone else changes the record meanwhile.
+    const me = (await (await page.request.get(`${server.baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
+    const list = (await (await page.request.get(`${server.baseUrl}/api/organizations?q=${encodeURIComponent(createdName)}`)).json()) as {
+      items: { id: number; version: number; name_zh: string }[];
+    };
+    const rec = list.items.find((i) => i.name_zh === createdName)!;
+    const patched = await page.request.patch(`${server.baseUrl}/api/organizations/${rec.id}`, {
+      headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      data: { version: rec.version, name_en: 'Changed elsewhere' },
+    });
+    expect(patched.ok()).toBe(true);
+
+    await page.locator('#name_en').fill('Edited in the UI');
+    await page.getByTestId('entity-form-save').click();
+    const conflict = page.getByTestId('conflict-alert');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('其他人已修改了这条记录');
+
+    await conflict.getByRole('button').click();
+    await expect.poll(() => page.locator('#name_en').inputValue()).toBe('Changed elsewhere');
+    await page.locator('#name_en').fill('Edited in the UI');
+    await page.getByTestId('entity-form-save').click();
+    await page.getByTestId('entity-form').waitFor({ state: 'detached' });
+    await drawer.getByText('Edited in the UI').first().waitFor();
+
+    await page.getByTestId('entity-retire').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary, .ant-popover .ant-btn-primary').first().click();
+    await drawer.getByTestId('tag-retired').first().waitFor();
+
+    await drawer.getByRole('tab', { name: '变更历史' }).click();
+    await drawer.getByTestId('audit-history').waitFor();
+    expect(await drawer.getByTestId('audit-history').locator('.ant-timeline-item').count()).toBeGreaterThanOrEqual(3);
   });
 
   it('imports a CSV of organisations: validate, report, commit, job, rows visible', async () => {

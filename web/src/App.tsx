@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, Link } from 'react-router-dom';
+import { Navigate, Route, Routes, Link, useLocation } from 'react-router-dom';
+import { ErrorBoundary } from './shared/components/ErrorBoundary';
 import { Button, Card, Result } from 'antd';
 import { AppLayout } from './shared/layout/AppLayout';
 import { useI18n } from './shared/i18n';
@@ -11,7 +12,12 @@ const EntityListPage = lazy(() => import('./features/entities/components/EntityL
 const ImportWizard = lazy(() => import('./features/imports/components/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
 function Page({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Card loading />}>{children}</Suspense>;
+  const location = useLocation();
+  return (
+    <ErrorBoundary resetKey={location.pathname}>
+      <Suspense fallback={<Card loading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
 }
 
 function NotFound() {

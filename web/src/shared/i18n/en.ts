@@ -82,6 +82,7 @@ export const en: Messages = {
   'detail.retire': 'Retire',
   'detail.retireConfirm': 'Mark this record as retired?',
   'detail.retireDone': 'Record retired',
+  'detail.code': 'Code',
   'detail.id': 'ID',
   'detail.version': 'Version',
   'detail.createdAt': 'Created',

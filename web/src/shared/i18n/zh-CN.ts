@@ -80,6 +80,7 @@ export const zhCN = {
   'detail.retire': '退役',
   'detail.retireConfirm': '确定要将此记录标记为退役吗？',
   'detail.retireDone': '记录已退役',
+  'detail.code': '代码',
   'detail.id': 'ID',
   'detail.version': '版本',
   'detail.createdAt': '创建时间',

@@ -73,7 +73,7 @@ export function DashboardPage() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: years.map(String), name: t('dashboard.year'), boundaryGap: false },
+      xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1 },
       series: types.map(([type, label]) => ({
         type: 'line',
@@ -180,6 +180,7 @@ export function DashboardPage() {
                 <List
                   data-testid="zone-facts"
                   dataSource={d.facts}
+                  pagination={d.facts.length > 5 ? { pageSize: 5, size: 'small', showSizeChanger: false } : false}
                   locale={{ emptyText: <Empty description={t('dashboard.noFacts')} /> }}
                   renderItem={(f) => (
                     <List.Item>

@@ -168,6 +168,11 @@ export function EntityDetailDrawer({ meta, id, onClose }: { meta: EntityMeta; id
                       <FieldValue field={f} item={data} i18n={i18n} full />
                     </Descriptions.Item>
                   ))}
+                  {typeof data.code === 'string' && data.code ? (
+                    <Descriptions.Item label={t('detail.code')}>
+                      <Typography.Text copyable>{data.code}</Typography.Text>
+                    </Descriptions.Item>
+                  ) : null}
                   <Descriptions.Item label={t('detail.id')}>{data.id}</Descriptions.Item>
                   <Descriptions.Item label={t('detail.version')}>{data.version}</Descriptions.Item>
                   <Descriptions.Item label={t('detail.status')}>

@@ -28,6 +28,15 @@ export function itemTitle(item: Item | undefined, fields: FieldMeta[], i18n: I18
     const v = item[n];
     if (!isEmpty(v)) return String(v);
   }
+  // Records without a name (qualifications, statistics…): their organisation or zone, and what they are.
+  const parts: string[] = [];
+  const ref = fields.find((f) => f.type === 'ref' && item.refs?.[f.name]);
+  if (ref) parts.push(i18n.name(item.refs![ref.name]));
+  const kind = fields.find((f) => f.type === 'enum' && !isEmpty(item[f.name]));
+  if (kind) parts.push(optionLabel(kind, item[kind.name], i18n));
+  else if (!isEmpty(item.year)) parts.push(String(item.year));
+  if (parts.length) return parts.join(' · ');
+  if (typeof item.code === 'string' && item.code) return item.code;
   return `#${item.id}`;
 }
 
