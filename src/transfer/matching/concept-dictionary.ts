@@ -1,4 +1,4 @@
-import { foldScript, hasCjk, splitWords } from '../../shared/text';
+import { analyzeFolded, foldScript, hasCjk, splitWords } from '../../shared/text';
 import { TERM_DICTIONARY_SOURCE } from './term-dictionary.data';
 
 export interface Concept {
@@ -18,6 +18,9 @@ interface TrieNode<K> {
 export interface ConceptDictionary {
   concepts: readonly Concept[];
   byId: ReadonlyMap<string, Concept>;
+  indexOf(id: string): number | undefined;
+  /** Analysed word tokens of each concept's surface forms (by concept index). */
+  surfaceTokens: readonly ReadonlySet<string>[];
   /** Concept indexes found in folded text (CJK surface forms, matched character by character). */
   scanFolded(folded: string, tokens: readonly string[]): Set<number>;
 }
@@ -86,6 +89,8 @@ export function buildConceptDictionary(concepts: readonly Concept[]): ConceptDic
       }
     }
   });
+  const indexById = new Map(concepts.map((c, i) => [c.id, i]));
+  const surfaceTokens = concepts.map((c) => new Set([...c.zh, ...c.en].flatMap((surface) => analyzeFolded(foldScript(surface)))));
   const charKeys = (folded: string) => {
     const codes = new Uint16Array(folded.length);
     for (let i = 0; i < folded.length; i++) codes[i] = folded.charCodeAt(i);
@@ -94,6 +99,8 @@ export function buildConceptDictionary(concepts: readonly Concept[]): ConceptDic
   return {
     concepts,
     byId: new Map(concepts.map((c) => [c.id, c])),
+    indexOf: (id) => indexById.get(id),
+    surfaceTokens,
     scanFolded(folded, tokens) {
       const found = new Set<number>();
       if (hasCjk(folded)) {

@@ -16,6 +16,24 @@ export interface TextHit {
   score: number;
 }
 
+interface SearchCursor {
+  list: PostingList;
+  weightIdf: number;
+  bound: number;
+  pos: number;
+}
+
+/**
+ * Dynamic stopwords: query terms found in more than this fraction of documents (idf below ~1.5)
+ * are left out of retrieval. They add little evidence but their long posting lists would make up
+ * most of the work. A query made only of such terms still uses them.
+ */
+const COMMON_TERM_FRACTION = 0.2;
+const MIN_DOCS_FOR_COMMON_TERMS = 50;
+
+/** At most this many documents are scored up front to seed the pruning threshold. */
+export const SEARCH_TUNING = { seedLimit: 2000 };
+
 interface StoredDoc {
   id: string;
   termIds: Int32Array;
@@ -138,13 +156,25 @@ export class InvertedIndex {
     return this.docById.size === 0 ? 1 : this.totalLength / this.docById.size;
   }
 
+  /** The query terms that take part in scoring: known ones, minus dynamic stopwords. */
+  retrievalTerms(query: readonly QueryTerm[]): QueryTerm[] {
+    const frequency = (term: string) => this.postings[this.termIds.get(term) ?? -1]?.docFrequency ?? 0;
+    const known = query.filter(({ term }) => frequency(term) > 0);
+    if (this.docById.size < MIN_DOCS_FOR_COMMON_TERMS) return known;
+    const informative = known.filter(({ term }) => frequency(term) <= COMMON_TERM_FRACTION * this.docById.size);
+    return informative.length > 0 ? informative : known;
+  }
+
   /** BM25 of a pseudo-document with the given term counts: the best score a query can reach, for calibration. */
   selfScore(query: readonly QueryTerm[], counts: ReadonlyMap<string, number>): number {
     let length = 0;
     for (const count of counts.values()) length += count;
     const norm = this.lengthNorm(length);
     let score = 0;
-    for (const { term, weight } of query) {
+    const retrieved = new Set(this.retrievalTerms(query).map((q) => q.term));
+    // Unknown terms count (a query full of words no item has should not look fully matched);
+    // dynamic stopwords do not, as no item's score includes them.
+    for (const { term, weight } of query.filter((q) => retrieved.has(q.term) || !this.termIds.has(q.term))) {
       const tf = Math.min(255, counts.get(term) ?? 0);
       score += weight * this.idf(term) * ((tf * (BM25.k1 + 1)) / (tf + norm));
     }
@@ -152,19 +182,15 @@ export class InvertedIndex {
   }
 
   /**
-   * Top-k documents by BM25, using MaxScore: query terms are ordered by their score upper bound,
-   * and once the k-th best score exceeds the summed bounds of the weakest terms, documents that
-   * contain only those terms are never visited, and they are only probed (by galloping seek)
-   * for documents that could still enter the top k.
+   * Top-k documents by BM25, using MaxScore dynamic pruning (seeded, see `seedHeap`): once the
+   * k-th best score exceeds the summed bounds of the weakest terms, documents that contain only
+   * those terms are never visited. Results equal an exhaustive ranking (tested).
    */
   search(query: readonly QueryTerm[], k: number): TextHit[] {
     const avgLength = this.averageDocLength();
-    const cursors: { list: PostingList; weightIdf: number; bound: number; pos: number }[] = [];
-    for (const { term, weight } of query) {
-      const termId = this.termIds.get(term);
-      if (termId === undefined) continue;
-      const list = this.postings[termId];
-      if (list.docFrequency === 0) continue;
+    const cursors: SearchCursor[] = [];
+    for (const { term, weight } of this.retrievalTerms(query)) {
+      const list = this.postings[this.termIds.get(term) as number];
       const weightIdf = weight * this.idf(term);
       const bestNorm = BM25.k1 * (1 - BM25.b + (BM25.b * list.minDocLength) / avgLength);
       const bound = weightIdf * ((list.maxCount * (BM25.k1 + 1)) / (list.maxCount + bestNorm));
@@ -173,50 +199,99 @@ export class InvertedIndex {
     if (cursors.length === 0 || k <= 0) return [];
     cursors.sort((a, b) => a.bound - b.bound);
     const n = cursors.length;
-    const prefixBound = new Float64Array(n);
-    for (let i = 0, sum = 0; i < n; i++) prefixBound[i] = sum += cursors[i].bound;
 
     const heap = new TopKHeap(k);
     const lengths = this.docLengths;
     const normBase = BM25.k1 * (1 - BM25.b);
     const normScale = (BM25.k1 * BM25.b) / avgLength;
-    let threshold = 0;
-    let firstEssential = 0; // cursors below this index are non-essential
-    for (;;) {
-      let doc = 0x7fffffff;
-      for (let i = firstEssential; i < n; i++) {
-        const c = cursors[i];
-        if (c.pos < c.list.length && c.list.docs[c.pos] < doc) doc = c.list.docs[c.pos];
-      }
-      if (doc === 0x7fffffff) break;
+    const seeded = this.seedHeap(cursors, heap, normBase, normScale);
+    let threshold = heap.isFull() ? heap.minScore() : 0;
+    // MaxScore: with cursors ordered by bound, the weakest ones whose summed bounds cannot beat
+    // the threshold are "non-essential": candidates come only from the essential lists, and the
+    // others are probed (galloping seek) only while the candidate could still make the top k.
+    const prefixBound = new Float64Array(n);
+    for (let i = 0, sum = 0; i < n; i++) prefixBound[i] = sum += cursors[i].bound;
+    // Flat per-cursor arrays keep the hot loop free of property chains.
+    const docsOf = cursors.map((c) => c.list.docs);
+    const countsOf = cursors.map((c) => c.list.counts);
+    const lists = cursors.map((c) => c.list);
+    const weightIdf = Float64Array.from(cursors, (c) => c.weightIdf);
+    const pos = new Int32Array(n);
+    const END = 0x7fffffff;
+    const current = Int32Array.from(cursors, (c) => (c.list.length > 0 ? c.list.docs[0] : END));
+    const k1Plus1 = BM25.k1 + 1;
+    let firstEssential = 0;
+    while (firstEssential < n && prefixBound[firstEssential] <= threshold) firstEssential++;
+    while (firstEssential < n) {
+      let doc = END;
+      for (let i = firstEssential; i < n; i++) if (current[i] < doc) doc = current[i];
+      if (doc === END) break;
       const norm = normBase + normScale * lengths[doc];
       let score = 0;
       for (let i = firstEssential; i < n; i++) {
-        const c = cursors[i];
-        if (c.pos < c.list.length && c.list.docs[c.pos] === doc) {
-          const tf = c.list.counts[c.pos];
-          score += c.weightIdf * ((tf * (BM25.k1 + 1)) / (tf + norm));
-          c.pos++;
-        }
+        if (current[i] !== doc) continue;
+        const p = pos[i];
+        const tf = countsOf[i][p];
+        score += weightIdf[i] * ((tf * k1Plus1) / (tf + norm));
+        pos[i] = p + 1;
+        current[i] = p + 1 < lists[i].length ? docsOf[i][p + 1] : END;
       }
       for (let i = firstEssential - 1; i >= 0 && score + prefixBound[i] > threshold; i--) {
-        const c = cursors[i];
-        c.pos = c.list.seek(c.pos, doc);
-        if (c.pos < c.list.length && c.list.docs[c.pos] === doc) {
-          const tf = c.list.counts[c.pos];
-          score += c.weightIdf * ((tf * (BM25.k1 + 1)) / (tf + norm));
+        if (current[i] < doc) {
+          const p = (pos[i] = lists[i].seek(pos[i], doc));
+          current[i] = p < lists[i].length ? docsOf[i][p] : END;
+        }
+        if (current[i] === doc) {
+          const tf = countsOf[i][pos[i]];
+          score += weightIdf[i] * ((tf * k1Plus1) / (tf + norm));
         }
       }
-      if (score > threshold && this.docs[doc] !== undefined) {
+      if (score > threshold && this.docs[doc] !== undefined && !seeded.has(doc)) {
         heap.push(doc, score);
         if (heap.isFull()) {
           threshold = heap.minScore();
           while (firstEssential < n && prefixBound[firstEssential] <= threshold) firstEssential++;
-          if (firstEssential === n) break;
         }
       }
     }
     return heap.sortedDescending();
+  }
+
+  /**
+   * Raises the pruning threshold before the main pass: documents containing both of the two
+   * strongest query terms are likely to be among the best, so they are scored first. Without
+   * this, the threshold grows only as fast as good documents happen to appear in id order, and
+   * long lists of common words stay "essential" for much of the pass.
+   */
+  private seedHeap(cursors: readonly SearchCursor[], heap: TopKHeap, normBase: number, normScale: number): Set<number> {
+    const seeded = new Set<number>();
+    const n = cursors.length;
+    if (n < 2) return seeded;
+    const [short, long] = cursors[n - 1].list.length <= cursors[n - 2].list.length
+      ? [cursors[n - 1].list, cursors[n - 2].list]
+      : [cursors[n - 2].list, cursors[n - 1].list];
+    let longPos = 0;
+    for (let i = 0; i < short.length && seeded.size < SEARCH_TUNING.seedLimit; i++) {
+      const doc = short.docs[i];
+      longPos = long.seek(longPos, doc);
+      if (longPos >= long.length) break;
+      if (long.docs[longPos] === doc && this.docs[doc] !== undefined) seeded.add(doc);
+    }
+    const positions = new Int32Array(n);
+    for (const doc of seeded) {
+      const norm = normBase + normScale * this.docLengths[doc];
+      let score = 0;
+      for (let j = 0; j < n; j++) {
+        const { list, weightIdf } = cursors[j];
+        const pos = (positions[j] = list.seek(positions[j], doc));
+        if (pos < list.length && list.docs[pos] === doc) {
+          const tf = list.counts[pos];
+          score += weightIdf * ((tf * (BM25.k1 + 1)) / (tf + norm));
+        }
+      }
+      heap.push(doc, score);
+    }
+    return seeded;
   }
 
   private lengthNorm(length: number): number {

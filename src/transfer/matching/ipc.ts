@@ -9,8 +9,19 @@ export interface IpcPrefix {
   code: string;
 }
 
+// Re-ranking compares the same few thousand codes again and again; parse each once.
+const parsed = new Map<string, IpcPrefix[] | undefined>();
+const MAX_MEMO = 100_000;
+
 /** Parses an IPC code into its prefixes from section down; undefined if malformed. */
 export function parseIpc(raw: string): IpcPrefix[] | undefined {
+  if (parsed.has(raw)) return parsed.get(raw);
+  const result = parseIpcUncached(raw);
+  if (parsed.size < MAX_MEMO) parsed.set(raw, result);
+  return result;
+}
+
+function parseIpcUncached(raw: string): IpcPrefix[] | undefined {
   const match = IPC_PATTERN.exec(raw.trim().toUpperCase());
   if (!match) return undefined;
   const [, section, klass, subclass, group, subgroup] = match;

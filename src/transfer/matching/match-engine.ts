@@ -40,8 +40,8 @@ export type MatchDirection = 'offers-for-demand' | 'demands-for-offer';
 
 const MAX_TOP = 1000;
 /** Text candidates re-ranked per requested result: other signals can reorder within this pool. */
-const CANDIDATES_PER_RESULT = 5;
-const MIN_CANDIDATES = 100;
+const CANDIDATES_PER_RESULT = 2;
+const MIN_CANDIDATES = 30;
 const MAX_WHY_TERMS = 3;
 const MAX_WHY_CONCEPTS = 4;
 
@@ -102,7 +102,7 @@ export class MatchingEngine {
     const weights = { ...this.defaultWeights, ...options.weights };
     const top = Math.min(MAX_TOP, Math.max(1, options.top ?? 20));
     const index = direction === 'offers-for-demand' ? this.offers : this.demands;
-    const queryTerms = toQueryTerms(query, weights);
+    const queryTerms = toQueryTerms(query, weights, this.dictionary);
     const empty = (reason: MatchResponse['reason']): MatchResponse => ({
       results: [], noMatch: true, noConfidentMatch: true, reason, threshold: CONFIDENT_MATCH_THRESHOLD,
     });
@@ -172,10 +172,20 @@ export class MatchingEngine {
   }
 }
 
-function toQueryTerms(query: PreparedItem, weights: MatchWeights): QueryTerm[] {
+/**
+ * Query weights: concepts get `weights.concept`; a word that merely spells out a concept the
+ * query already has gets `weights.conceptWord`, so one idea is not counted twice over.
+ */
+function toQueryTerms(query: PreparedItem, weights: MatchWeights, dictionary: ConceptDictionary): QueryTerm[] {
+  const covered = new Set<string>();
+  for (const term of query.terms.keys()) {
+    if (!term.startsWith(CONCEPT_PREFIX)) continue;
+    const index = dictionary.indexOf(term.slice(CONCEPT_PREFIX.length));
+    if (index !== undefined) for (const word of dictionary.surfaceTokens[index]) covered.add(word);
+  }
   const terms: QueryTerm[] = [];
   for (const [term, count] of query.terms) {
-    const boost = term.startsWith(CONCEPT_PREFIX) ? weights.concept : 1;
+    const boost = term.startsWith(CONCEPT_PREFIX) ? weights.concept : covered.has(term) ? weights.conceptWord : 1;
     terms.push({ term, weight: boost * Math.sqrt(count) });
   }
   return terms;

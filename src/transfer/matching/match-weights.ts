@@ -20,6 +20,8 @@ export interface MatchWeights {
   feedback: number;
   /** Query-side boost of dictionary concepts relative to plain words. */
   concept: number;
+  /** Query-side weight of a word that only spells out a concept the query already has. */
+  conceptWord: number;
 }
 
 export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
@@ -30,7 +32,8 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
   budget: 0.05,
   zone: 0.04,
   feedback: 0.5,
-  concept: 1.5,
+  concept: 2,
+  conceptWord: 0.4,
 };
 
 /**
