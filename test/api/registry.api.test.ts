@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app';
 import { completeCreditCode } from '../../src/registry/credit-code';
+import { REGISTRY_ENTITIES } from '../../src/registry/entities';
+import { recordSchema } from '../../src/shared/records/record-schema';
 
 describe.each(BACKENDS)('registry API on %s', (backend) => {
   let t: TestApp;
@@ -124,6 +126,16 @@ describe.each(BACKENDS)('registry API on %s', (backend) => {
     expect(lanzhouNewArea.qualificationTrend.length).toBeGreaterThan(0);
     const partners = (await anon.get(`/api/zones/${zj}/partners`)).json();
     expect(partners.items.map((p: { code: string }) => p.code)).toContain('LBZ');
+  });
+
+  it('returns records in the shape the OpenAPI document describes', async () => {
+    for (const def of REGISTRY_ENTITIES) {
+      const list = (await admin.get(`/api/${def.name}?limit=20`)).json();
+      expect(typeof list.totalIsLowerBound).toBe('boolean');
+      const schema = recordSchema(def);
+      for (const item of list.items) schema.parse(item);
+      if (list.items[0]) schema.parse((await admin.get(`/api/${def.name}/${list.items[0].id}`)).json());
+    }
   });
 
   it('describes entities for the web app', async () => {

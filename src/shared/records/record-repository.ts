@@ -1,5 +1,6 @@
 import type { Queryable, Row } from '../db';
 import type { EntityDef, FieldDef } from './field-def';
+import { entityByName } from './registry-of-entities';
 
 /** All SQL on record tables lives here; names of tables and columns come from entity descriptions, never from input. */
 
@@ -31,9 +32,28 @@ const SQL_TYPE: Record<FieldDef['type'], string> = {
   text: 'text', longtext: 'text', int: 'int4', number: 'numeric', bool: 'bool', date: 'date', enum: 'text', list: 'text', ref: 'int8',
 };
 
-const SELECT_COLUMNS = (def: EntityDef) =>
-  ['id', 'code', 'version', 'published', 'generated', 'retired_at', 'created_at', 'updated_at', ...def.fields.map((f) => f.name)]
-    .map((c) => `t.${c}`).join(', ');
+/**
+ * The columns a record is read with, including a summary of each referenced record (id, code, names) fetched in the
+ * same statement, so that a list or a detail is one round trip. See `withRefs` for how they are presented.
+ */
+const SELECT_COLUMNS = (def: EntityDef) => [
+  ...['id', 'code', 'version', 'published', 'generated', 'retired_at', 'created_at', 'updated_at', ...def.fields.map((f) => f.name)].map((c) => `t.${c}`),
+  ...def.fields.filter((f) => f.type === 'ref').map((f) =>
+    `(select json_build_object('id', r.id, 'code', r.code, 'name_zh', r.name_zh, 'name_en', r.name_en) from ${entityByName(f.ref!).table} r where r.id = t.${f.name}) as "ref:${f.name}"`),
+].join(', ');
+
+/** Moves the `ref:field` columns of a row into `refs: {field: summary | null}`. */
+export function withRefs(def: EntityDef, row: Row): Row {
+  const out: Row = {};
+  const refs: Row = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k.startsWith('ref:')) refs[k.slice(4)] = v ?? null;
+    else out[k] = v;
+  }
+  for (const f of def.fields) if (f.type === 'ref' && !(f.name in refs)) refs[f.name] = null;
+  out.refs = refs;
+  return out;
+}
 
 /** Column holding the owning zone: zones own themselves. */
 const zoneColumn = (def: EntityDef) => (def.zoneOwnership === 'self' ? 't.id' : 't.zone_id');
@@ -72,21 +92,25 @@ function whereClause(def: EntityDef, q: Omit<ListQuery, 'sort' | 'order' | 'limi
   return where.length ? `where ${where.join(' and ')}` : '';
 }
 
-export async function listRecords(db: Queryable, def: EntityDef, q: ListQuery): Promise<{ items: Row[]; total: number }> {
+export const COUNT_CAP = 10_000;
+
+export async function listRecords(db: Queryable, def: EntityDef, q: ListQuery): Promise<{ items: Row[]; total: number; totalIsLowerBound: boolean }> {
   const p = new Params();
   const where = whereClause(def, q, p);
-  const countSql = `select count(*)::int8 as n from ${def.table} t ${where}`;
+  // Counting is capped: past COUNT_CAP matches the total is reported as a lower bound (the UI shows "10,000+").
+  const countSql = `select count(*)::int8 as n from (select 1 from ${def.table} t ${where} limit ${COUNT_CAP + 1}) capped`;
   const countParams = [...p.values];
   const sql = `select ${SELECT_COLUMNS(def)} from ${def.table} t ${where}
     order by t.${q.sort} ${q.order === 'desc' ? 'desc' : 'asc'} nulls last, t.id ${q.order === 'desc' ? 'desc' : 'asc'}
     limit ${p.add(q.limit)} offset ${p.add(q.offset)}`;
   const [items, count] = await Promise.all([db.query(sql, p.values), db.query<{ n: number }>(countSql, countParams)]);
-  return { items, total: count[0]?.n ?? 0 };
+  const n = count[0]?.n ?? 0;
+  return { items: items.map((r) => withRefs(def, r)), total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
 }
 
 export async function getRecord(db: Queryable, def: EntityDef, id: number, forUpdate = false): Promise<Row | undefined> {
-  const rows = await db.query(`select ${SELECT_COLUMNS(def)} from ${def.table} t where t.id = $1${forUpdate ? ' for update' : ''}`, [id]);
-  return rows[0];
+  const rows = await db.query(`select ${SELECT_COLUMNS(def)} from ${def.table} t where t.id = $1${forUpdate ? ' for update of t' : ''}`, [id]);
+  return rows[0] && withRefs(def, rows[0]);
 }
 
 export async function findIdsByCode(db: Queryable, def: EntityDef, codes: readonly string[]): Promise<Map<string, { id: number; zone_id: number }>> {
@@ -97,12 +121,6 @@ export async function findIdsByCode(db: Queryable, def: EntityDef, codes: readon
   return new Map(rows.map((r) => [r.code, { id: r.id, zone_id: r.zone_id }]));
 }
 
-export async function refSummaries(db: Queryable, table: string, ids: readonly number[]): Promise<Map<number, Row>> {
-  if (!ids.length) return new Map();
-  const rows = await db.query<{ id: number }>(`select id, code, name_zh, name_en from ${table} where id = any($1::int8[])`, [ids]);
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 /** Values are already validated; `search` is the space-joined token text for the tsvector. */
 export async function insertRecord(db: Queryable, def: EntityDef, values: Row, search: string): Promise<Row> {
   const p = new Params();
@@ -111,7 +129,7 @@ export async function insertRecord(db: Queryable, def: EntityDef, values: Row, s
   const rows = await db.query(
     `insert into ${def.table} as t (${[...cols, 'search'].join(', ')}) values (${[...placeholders, `to_tsvector('simple', ${p.add(search)})`].join(', ')})
      returning ${SELECT_COLUMNS(def)}`, p.values);
-  return rows[0]!;
+  return withRefs(def, rows[0]!);
 }
 
 /** Updates only if the stored version is `version`; returns undefined on a version mismatch. */
@@ -121,14 +139,14 @@ export async function updateRecord(db: Queryable, def: EntityDef, id: number, ve
   sets.push(`search = to_tsvector('simple', ${p.add(search)})`, 'version = t.version + 1', 'updated_at = now()');
   const rows = await db.query(
     `update ${def.table} t set ${sets.join(', ')} where t.id = ${p.add(id)} and t.version = ${p.add(version)} returning ${SELECT_COLUMNS(def)}`, p.values);
-  return rows[0];
+  return rows[0] && withRefs(def, rows[0]);
 }
 
 export async function retireRecord(db: Queryable, def: EntityDef, id: number, version: number): Promise<Row | undefined> {
   const rows = await db.query(
     `update ${def.table} t set retired_at = now(), version = t.version + 1, updated_at = now()
      where t.id = $1 and t.version = $2 returning ${SELECT_COLUMNS(def)}`, [id, version]);
-  return rows[0];
+  return rows[0] && withRefs(def, rows[0]);
 }
 
 /**

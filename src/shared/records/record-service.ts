@@ -50,7 +50,7 @@ export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, p
   let tsquery: string | undefined;
   if (params.q?.trim()) {
     tsquery = toTsquery(params.q);
-    if (!tsquery) return { items: [], total: 0 };
+    if (!tsquery) return { items: [], total: 0, totalIsLowerBound: false };
   }
   const result = await repo.listRecords(db, def, {
     tsquery,
@@ -64,13 +64,13 @@ export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, p
     offset: Math.max(params.offset ?? 0, 0),
     visibility: await visibilityOf(db, actor),
   });
-  return { items: await withRefs(db, def, result.items), total: result.total };
+  return result;
 }
 
 export async function getRecordOrThrow(db: Queryable, actor: Actor | null, def: EntityDef, id: number): Promise<Row> {
   const row = await repo.getRecord(db, def, id);
   if (!row || !(await canRead(db, actor, def, row))) throw notFound(def.name, id);
-  return (await withRefs(db, def, [row]))[0]!;
+  return row;
 }
 
 export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, input: Row): Promise<Row> {
@@ -85,7 +85,7 @@ export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, 
     values.code ??= `${def.codePrefix}-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
     const row = await repo.insertRecord(tx, def, values, searchTextOf(def, values));
     await audit(tx, actorOrThrow, def, row, 'create', null, row);
-    return (await withRefs(tx, def, [row]))[0]!;
+    return row;
   });
 }
 
@@ -107,7 +107,7 @@ export async function updateRecord(db: Db, actor: Actor | null, def: EntityDef, 
     const after = await repo.updateRecord(tx, def, id, Number(version), changes, searchTextOf(def, merged));
     if (!after) throw conflict(before.version as number, Number(version));
     await audit(tx, actorOrThrow, def, after, 'update', before, after);
-    return (await withRefs(tx, def, [after]))[0]!;
+    return after;
   });
 }
 
@@ -120,7 +120,7 @@ export async function retireRecord(db: Db, actor: Actor | null, def: EntityDef, 
     const after = await repo.retireRecord(tx, def, id, version);
     if (!after) throw conflict(before.version as number, version);
     await audit(tx, actorOrThrow, def, after, 'retire', before, after);
-    return (await withRefs(tx, def, [after]))[0]!;
+    return after;
   });
 }
 
@@ -246,20 +246,4 @@ async function audit(db: Queryable, actor: Actor, def: EntityDef, row: Row, acti
   await db.query(
     'insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after) values ($1, $2, $3, $4, $5, $6, $7)',
     [actor.userId, def.name, row.id, zone, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null]);
-}
-
-/** Adds `refs: {field: {id, code, name_zh, name_en}}` for every reference field, one query per field. */
-export async function withRefs(db: Queryable, def: EntityDef, rows: Row[]): Promise<Row[]> {
-  const refFields = def.fields.filter((f) => f.type === 'ref');
-  const maps = await Promise.all(refFields.map((f) => {
-    const ids = [...new Set(rows.map((r) => r[f.name]).filter((v): v is number => typeof v === 'number'))];
-    return repo.refSummaries(db, entityByName(f.ref!).table, ids);
-  }));
-  return rows.map((r) => {
-    const refs: Row = {};
-    refFields.forEach((f, i) => {
-      refs[f.name] = typeof r[f.name] === 'number' ? maps[i]!.get(r[f.name] as number) ?? null : null;
-    });
-    return { ...r, refs };
-  });
 }
