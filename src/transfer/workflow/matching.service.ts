@@ -1,0 +1,275 @@
+import type { Db, Queryable, Row } from '../../shared/db';
+import type { Actor } from '../../shared/access/actor';
+import {
+  CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, feedbackToPartyWeights, MatchingEngine, MatchItemError,
+  type FeedbackEvent, type MatchItemInput, type MatchWeights,
+} from '../matching';
+import { FIELD_CODE } from '../entities';
+import { assertBroker, type ItemKind, loadItem, notFoundItem, rejectField, deny, requireActor, tableOf } from './common';
+import { brokers, canSee, explainableFields, owns, privileged, type Viewer, viewerOf, viewItem } from './disclosure';
+
+/**
+ * The matching service: one in-memory MatchingEngine holding both directions' indices (offers, queried for a
+ * demand; demands, queried for an offer), built from the database at start and kept current by `refresh` after
+ * every write of a demand or offer (the routes call it once the write has committed) and by `sync`, an
+ * incremental catch-up on `updated_at` that also picks up file imports. Results are filtered per viewer:
+ * brokers-only demands, unpublished items and withheld fields never reach users without the right.
+ */
+export interface MatchingHandle {
+  readonly engine: MatchingEngine;
+  /** Re-reads one item and updates the index (removes it when retired, closed or unmatchable). */
+  refresh(kind: ItemKind, id: number): Promise<void>;
+  /** Catches up with every demand and offer changed since the last sync (with a safety margin). */
+  sync(): Promise<number>;
+  /** Drops and rebuilds both indices from the database. */
+  rebuild(): Promise<{ demands: number; offers: number; skipped: number }>;
+  size(): { demands: number; offers: number };
+}
+
+/** Items that stay out of the index: closed ones (and retired ones, by the query). */
+const UNMATCHABLE = new Set(['closed']);
+const SYNC_MARGIN_SECONDS = 120;
+
+export function toMatchItem(kind: ItemKind, row: Row): MatchItemInput {
+  const fieldCode = row.hightech_field ? FIELD_CODE[String(row.hightech_field)] : undefined;
+  const parts = kind === 'demand'
+    ? [row.description, row.problem, row.target_indicators, row.acceptance_criteria]
+    : [row.summary, row.advantages];
+  const item: MatchItemInput = {
+    id: String(row.id),
+    lang: (row.lang as 'zh-Hans' | 'zh-Hant' | 'en' | null) ?? 'zh-Hans',
+    title: String(row.title ?? '').slice(0, 1000),
+    text: parts.filter((p) => typeof p === 'string' && p).join('\n'),
+    fields: fieldCode ? [fieldCode] : [],
+    ipc: row.ipc_code ? [String(row.ipc_code)] : [],
+    zone: String(row.zone_id),
+    party: `org:${row.organization_id}`,
+    explainable: explainableFields(kind, row) as MatchItemInput['explainable'],
+  };
+  if (kind === 'offer' && row.trl != null) item.trl = Number(row.trl);
+  if (kind === 'offer' && row.price_expectation != null) item.price = Number(row.price_expectation);
+  if (kind === 'demand' && (row.budget_max != null || row.budget_min != null)) item.budget = Number(row.budget_max ?? row.budget_min);
+  return item;
+}
+
+export async function startMatching(db: Db): Promise<MatchingHandle> {
+  let engine = new MatchingEngine();
+  let cursor: string | null = null;
+  let running: Promise<number> | null = null;
+  let skipped = 0;
+
+  const apply = (kind: ItemKind, row: Row) => {
+    const id = String(row.id);
+    if (row.retired_at || UNMATCHABLE.has(String(row.status))) {
+      if (kind === 'demand') engine.removeDemand(id);
+      else engine.removeOffer(id);
+      return;
+    }
+    try {
+      if (kind === 'demand') engine.upsertDemand(toMatchItem(kind, row));
+      else engine.upsertOffer(toMatchItem(kind, row));
+    } catch (err) {
+      if (!(err instanceof MatchItemError)) throw err;
+      skipped++;
+      if (kind === 'demand') engine.removeDemand(id);
+      else engine.removeOffer(id);
+    }
+  };
+
+  const catchUp = async (): Promise<number> => {
+    const now = (await db.query<{ t: string }>(`select (now() - interval '${SYNC_MARGIN_SECONDS} seconds')::text as t`))[0]!.t;
+    let n = 0;
+    for (const kind of ['demand', 'offer'] as const) {
+      const rows = cursor === null
+        ? await db.query(`select * from ${tableOf(kind)} where retired_at is null`)
+        : await db.query(`select * from ${tableOf(kind)} where updated_at >= $1::timestamptz`, [cursor]);
+      for (const r of rows) apply(kind, r);
+      n += rows.length;
+    }
+    cursor = now;
+    return n;
+  };
+
+  const handle: MatchingHandle = {
+    get engine() { return engine; },
+    async refresh(kind, id) {
+      const row = (await db.query(`select * from ${tableOf(kind)} where id = $1`, [id]))[0];
+      if (row) apply(kind, row);
+    },
+    sync() {
+      // One catch-up at a time; concurrent callers share it.
+      running ??= catchUp().finally(() => { running = null; });
+      return running;
+    },
+    async rebuild() {
+      engine = new MatchingEngine();
+      cursor = null;
+      skipped = 0;
+      await handle.sync();
+      engine.offers.trim();
+      engine.demands.trim();
+      return { ...handle.size(), skipped };
+    },
+    size() {
+      return { demands: engine.demands.size, offers: engine.offers.size };
+    },
+  };
+  await handle.rebuild();
+  return handle;
+}
+
+// ——— weights per zone ———
+
+const WEIGHT_KEYS = Object.keys(DEFAULT_MATCH_WEIGHTS) as (keyof MatchWeights)[];
+
+/** The weights of the nearest zone (the zone itself, then its ancestors) that has its own, else the defaults. */
+export async function weightsForZone(db: Queryable, zoneId: number): Promise<{ weights: MatchWeights; fromZone: number | null }> {
+  const rows = await db.query<{ zone_id: number; weights: Partial<MatchWeights> | string; depth: number }>(
+    `with recursive up(id, parent_id, depth) as (
+       select id, parent_id, 0 from zones where id = $1
+       union all select z.id, z.parent_id, up.depth + 1 from zones z join up on z.id = up.parent_id where up.depth < 20)
+     select w.zone_id, w.weights, up.depth from up join transfer_match_weights w on w.zone_id = up.id order by up.depth limit 1`, [zoneId]);
+  const row = rows[0];
+  if (!row) return { weights: { ...DEFAULT_MATCH_WEIGHTS }, fromZone: null };
+  const stored = typeof row.weights === 'string' ? JSON.parse(row.weights) : row.weights;
+  return { weights: { ...DEFAULT_MATCH_WEIGHTS, ...stored }, fromZone: Number(row.zone_id) };
+}
+
+export async function setZoneWeights(db: Queryable, actor: Actor | null, zoneId: number, input: Record<string, unknown>) {
+  const a = await assertBroker(db, actor, zoneId);
+  const weights: Partial<MatchWeights> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (!WEIGHT_KEYS.includes(k as keyof MatchWeights)) throw rejectField(k, `未知权重，可设置：${WEIGHT_KEYS.join('、')}`, `unknown weight; allowed: ${WEIGHT_KEYS.join(', ')}`);
+    const max = k === 'feedback' ? 1 : 10;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw rejectField(k, `权重应为 0 到 ${max} 之间的数`, `weight must be a number from 0 to ${max}`);
+    weights[k as keyof MatchWeights] = v;
+  }
+  if (weights.text === 0) throw rejectField('text', '文本权重不能为 0', 'the text weight cannot be 0');
+  await db.query(
+    `insert into transfer_match_weights (zone_id, weights, updated_by) values ($1, $2::jsonb, $3)
+     on conflict (zone_id) do update set weights = excluded.weights, updated_by = excluded.updated_by, updated_at = now()`,
+    [zoneId, JSON.stringify(weights), a.userId]);
+  return weightsForZone(db, zoneId);
+}
+
+// ——— feedback ———
+
+export const DECLINE_REASONS = ['wrong_field', 'too_early', 'too_expensive', 'not_novel', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Past feedback of a party (declines, and cases opened = accepted) as engine feedback events about other parties. */
+export async function partyFeedback(db: Queryable, organizationId: number): Promise<FeedbackEvent[]> {
+  const rows = await db.query<{ org: number; outcome: 'accepted' | 'rejected' }>(
+    `select result_org_id as org, outcome from transfer_match_feedback where party_org_id = $1
+     union all
+     select o.organization_id, 'accepted' from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where d.organization_id = $1
+     union all
+     select d.organization_id, 'accepted' from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where o.organization_id = $1`,
+    [organizationId]);
+  return rows.map((r) => ({ party: `org:${r.org}`, outcome: r.outcome }));
+}
+
+export async function declineMatch(db: Db, matching: MatchingHandle, actor: Actor | null, kind: ItemKind, id: number, resultId: number, reason: string, note?: string | null) {
+  const a = requireActor(actor);
+  if (!DECLINE_REASONS.includes(reason as DeclineReason)) throw rejectField('reason', `原因应为：${DECLINE_REASONS.join('、')}`, `reason must be one of: ${DECLINE_REASONS.join(', ')}`);
+  if (reason === 'other' && !note?.trim()) throw rejectField('note', '选择“其他”时请说明原因', 'explain the reason when it is "other"');
+  const v = await viewerOf(db, a);
+  const query = await loadItem(db, kind, id);
+  if (!query || !canSee(v, kind, query)) throw notFoundItem(kind, id);
+  if (!privileged(v, query)) throw deny('只有该项目所属机构或技术经纪人可以反馈匹配结果。', 'Only the item\'s organisation or a broker may give feedback on its matches.');
+  const otherKind: ItemKind = kind === 'demand' ? 'offer' : 'demand';
+  const result = await loadItem(db, otherKind, resultId, { includeRetired: true });
+  if (!result) throw notFoundItem(otherKind, resultId);
+  const rows = await db.query(
+    `insert into transfer_match_feedback (zone_id, query_kind, query_id, result_id, party_org_id, result_org_id, outcome, reason, note, user_id)
+     values ($1, $2, $3, $4, $5, $6, 'rejected', $7, $8, $9) returning id, reason, note, at`,
+    [query.zone_id, kind, id, resultId, query.organization_id, result.organization_id, reason, note ?? null, a.userId]);
+  void matching;
+  return rows[0]!;
+}
+
+/** Declines, for brokers: in their zones, newest first. */
+export async function listFeedback(db: Queryable, actor: Actor | null, zoneId?: number) {
+  const v = await viewerOf(db, requireActor(actor));
+  if (!v.allZones && v.brokerZones.size === 0) throw deny('只有技术经纪人可以查看匹配反馈。', 'Only brokers may see match feedback.');
+  const rows = await db.query(
+    `select f.*, u.username from transfer_match_feedback f left join users u on u.id = f.user_id
+     where ($1::int8 is null or f.zone_id = $1) order by f.id desc limit 500`, [zoneId ?? null]);
+  return rows.filter((r) => brokers(v, r.zone_id));
+}
+
+// ——— matches ———
+
+export interface MatchView {
+  id: number;
+  code: string;
+  kind: ItemKind;
+  title: string;
+  organization: { id: number } | null;
+  score: number;
+  confident: boolean;
+  why: string[];
+  signals?: Record<string, number>;
+  declined?: { reason: string; note: string | null };
+}
+
+export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor | null, kind: ItemKind, id: number, limit = 10) {
+  const v = await viewerOf(db, actor);
+  const query = await loadItem(db, kind, id);
+  if (!query || !canSee(v, kind, query)) throw notFoundItem(kind, id);
+  await matching.sync();
+  const top = Math.min(Math.max(limit, 1), 100);
+  const { weights } = await weightsForZone(db, Number(query.zone_id));
+  const partyWeights = feedbackToPartyWeights(await partyFeedback(db, Number(query.organization_id)));
+  const item = toMatchItem(kind, query);
+  let response;
+  try {
+    const options = { top: top * 3 + 20, weights, partyWeights };
+    response = kind === 'demand' ? matching.engine.matchOffersForDemand(item, options) : matching.engine.matchDemandsForOffer(item, options);
+  } catch (err) {
+    if (err instanceof MatchItemError) throw rejectField(err.field, `该项目无法匹配：${err.detail}`, `this item cannot be matched: ${err.detail}`);
+    throw err;
+  }
+  const otherKind: ItemKind = kind === 'demand' ? 'offer' : 'demand';
+  const ids = response.results.map((r) => Number(r.id));
+  const rows = ids.length ? await db.query(`select * from ${tableOf(otherKind)} where id = any($1::int8[])`, [ids]) : [];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const declined = new Map((await db.query<{ result_id: number; reason: string; note: string | null }>(
+    'select result_id, reason, note from transfer_match_feedback where query_kind = $1 and query_id = $2 and outcome = \'rejected\' order by id', [kind, id]))
+    .map((r) => [Number(r.result_id), r]));
+  const seeAll = privileged(v, query);
+  const items: MatchView[] = [];
+  for (const r of response.results) {
+    const row = byId.get(Number(r.id));
+    if (!row || !canSee(v, otherKind, row)) continue;
+    const fullResult = privileged(v, row);
+    const view = viewItem(v, otherKind, row, false).item;
+    const out: MatchView = {
+      id: Number(row.id), code: String(row.code), kind: otherKind, title: String(row.title),
+      organization: view.organization_id != null ? { id: Number(view.organization_id) } : null,
+      score: r.score, confident: r.confident, why: r.why,
+    };
+    if (seeAll && fullResult) out.signals = r.signals as Record<string, number>;
+    const d = declined.get(Number(row.id));
+    if (d && seeAll) out.declined = { reason: d.reason, note: d.note };
+    items.push(out);
+    if (items.length >= top) break;
+  }
+  const best = items.reduce((m, x) => Math.max(m, x.score), 0);
+  if (kind === 'demand' && items.some((x) => x.confident)) {
+    await db.query('insert into transfer_demand_matched (demand_id, zone_id, best_score) values ($1, $2, $3) on conflict (demand_id) do nothing', [id, query.zone_id, best]);
+  }
+  const noConfident = !items.some((x) => x.confident);
+  return {
+    items,
+    threshold: CONFIDENT_MATCH_THRESHOLD,
+    noMatch: items.length === 0,
+    noConfidentMatch: noConfident,
+    message: items.length === 0
+      ? { zh: '暂无匹配结果。建议放宽条件：扩大技术领域、补充关键词或同义词、放宽预算或合作方式。', en: 'No matches yet. Try broadening: a wider field, more keywords or synonyms, a looser budget or more cooperation modes.' }
+      : noConfident
+        ? { zh: '结果的匹配度都较低（低于阈值），仅供参考；建议补充量化指标和关键词后再试。', en: 'All results score below the confidence threshold; treat them as leads only, and add quantified indicators and keywords.' }
+        : null,
+    owner: owns(v, query),
+  };
+}
