@@ -95,6 +95,13 @@ describe('web app', () => {
     await page.locator('#name_en').fill('E2E Test Organisation');
     await chooseOption(page, 'zone_id', zone.name_zh);
     await chooseOption(page, 'kind', '企业');
+
+    // A server-side check (the credit code's format) lands on its form field.
+    await page.locator('#credit_code').fill('123');
+    await page.getByTestId('entity-form-save').click();
+    await page.locator('.ant-form-item-has-error:has(#credit_code) .ant-form-item-explain-error').waitFor();
+    await page.getByTestId('form-error').waitFor();
+    await page.locator('#credit_code').fill('');
     await page.getByTestId('entity-form-save').click();
 
     // The new record opens in the detail drawer; close it and find it in the list.

@@ -151,7 +151,11 @@ export function EntityFormModal({
         const onFields = e.fieldErrors.filter((fe) => known.has(fe.field));
         const others = e.fieldErrors.filter((fe) => !known.has(fe.field));
         const grouped = new Map<string, string[]>();
-        for (const fe of onFields) grouped.set(fe.field, [...(grouped.get(fe.field) ?? []), fe.message]);
+        for (const fe of onFields) {
+          // "credit_code: must be…" → "must be…" under the field itself
+          const msg = fe.message.startsWith(`${fe.field}: `) ? fe.message.slice(fe.field.length + 2) : fe.message;
+          grouped.set(fe.field, [...(grouped.get(fe.field) ?? []), msg]);
+        }
         form.setFields([...grouped].map(([name, errors]) => ({ name, errors })));
         if (onFields[0]) form.scrollToField(onFields[0].field);
         setGeneralError(
