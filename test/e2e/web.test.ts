@@ -196,6 +196,33 @@ describe('web app', () => {
     for (const n of names) await page.locator('[data-testid="entity-table"] tbody tr', { hasText: n }).waitFor();
   });
 
+  it('shows import errors by line and imports the valid rows only', async () => {
+    const zone = await firstZone(page);
+    const stamp = Date.now();
+    const csv = [
+      'code,name_zh,name_en,zone_id,kind',
+      `E2E-IMP-C-${stamp},导入测试丙${stamp},Import Test C,${zone.code},enterprise`,
+      `E2E-IMP-D-${stamp},导入测试丁${stamp},Import Test D,${zone.code},no-such-kind`,
+    ].join('\n');
+    await page.goto(`${server.baseUrl}/import`);
+    await page.locator('[data-testid="import-wizard"] input[type=file]').setInputFiles({
+      name: 'organizations-with-errors.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByTestId('import-validate').click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const row = errors.locator('tr.ant-table-row').first();
+    expect(await row.locator('td').first().textContent()).toBe('3');
+    expect(await row.locator('td').nth(1).textContent()).toBe('kind');
+    expect(await page.getByTestId('import-commit-all').isDisabled()).toBe(true);
+
+    await page.getByTestId('import-commit-valid').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-inserted').textContent()).toBe('1');
+  });
+
   it('switches the language to English and back', async () => {
     await page.goto(`${server.baseUrl}/dashboard`);
     expect(await page.getByTestId('nav-dashboard').textContent()).toBe('仪表盘');
