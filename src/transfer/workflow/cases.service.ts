@@ -1,0 +1,158 @@
+import type { Db, Queryable, Row } from '../../shared/db';
+import type { Actor } from '../../shared/access/actor';
+import { assertBroker, deny, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
+import { brokers, viewerOf } from './disclosure';
+
+/**
+ * Brokerage cases: a broker opens a case from a match (demand + offer) and moves it through
+ * introduced → negotiating → contract_signed → registered → implementing → closed, or to failed from any open stage.
+ * Each stage entered is a row of transfer_case_stages (entered_at, left_at). Parties see only their own cases.
+ */
+export const CASE_STAGES = ['introduced', 'negotiating', 'contract_signed', 'registered', 'implementing', 'closed', 'failed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+export const CONTRACT_TYPES = ['development', 'transfer', 'licence', 'consulting', 'service'] as const;
+
+export const NEXT_STAGES: Record<CaseStage, readonly CaseStage[]> = {
+  introduced: ['negotiating', 'failed'],
+  negotiating: ['contract_signed', 'failed'],
+  contract_signed: ['registered', 'failed'],
+  registered: ['implementing', 'failed'],
+  implementing: ['closed', 'failed'],
+  closed: [],
+  failed: [],
+};
+
+export interface StageInput {
+  stage: string;
+  note?: string | null;
+  contract_type?: string | null;
+  contract_amount?: number | null;
+  contract_date?: string | null;
+  registration_no?: string | null;
+  failure_reason?: string | null;
+}
+
+/** Checks a transition and its required data (pure); returns the columns to set. */
+export function checkTransition(current: CaseStage, input: StageInput, today = new Date().toISOString().slice(0, 10)): Row {
+  const to = input.stage as CaseStage;
+  if (!CASE_STAGES.includes(to)) throw rejectField('stage', `阶段应为：${CASE_STAGES.join('、')}`, `stage must be one of: ${CASE_STAGES.join(', ')}`);
+  const allowed = NEXT_STAGES[current];
+  if (!allowed.includes(to)) {
+    throw rejectField('stage', allowed.length
+      ? `案件当前处于“${current}”，下一步只能是：${allowed.join('、')}（不能直接到“${to}”）`
+      : `案件已处于终止阶段“${current}”，不能再变更`,
+    allowed.length
+      ? `the case is at "${current}"; the next stage can only be ${allowed.join(' or ')}, not "${to}"`
+      : `the case has ended ("${current}") and cannot move any more`);
+  }
+  const set: Row = {};
+  if (to === 'contract_signed') {
+    if (!input.contract_type || !CONTRACT_TYPES.includes(input.contract_type as never)) throw rejectField('contract_type', `签约须填写合同类型：${CONTRACT_TYPES.join('、')}`, `a signed contract needs its type: ${CONTRACT_TYPES.join(', ')}`);
+    if (input.contract_amount == null || !(Number(input.contract_amount) >= 0)) throw rejectField('contract_amount', '签约须填写合同金额（万元，≥ 0）', 'a signed contract needs its amount (10k yuan, ≥ 0)');
+    if (!input.contract_date || !/^\d{4}-\d{2}-\d{2}$/.test(input.contract_date) || Number.isNaN(Date.parse(input.contract_date))) throw rejectField('contract_date', '签约须填写签订日期 YYYY-MM-DD', 'a signed contract needs its date YYYY-MM-DD');
+    if (input.contract_date > today) throw rejectField('contract_date', '签订日期不能晚于今天', 'the contract date cannot be in the future');
+    Object.assign(set, { contract_type: input.contract_type, contract_amount: input.contract_amount, contract_date: input.contract_date });
+  }
+  if (to === 'registered') {
+    if (!input.registration_no?.trim() || !/[\p{L}\p{N}]/u.test(input.registration_no)) throw rejectField('registration_no', '登记须填写技术合同登记号', 'registration needs the technology-contract registration number');
+    set.registration_no = input.registration_no.trim();
+  }
+  if (to === 'failed') {
+    if (!input.failure_reason?.trim() || !/[\p{L}\p{N}]/u.test(input.failure_reason)) throw rejectField('failure_reason', '终止须说明原因', 'a failed case needs a reason');
+    set.failure_reason = input.failure_reason.trim();
+  }
+  return set;
+}
+
+async function caseRow(db: Queryable, id: number, forUpdate = false): Promise<Row | undefined> {
+  return (await db.query(
+    `select c.*, d.organization_id as demand_org_id, o.organization_id as offer_org_id, d.title as demand_title, o.title as offer_title
+     from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where c.id = $1${forUpdate ? ' for update of c' : ''}`, [id]))[0];
+}
+
+const caseNotFound = (id: number) => new TransferError('NOT_FOUND', 'cases', `案件 ${id} 不存在`, `case ${id} does not exist`);
+
+async function mayReadCase(db: Queryable, actor: Actor, row: Row): Promise<boolean> {
+  if (actor.role === 'org_user') return actor.organizationId === Number(row.demand_org_id) || actor.organizationId === Number(row.offer_org_id);
+  return brokers(await viewerOf(db, actor), row.zone_id);
+}
+
+export async function openCase(db: Db, actor: Actor | null, input: { demand_id: number; offer_id: number; note?: string | null; challenge_id?: number | null }) {
+  const demand = await loadItem(db, 'demand', input.demand_id);
+  if (!demand) throw notFoundItem('demand', input.demand_id);
+  const offer = await loadItem(db, 'offer', input.offer_id);
+  if (!offer) throw notFoundItem('offer', input.offer_id);
+  const a = await assertBroker(db, actor, Number(demand.zone_id));
+  return db.transaction(async (tx) => {
+    const open = await tx.query(`select id from transfer_cases where demand_id = $1 and offer_id = $2 and stage not in ('closed', 'failed')`, [input.demand_id, input.offer_id]);
+    if (open.length) throw new TransferError('CONFLICT', 'offer_id', `该需求与成果已有进行中的案件 ${open[0]!.id}`, `an open case ${open[0]!.id} already links this demand and offer`);
+    const code = `TC-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+    const c = (await tx.query(
+      `insert into transfer_cases (code, zone_id, demand_id, offer_id, challenge_id, opened_by) values ($1, $2, $3, $4, $5, $6) returning id`,
+      [code, demand.zone_id, input.demand_id, input.offer_id, input.challenge_id ?? null, a.userId]))[0]!;
+    await tx.query('insert into transfer_case_stages (case_id, zone_id, stage, note, user_id) values ($1, $2, $3, $4, $5)', [c.id, demand.zone_id, 'introduced', input.note ?? null, a.userId]);
+    await tx.query(`insert into transfer_match_feedback (zone_id, query_kind, query_id, result_id, party_org_id, result_org_id, outcome, user_id)
+      values ($1, 'demand', $2, $3, $4, $5, 'accepted', $6)`, [demand.zone_id, demand.id, offer.id, demand.organization_id, offer.organization_id, a.userId]);
+    return getCaseIn(tx, Number(c.id));
+  });
+}
+
+async function getCaseIn(db: Queryable, id: number) {
+  const row = (await caseRow(db, id))!;
+  const stages = await db.query('select stage, entered_at, left_at, note, user_id from transfer_case_stages where case_id = $1 order by id', [id]);
+  const notes = await db.query('select id, note, user_id, at from transfer_case_notes where case_id = $1 order by id', [id]);
+  return { ...row, id: Number(row.id), contract_amount: row.contract_amount == null ? null : Number(row.contract_amount), next: NEXT_STAGES[row.stage as CaseStage], stages, notes };
+}
+
+export async function getCase(db: Queryable, actor: Actor | null, id: number) {
+  const a = requireActor(actor);
+  const row = await caseRow(db, id);
+  if (!row || !(await mayReadCase(db, a, row))) throw caseNotFound(id);
+  return getCaseIn(db, id);
+}
+
+export async function listCases(db: Queryable, actor: Actor | null, filter: { stage?: string; zone?: number } = {}) {
+  const a = requireActor(actor);
+  const v = await viewerOf(db, a);
+  const rows = await db.query(
+    `select c.id, c.code, c.zone_id, c.demand_id, c.offer_id, c.stage, c.contract_amount, c.contract_date, c.updated_at,
+            d.organization_id as demand_org_id, o.organization_id as offer_org_id, d.title as demand_title, o.title as offer_title
+     from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id
+     where ($1::text is null or c.stage = $1)
+       and ($2::int8 is null or d.organization_id = $2 or o.organization_id = $2)
+     order by c.id desc limit 1000`,
+    [filter.stage ?? null, a.role === 'org_user' ? a.organizationId : null]);
+  const zoneOk = (z: unknown) => filter.zone === undefined || Number(z) === filter.zone;
+  if (a.role === 'org_user') return rows.filter((r) => zoneOk(r.zone_id));
+  return rows.filter((r) => brokers(v, r.zone_id) && zoneOk(r.zone_id));
+}
+
+export async function moveCase(db: Db, actor: Actor | null, id: number, input: StageInput) {
+  const a = requireActor(actor);
+  return db.transaction(async (tx) => {
+    const row = await caseRow(tx, id, true);
+    if (!row || !(await mayReadCase(tx, a, row))) throw caseNotFound(id);
+    await assertBroker(tx, a, Number(row.zone_id));
+    const set = checkTransition(row.stage as CaseStage, input);
+    const cols = Object.keys(set);
+    await tx.query(
+      `update transfer_cases set stage = $1, version = version + 1, updated_at = now()${cols.map((c, i) => `, ${c} = $${i + 3}`).join('')} where id = $2`,
+      [input.stage, id, ...cols.map((c) => set[c])]);
+    await tx.query('update transfer_case_stages set left_at = now() where case_id = $1 and left_at is null', [id]);
+    await tx.query('insert into transfer_case_stages (case_id, zone_id, stage, note, user_id) values ($1, $2, $3, $4, $5)', [id, row.zone_id, input.stage, input.note ?? null, a.userId]);
+    if (input.stage === 'closed' || input.stage === 'failed') await tx.query('update transfer_case_stages set left_at = entered_at where case_id = $1 and left_at is null', [id]);
+    return getCaseIn(tx, id);
+  });
+}
+
+export async function addCaseNote(db: Db, actor: Actor | null, id: number, note: string) {
+  const a = requireActor(actor);
+  const row = await caseRow(db, id);
+  if (!row || !(await mayReadCase(db, a, row))) throw caseNotFound(id);
+  if (!/[\p{L}\p{N}]/u.test(note ?? '')) throw rejectField('note', '备注不能为空', 'the note cannot be empty');
+  if (note.length > 20000) throw rejectField('note', '备注不能超过 20000 字', 'the note cannot exceed 20000 characters');
+  if (a.role === 'org_user') throw deny('案件备注由技术经纪人填写。', 'Case notes are written by brokers.');
+  await assertBroker(db, a, Number(row.zone_id));
+  await db.query('insert into transfer_case_notes (case_id, zone_id, note, user_id) values ($1, $2, $3, $4)', [id, row.zone_id, note, a.userId]);
+  return getCaseIn(db, id);
+}

@@ -1,0 +1,142 @@
+import type { Db, Queryable } from '../../shared/db';
+import type { Actor } from '../../shared/access/actor';
+import { createRecord } from '../../shared/records/record-service';
+import { offers } from '../entities';
+import { assertBroker, deny, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
+import { openCase } from './cases.service';
+import { canSee, viewerOf } from './disclosure';
+
+/**
+ * Innovation challenges (揭榜挂帅): a zone's campaign collects demands (open), screens them (screening), publishes
+ * them for solvers (published: proposals accepted), has a panel score proposals (scoring), and closes. A pairing of a
+ * proposal with its demand opens a brokerage case (with the solver's offer, or one created from the proposal).
+ */
+export const CHALLENGE_STATUSES = ['open', 'screening', 'published', 'scoring', 'closed'] as const;
+type Status = (typeof CHALLENGE_STATUSES)[number];
+const hasWords = (s: unknown) => typeof s === 'string' && /[\p{L}\p{N}]/u.test(s);
+
+const challengeNotFound = (id: number) => new TransferError('NOT_FOUND', 'challenges', `揭榜挂帅活动 ${id} 不存在`, `challenge ${id} does not exist`);
+
+async function challengeRow(db: Queryable, id: number) {
+  const row = (await db.query('select * from transfer_challenges where id = $1', [id]))[0];
+  if (!row) throw challengeNotFound(id);
+  return row;
+}
+
+export async function createChallenge(db: Db, actor: Actor | null, input: { zone_id: number; title: string; description?: string | null; opens_on: string; closes_on: string }) {
+  const a = await assertBroker(db, actor, input.zone_id);
+  if (!hasWords(input.title)) throw rejectField('title', '请填写活动名称', 'give the challenge a title');
+  if (input.closes_on < input.opens_on) throw rejectField('closes_on', '结束日期不能早于开始日期', 'the closing date cannot be before the opening date');
+  const code = `CH-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
+  return (await db.query(
+    `insert into transfer_challenges (code, zone_id, title, description, opens_on, closes_on, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+    [code, input.zone_id, input.title.trim(), input.description ?? null, input.opens_on, input.closes_on, a.userId]))[0]!;
+}
+
+export async function setChallengeStatus(db: Db, actor: Actor | null, id: number, status: string) {
+  const row = await challengeRow(db, id);
+  await assertBroker(db, actor, Number(row.zone_id));
+  const from = CHALLENGE_STATUSES.indexOf(row.status as Status);
+  const to = CHALLENGE_STATUSES.indexOf(status as Status);
+  if (to !== from + 1) {
+    throw rejectField('status', `活动当前为“${row.status}”，下一步只能是“${CHALLENGE_STATUSES[from + 1] ?? '（已结束）'}”`,
+      `the challenge is "${row.status}"; the next status can only be "${CHALLENGE_STATUSES[from + 1] ?? '(none: it is closed)'}"`);
+  }
+  return (await db.query('update transfer_challenges set status = $1, updated_at = now() where id = $2 returning *', [status, id]))[0]!;
+}
+
+export async function attachDemand(db: Db, actor: Actor | null, id: number, demandId: number) {
+  const row = await challengeRow(db, id);
+  const a = requireActor(actor);
+  const demand = await loadItem(db, 'demand', demandId);
+  if (!demand) throw notFoundItem('demand', demandId);
+  const v = await viewerOf(db, a);
+  const ownerOrBroker = (a.role === 'org_user' && a.organizationId === Number(demand.organization_id)) || v.allZones || v.brokerZones.has(Number(row.zone_id));
+  if (!ownerOrBroker) throw deny('只有需求所属机构或技术经纪人可以把需求挂榜。', 'Only the demand\'s organisation or a broker may attach it.');
+  if (!['open', 'screening'].includes(String(row.status))) throw rejectField('status', '只有征集或遴选阶段可以挂榜需求', 'demands can be attached only while the challenge is open or screening');
+  await db.query('insert into transfer_challenge_demands (challenge_id, demand_id, zone_id) values ($1, $2, $3) on conflict do nothing', [id, demandId, row.zone_id]);
+  return getChallenge(db, actor, id);
+}
+
+export async function getChallenge(db: Queryable, actor: Actor | null, id: number) {
+  const row = await challengeRow(db, id);
+  const v = await viewerOf(db, actor);
+  const demandRows = await db.query(
+    'select d.* from transfer_challenge_demands cd join tech_demands d on d.id = cd.demand_id where cd.challenge_id = $1 order by d.id', [id]);
+  const isBroker = v.allZones || v.brokerZones.has(Number(row.zone_id));
+  const proposals = await db.query(
+    `select p.id, p.demand_id, p.organization_id, p.offer_id, p.text, p.case_id, p.created_at,
+            count(s.score)::int as scores, avg(s.score)::float8 as average
+     from transfer_challenge_proposals p left join transfer_proposal_scores s on s.proposal_id = p.id
+     where p.challenge_id = $1 group by p.id order by average desc nulls last, p.id`, [id]);
+  return {
+    ...row,
+    demands: demandRows.filter((d) => canSee(v, 'demand', d)).map((d) => ({ id: d.id, code: d.code, title: d.title, status: d.status })),
+    // Solvers see their own proposals; brokers see all with their scores.
+    proposals: proposals
+      .filter((p) => isBroker || (actor?.role === 'org_user' && actor.organizationId === Number(p.organization_id)))
+      .map((p) => ({ ...p, average: p.average == null ? null : Math.round(Number(p.average) * 10) / 10 })),
+  };
+}
+
+export async function listChallenges(db: Queryable, zoneId?: number) {
+  return db.query('select * from transfer_challenges where ($1::int8 is null or zone_id = $1) order by id desc limit 500', [zoneId ?? null]);
+}
+
+export async function submitProposal(db: Db, actor: Actor | null, id: number, input: { demand_id: number; organization_id?: number | null; offer_id?: number | null; text: string }) {
+  const a = requireActor(actor);
+  const row = await challengeRow(db, id);
+  if (row.status !== 'published') throw rejectField('status', '只有发榜阶段可以揭榜（提交方案）', 'proposals are accepted only while the challenge is published');
+  const attached = await db.query('select 1 from transfer_challenge_demands where challenge_id = $1 and demand_id = $2', [id, input.demand_id]);
+  if (!attached.length) throw rejectField('demand_id', '该需求不在本次榜单中', 'this demand is not part of the challenge');
+  const org = a.role === 'org_user' ? a.organizationId : input.organization_id;
+  if (!org) throw rejectField('organization_id', '请指定揭榜机构', 'name the solver organisation');
+  if (a.role !== 'org_user') await assertBroker(db, a, Number(row.zone_id));
+  if (!hasWords(input.text)) throw rejectField('text', '请填写方案内容', 'describe the proposed solution');
+  if (input.text.length > 100_000) throw rejectField('text', '方案不能超过 100000 字', 'the proposal cannot exceed 100000 characters');
+  if (input.offer_id != null) {
+    const offer = await loadItem(db, 'offer', input.offer_id);
+    if (!offer || Number(offer.organization_id) !== Number(org)) throw rejectField('offer_id', '成果不存在或不属于揭榜机构', 'the offer does not exist or is not the solver\'s');
+  }
+  return (await db.query(
+    `insert into transfer_challenge_proposals (challenge_id, demand_id, zone_id, organization_id, offer_id, text, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+    [id, input.demand_id, row.zone_id, org, input.offer_id ?? null, input.text, a.userId]))[0]!;
+}
+
+async function proposalRow(db: Queryable, proposalId: number) {
+  const p = (await db.query('select p.*, c.status as challenge_status, c.title as challenge_title from transfer_challenge_proposals p join transfer_challenges c on c.id = p.challenge_id where p.id = $1', [proposalId]))[0];
+  if (!p) throw new TransferError('NOT_FOUND', 'proposals', `揭榜方案 ${proposalId} 不存在`, `proposal ${proposalId} does not exist`);
+  return p;
+}
+
+export async function scoreProposal(db: Db, actor: Actor | null, proposalId: number, input: { score: number; comment?: string | null }) {
+  const p = await proposalRow(db, proposalId);
+  const a = await assertBroker(db, actor, Number(p.zone_id));
+  if (p.challenge_status !== 'scoring') throw rejectField('status', '只有评审阶段可以打分', 'proposals are scored only while the challenge is scoring');
+  if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw rejectField('score', '评分应为 0–100 的整数', 'the score must be a whole number from 0 to 100');
+  await db.query(
+    `insert into transfer_proposal_scores (proposal_id, scorer_id, zone_id, score, comment) values ($1, $2, $3, $4, $5)
+     on conflict (proposal_id, scorer_id) do update set score = excluded.score, comment = excluded.comment, at = now()`,
+    [proposalId, a.userId, p.zone_id, input.score, input.comment ?? null]);
+  const agg = (await db.query<{ n: number; average: number }>('select count(*)::int as n, avg(score)::float8 as average from transfer_proposal_scores where proposal_id = $1', [proposalId]))[0]!;
+  return { proposal_id: proposalId, scores: agg.n, average: Math.round(Number(agg.average) * 10) / 10 };
+}
+
+/** Records the pairing of a proposal with its demand and opens a case (creating a draft offer from the proposal if needed). */
+export async function pairProposal(db: Db, actor: Actor | null, proposalId: number) {
+  const p = await proposalRow(db, proposalId);
+  const a = await assertBroker(db, actor, Number(p.zone_id));
+  if (!['scoring', 'closed'].includes(String(p.challenge_status))) throw rejectField('status', '评审开始后才能确定揭榜结果', 'pairings are made once scoring has begun');
+  if (p.case_id) throw new TransferError('CONFLICT', 'case_id', `该方案已配对，案件 ${p.case_id}`, `this proposal is already paired (case ${p.case_id})`);
+  let offerId = p.offer_id as number | null;
+  if (!offerId) {
+    const text = String(p.text);
+    const offer = await createRecord(db, a, offers, {
+      title: `${String(p.challenge_title).slice(0, 200)} — 揭榜方案 / proposal ${p.id}`, summary: text, organization_id: Number(p.organization_id), status: 'draft',
+    });
+    offerId = Number(offer.id);
+  }
+  const c = await openCase(db, a, { demand_id: Number(p.demand_id), offer_id: offerId, challenge_id: Number(p.challenge_id), note: `揭榜挂帅配对 / challenge pairing, proposal ${p.id}` });
+  await db.query('update transfer_challenge_proposals set case_id = $1, offer_id = $2 where id = $3', [(c as { id?: unknown }).id, offerId, proposalId]);
+  return c;
+}

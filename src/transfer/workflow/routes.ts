@@ -1,0 +1,222 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db, Row } from '../../shared/db';
+import type { Actor } from '../../shared/access/actor';
+import { localeFrom } from '../../shared/i18n';
+import { invalid } from '../../shared/http/errors';
+import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, requireActor, TransferError } from './common';
+import { acceptNda, canSee, checkTiers, logReveal, NDA_TEXT, ndaAccepted, privileged, TIERABLE, tiersOf, viewerOf, viewItem } from './disclosure';
+import { declineMatch, DECLINE_REASONS, listFeedback, type MatchingHandle, matchesFor, setZoneWeights, weightsForZone } from './matching.service';
+import { demandQuality, offerQuality } from './quality';
+import { changeStatus, qualityReport, statusHistory } from './status.service';
+import { addCaseNote, CASE_STAGES, getCase, listCases, moveCase, openCase } from './cases.service';
+import { attachDemand, createChallenge, getChallenge, listChallenges, pairProposal, scoreProposal, setChallengeStatus, submitProposal } from './challenges.service';
+import { transferFunnel } from './funnel';
+
+/**
+ * HTTP routes of the transfer workflow. The generic record routes (/api/demands, /api/offers) come from the entity
+ * descriptions; the hooks here keep them honest (status and publication only through the workflow, no past
+ * deadlines on create) and refresh the matching index after every committed write.
+ */
+type ActorOf = (req: FastifyRequest) => Actor | null;
+
+const id = z.coerce.number().int().positive();
+const idParams = z.object({ id });
+const kindOf = (url: string): ItemKind => (url.startsWith('/api/demands') ? 'demand' : 'offer');
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Sends TransferError in the caller's language; everything else goes to the shared error handler. */
+async function run<T>(req: FastifyRequest, reply: FastifyReply, work: () => Promise<T>, status = 200) {
+  try {
+    const result = await work();
+    return reply.status(status).send(result);
+  } catch (err) {
+    if (!(err instanceof TransferError)) throw err;
+    const en = localeFrom(req.headers['accept-language']) === 'en';
+    const message = en ? err.en : err.zh;
+    return reply.status(err.status).type('application/problem+json').send({
+      type: `https://kechuang.dev/problems/${err.code.toLowerCase()}`, title: message, status: err.status, code: err.code,
+      detail: `${err.field}: ${message}`, errors: [{ field: err.field, message: `${err.field}: ${message}` }],
+    });
+  }
+}
+
+const GENERIC = new Set(['/api/demands', '/api/demands/:id', '/api/demands/:id/retire', '/api/offers', '/api/offers/:id', '/api/offers/:id/retire']);
+
+export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, matching: MatchingHandle) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // ——— guards and index refresh around the generic record routes ———
+  app.addHook('preHandler', async (req) => {
+    const url = req.routeOptions.url ?? '';
+    if (!GENERIC.has(url) || (req.method !== 'POST' && req.method !== 'PATCH') || url.endsWith('/retire')) return;
+    const body = (req.body ?? {}) as Row;
+    const issues: { field: string; key: 'field.readOnly' | 'field.type'; params?: Record<string, string> }[] = [];
+    if (body.published === true) issues.push({ field: 'published', key: 'field.type', params: { type: 'false: publication goes through POST …/:id/status {"action":"publish"} / false：发布请走发布流程' } });
+    if (req.method === 'POST') {
+      if (body.status != null && body.status !== 'draft') issues.push({ field: 'status', key: 'field.type', params: { type: '"draft" on creation; then use POST …/:id/status / 新建时为 draft，之后走状态流程' } });
+      if (typeof body.deadline === 'string' && body.deadline < new Date().toISOString().slice(0, 10)) {
+        issues.push({ field: 'deadline', key: 'field.type', params: { type: 'a date not in the past / 不早于今天的日期' } });
+      }
+      if (body.confidentiality === null) delete body.confidentiality;
+      if (body.status === null) delete body.status;
+    } else if ('status' in body) {
+      issues.push({ field: 'status', key: 'field.readOnly' });
+    }
+    if (issues.length) throw invalid(issues);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const url = req.routeOptions.url ?? '';
+    if (!GENERIC.has(url) || req.method === 'GET' || reply.statusCode >= 300) return payload;
+    const params = req.params as { id?: string };
+    let itemId = Number(params.id);
+    if (!itemId && typeof payload === 'string') itemId = Number((JSON.parse(payload) as Row).id);
+    if (itemId) await matching.refresh(kindOf(url), itemId);
+    return payload;
+  });
+
+  for (const kind of ['demand', 'offer'] as const) {
+    const base = kind === 'demand' ? '/api/demands' : '/api/offers';
+    const tags = ['transfer'];
+
+    // Public view with disclosure tiers (anyone, including anonymous visitors).
+    r.get(`/api/transfer/${kind}s`, {
+      schema: { tags, summary: `Published ${kind}s, as this viewer may see them`, querystring: z.object({ zone: id.optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) },
+    }, (req, reply) => run(req, reply, async () => {
+      const v = await viewerOf(db, actorOf(req));
+      const rows = await db.query(`select * from ${kind === 'demand' ? 'tech_demands' : 'tech_offers'} where retired_at is null and status = 'published'
+        ${kind === 'demand' ? "and coalesce(confidentiality, 'public') = 'public'" : ''} and ($1::int8 is null or zone_id = $1) order by id desc limit $2 offset $3`,
+      [req.query.zone ?? null, req.query.limit ?? 50, req.query.offset ?? 0]);
+      return { items: rows.filter((row) => canSee(v, kind, row)).map((row) => viewItem(v, kind, row, false).item) };
+    }));
+
+    r.get(`/api/transfer/${kind}s/:id`, { schema: { tags, summary: `One ${kind} with disclosure tiers applied; NDA reveals are logged`, params: idParams } },
+      (req, reply) => run(req, reply, async () => {
+        const v = await viewerOf(db, actorOf(req));
+        const row = await loadItem(db, kind, req.params.id);
+        if (!row || !canSee(v, kind, row)) throw notFoundItem(kind, req.params.id);
+        const accepted = await ndaAccepted(db, v, kind, req.params.id);
+        const view = viewItem(v, kind, row, accepted);
+        if (v.actor && view.revealed.length) await logReveal(db, v.actor, kind, req.params.id, view.revealed);
+        const needsNda = view.withheld.some((w) => w.tier === 'nda');
+        return { ...view.item, withheld: view.withheld, nda: needsNda ? NDA_TEXT : null };
+      }));
+
+    r.post(`/api/transfer/${kind}s/:id/nda`, { schema: { tags, summary: 'Accept the click-through non-disclosure terms of this item', params: idParams, body: z.object({ accept: z.literal(true) }) } },
+      (req, reply) => run(req, reply, async () => {
+        const a = requireActor(actorOf(req));
+        const v = await viewerOf(db, a);
+        const row = await loadItem(db, kind, req.params.id);
+        if (!row || !canSee(v, kind, row)) throw notFoundItem(kind, req.params.id);
+        await acceptNda(db, a, kind, req.params.id);
+        return { accepted: true };
+      }));
+
+    r.get(`${base}/:id/disclosure`, { schema: { tags, summary: 'Disclosure tier of each field, and the NDA reveal log (owner and brokers)', params: idParams } },
+      (req, reply) => run(req, reply, async () => {
+        const v = await viewerOf(db, actorOf(req));
+        const row = await loadItem(db, kind, req.params.id);
+        if (!row || !privileged(v, row)) throw notFoundItem(kind, req.params.id);
+        const reveals = await db.query(`select x.fields, x.at, u.username from transfer_disclosure_reveals x join users u on u.id = x.user_id
+          where x.item_kind = $1 and x.item_id = $2 order by x.id desc limit 500`, [kind, req.params.id]);
+        return { tiers: tiersOf(kind, row), tierable: TIERABLE[kind], reveals };
+      }));
+
+    r.put(`${base}/:id/disclosure`, { schema: { tags, summary: 'Set disclosure tiers (public | signed_in | nda) per field', params: idParams, body: z.object({ tiers: z.record(z.string(), z.string()) }) } },
+      (req, reply) => run(req, reply, async () => {
+        const v = await viewerOf(db, requireActor(actorOf(req)));
+        const row = await loadItem(db, kind, req.params.id);
+        if (!row || !privileged(v, row)) throw notFoundItem(kind, req.params.id);
+        const tiers = checkTiers(kind, req.body.tiers);
+        await db.query(`update ${kind === 'demand' ? 'tech_demands' : 'tech_offers'} set disclosure = $1::jsonb, version = version + 1, updated_at = now() where id = $2`, [JSON.stringify(tiers), req.params.id]);
+        await matching.refresh(kind, req.params.id);
+        return { tiers: { ...tiersOf(kind, { disclosure: tiers }) } };
+      }));
+
+    r.get(`${base}/:id/quality`, { schema: { tags, summary: 'Quality score 0–100 with suggestions (zh, en)', params: idParams } },
+      (req, reply) => run(req, reply, () => qualityReport(db, actorOf(req), kind, req.params.id)));
+
+    r.post(`/api/transfer/quality/${kind}`, { schema: { tags, summary: `Quality score of a ${kind} draft (nothing stored)`, body: z.record(z.string(), z.unknown()) } },
+      (req, reply) => run(req, reply, async () => (kind === 'demand' ? demandQuality(req.body) : offerQuality(req.body))));
+
+    r.post(`${base}/:id/status`, {
+      schema: { tags, summary: 'submit | screen | publish (broker; override below the quality threshold with a note) | send_back (broker, note) | close | reopen', params: idParams,
+        body: z.object({ action: z.enum(['submit', 'screen', 'publish', 'send_back', 'close', 'reopen']), note: z.string().max(5000).nullish(), override: z.boolean().optional() }) },
+    }, (req, reply) => run(req, reply, () => changeStatus(db, actorOf(req), kind, req.params.id, req.body, (k, i) => matching.refresh(k, i))));
+
+    r.get(`${base}/:id/status-history`, { schema: { tags, summary: 'Workflow history (notes, overrides)', params: idParams } },
+      (req, reply) => run(req, reply, async () => ({ items: await statusHistory(db, actorOf(req), kind, req.params.id) })));
+
+    r.get(`${base}/:id/matches`, { schema: { tags, summary: `Ranked ${kind === 'demand' ? 'offers' : 'demands'} with explanations`, params: idParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }) } },
+      (req, reply) => run(req, reply, () => matchesFor(db, matching, actorOf(req), kind, req.params.id, req.query.limit ?? 10)));
+
+    r.post(`${base}/:id/matches/:resultId/decline`, {
+      schema: { tags, summary: 'Decline a proposed match with a reason; later matches for this party take it into account',
+        params: z.object({ id, resultId: id }), body: z.object({ reason: z.enum(DECLINE_REASONS), note: z.string().max(5000).nullish() }) },
+    }, (req, reply) => run(req, reply, () => declineMatch(db, matching, actorOf(req), kind, req.params.id, req.params.resultId, req.body.reason, req.body.note), 201));
+  }
+
+  r.get('/api/transfer/feedback', { schema: { tags: ['transfer'], summary: 'Declined matches with reasons (brokers)', querystring: z.object({ zone: id.optional() }) } },
+    (req, reply) => run(req, reply, async () => ({ items: await listFeedback(db, actorOf(req), req.query.zone) })));
+
+  r.get('/api/zones/:id/match-weights', { schema: { tags: ['transfer'], summary: 'Matching weights in force for a zone', params: idParams } },
+    (req, reply) => run(req, reply, () => weightsForZone(db, req.params.id)));
+  r.put('/api/zones/:id/match-weights', { schema: { tags: ['transfer'], summary: 'Set matching weights for a zone (admin, zone operator)', params: idParams, body: z.record(z.string(), z.unknown()) } },
+    (req, reply) => run(req, reply, () => setZoneWeights(db, actorOf(req), req.params.id, req.body)));
+
+  r.post('/api/transfer/matching/rebuild', { schema: { tags: ['transfer'], summary: 'Rebuild the matching index from the database (admin)' } },
+    (req, reply) => run(req, reply, async () => {
+      const a = requireActor(actorOf(req));
+      if (a.role !== 'admin') throw deny('只有平台管理员可以重建索引。', 'Only a platform admin may rebuild the index.');
+      return matching.rebuild();
+    }));
+
+  // ——— cases ———
+  r.post('/api/transfer/cases', { schema: { tags: ['transfer'], summary: 'Open a brokerage case from a match (broker)', body: z.object({ demand_id: id, offer_id: id, note: z.string().max(5000).nullish() }) } },
+    (req, reply) => run(req, reply, () => openCase(db, actorOf(req), req.body), 201));
+  r.get('/api/transfer/cases', { schema: { tags: ['transfer'], summary: 'Cases: brokers see their zones, parties their own', querystring: z.object({ stage: z.enum(CASE_STAGES).optional(), zone: id.optional() }) } },
+    (req, reply) => run(req, reply, async () => ({ items: await listCases(db, actorOf(req), req.query) })));
+  r.get('/api/transfer/cases/:id', { schema: { tags: ['transfer'], summary: 'One case with its stage history and notes', params: idParams } },
+    (req, reply) => run(req, reply, () => getCase(db, actorOf(req), req.params.id)));
+  r.post('/api/transfer/cases/:id/stage', {
+    schema: { tags: ['transfer'], summary: 'Move a case to its next stage', params: idParams,
+      body: z.object({ stage: z.string().max(40), note: z.string().max(5000).nullish(), contract_type: z.string().max(40).nullish(), contract_amount: z.number().min(0).nullish(),
+        contract_date: z.string().max(10).nullish(), registration_no: z.string().max(100).nullish(), failure_reason: z.string().max(5000).nullish() }) },
+  }, (req, reply) => run(req, reply, () => moveCase(db, actorOf(req), req.params.id, req.body)));
+  r.post('/api/transfer/cases/:id/notes', { schema: { tags: ['transfer'], summary: 'Add a broker note', params: idParams, body: z.object({ note: z.string() }) } },
+    (req, reply) => run(req, reply, () => addCaseNote(db, actorOf(req), req.params.id, req.body.note), 201));
+
+  // ——— challenges ———
+  r.post('/api/transfer/challenges', {
+    schema: { tags: ['transfer'], summary: 'Create an innovation challenge (揭榜挂帅)', body: z.object({ zone_id: id, title: z.string().max(300), description: z.string().max(100_000).nullish(), opens_on: DATE, closes_on: DATE }) },
+  }, (req, reply) => run(req, reply, () => createChallenge(db, actorOf(req), req.body), 201));
+  r.get('/api/transfer/challenges', { schema: { tags: ['transfer'], summary: 'Challenges', querystring: z.object({ zone: id.optional() }) } },
+    (req, reply) => run(req, reply, async () => ({ items: await listChallenges(db, req.query.zone) })));
+  r.get('/api/transfer/challenges/:id', { schema: { tags: ['transfer'], summary: 'A challenge with its demands and proposals', params: idParams } },
+    (req, reply) => run(req, reply, () => getChallenge(db, actorOf(req), req.params.id)));
+  r.post('/api/transfer/challenges/:id/status', { schema: { tags: ['transfer'], summary: 'Move a challenge to its next status', params: idParams, body: z.object({ status: z.string().max(20) }) } },
+    (req, reply) => run(req, reply, () => setChallengeStatus(db, actorOf(req), req.params.id, req.body.status)));
+  r.post('/api/transfer/challenges/:id/demands', { schema: { tags: ['transfer'], summary: 'Attach a demand', params: idParams, body: z.object({ demand_id: id }) } },
+    (req, reply) => run(req, reply, () => attachDemand(db, actorOf(req), req.params.id, req.body.demand_id)));
+  r.post('/api/transfer/challenges/:id/proposals', {
+    schema: { tags: ['transfer'], summary: 'Submit a solver proposal (揭榜)', params: idParams, body: z.object({ demand_id: id, organization_id: id.nullish(), offer_id: id.nullish(), text: z.string() }) },
+  }, (req, reply) => run(req, reply, () => submitProposal(db, actorOf(req), req.params.id, req.body), 201));
+  r.post('/api/transfer/proposals/:id/scores', { schema: { tags: ['transfer'], summary: 'Panel score 0–100 with comment', params: idParams, body: z.object({ score: z.number(), comment: z.string().max(5000).nullish() }) } },
+    (req, reply) => run(req, reply, () => scoreProposal(db, actorOf(req), req.params.id, req.body)));
+  r.post('/api/transfer/proposals/:id/pair', { schema: { tags: ['transfer'], summary: 'Pair a proposal with its demand and open a case', params: idParams } },
+    (req, reply) => run(req, reply, () => pairProposal(db, actorOf(req), req.params.id), 201));
+
+  // ——— funnel ———
+  r.get('/api/zones/:id/transfer-funnel', {
+    schema: { tags: ['transfer'], summary: 'Transfer funnel of a zone subtree for demands collected in [from, to]', params: idParams, querystring: z.object({ from: DATE.optional(), to: DATE.optional() }) },
+  }, (req, reply) => run(req, reply, async () => {
+    const actor = actorOf(req);
+    if (!actor) throw requireActor(actor);
+    if (actor.role !== 'org_user') await assertBroker(db, actor, req.params.id);
+    else throw deny('漏斗统计仅对技术经纪人开放。', 'The funnel is for brokers.');
+    const to = req.query.to ?? new Date().toISOString().slice(0, 10);
+    const from = req.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+    return transferFunnel(db, req.params.id, from, to);
+  }));
+}
