@@ -104,6 +104,8 @@ export const en: Messages = {
   'action.update': 'updated',
   'action.retire': 'retired',
   'action.import': 'imported',
+  'action.importCreate': 'imported (new)',
+  'action.importUpdate': 'imported (update)',
   'action.delete': 'deleted',
 
   'form.createTitle': 'New {entity}',
@@ -175,6 +177,7 @@ export const en: Messages = {
   'dashboard.revenue': 'Revenue (10k yuan)',
   'dashboard.rdExpense': 'R&D expense (10k yuan)',
   'dashboard.facts': 'Zone facts',
+  'dashboard.allFacts': 'View all',
   'dashboard.noFacts': 'No zone facts yet',
   'dashboard.source': 'Source',
   'dashboard.period': 'Period',

@@ -102,6 +102,8 @@ export const zhCN = {
   'action.update': '修改',
   'action.retire': '退役',
   'action.import': '导入',
+  'action.importCreate': '导入新增',
+  'action.importUpdate': '导入更新',
   'action.delete': '删除',
 
   'form.createTitle': '新建{entity}',
@@ -173,6 +175,7 @@ export const zhCN = {
   'dashboard.revenue': '营业收入（万元）',
   'dashboard.rdExpense': '研发费用（万元）',
   'dashboard.facts': '园区事实',
+  'dashboard.allFacts': '查看全部',
   'dashboard.noFacts': '暂无园区事实',
   'dashboard.source': '来源',
   'dashboard.period': '期间',

@@ -1,6 +1,7 @@
 // Zone dashboard: counts, organisations by kind and by high-tech field, qualification trend, top organisations
 // and zone facts with their sources. Generated demo data is marked.
 import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import type { Dashboard } from '../../../shared/api/types';
@@ -12,13 +13,14 @@ import { useZones } from '../../entities/api/entities';
 import { useZoneDashboard } from '../api/dashboard';
 import { Chart } from './Chart';
 
-const COUNT_KEYS: { key: keyof Dashboard['counts']; label: MessageKey; color: string }[] = [
-  { key: 'organizations', label: 'dashboard.organizations', color: '#1677ff' },
-  { key: 'enterprises', label: 'dashboard.enterprises', color: '#13c2c2' },
-  { key: 'highTechEnterprises', label: 'dashboard.highTechEnterprises', color: '#722ed1' },
-  { key: 'people', label: 'dashboard.people', color: '#fa8c16' },
-  { key: 'achievements', label: 'dashboard.achievements', color: '#52c41a' },
-  { key: 'projects', label: 'dashboard.projects', color: '#eb2f96' },
+/** Each count opens the records under it: the list of that entity in the zone, with the matching filter. */
+const COUNT_KEYS: { key: keyof Dashboard['counts']; label: MessageKey; color: string; list: string; filter?: string }[] = [
+  { key: 'organizations', label: 'dashboard.organizations', color: '#1677ff', list: 'organizations' },
+  { key: 'enterprises', label: 'dashboard.enterprises', color: '#13c2c2', list: 'organizations', filter: 'f.kind=enterprise' },
+  { key: 'highTechEnterprises', label: 'dashboard.highTechEnterprises', color: '#722ed1', list: 'qualifications', filter: 'f.type=hightech_enterprise' },
+  { key: 'people', label: 'dashboard.people', color: '#fa8c16', list: 'people' },
+  { key: 'achievements', label: 'dashboard.achievements', color: '#52c41a', list: 'achievements' },
+  { key: 'projects', label: 'dashboard.projects', color: '#eb2f96', list: 'projects' },
 ];
 
 function barOption(rows: { label: string; count: number }[], color: string, name: string): EChartsOption {
@@ -120,9 +122,11 @@ export function DashboardPage() {
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             {COUNT_KEYS.map((c) => (
               <Col xs={12} md={8} xl={4} key={c.key}>
-                <Card size="small" data-testid={`count-${c.key}`} style={{ borderTop: `3px solid ${c.color}` }}>
-                  <Statistic title={t(c.label)} value={d.counts[c.key] ?? 0} styles={{ content: { color: c.color } }} />
-                </Card>
+                <Link to={`/entities/${c.list}?zone=${zoneId}${c.filter ? `&${c.filter}` : ''}`}>
+                  <Card size="small" hoverable data-testid={`count-${c.key}`} style={{ borderTop: `3px solid ${c.color}` }}>
+                    <Statistic title={t(c.label)} value={d.counts[c.key] ?? 0} styles={{ content: { color: c.color } }} />
+                  </Card>
+                </Link>
               </Col>
             ))}
           </Row>
@@ -164,7 +168,7 @@ export function DashboardPage() {
                       key: 'name',
                       render: (_: unknown, o: Dashboard['topOrganizations'][number]) => (
                         <span>
-                          {name(o)}
+                          <Link to={`/entities/organizations?open=${o.id}`}>{name(o)}</Link>
                           <StatusTags generated={o.generated} />
                         </span>
                       ),
@@ -176,7 +180,7 @@ export function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card title={t('dashboard.facts')} size="small">
+              <Card title={t('dashboard.facts')} size="small" extra={<Link to={`/entities/zone-facts?zone=${zoneId}`}>{t('dashboard.allFacts')}</Link>}>
                 <List
                   data-testid="zone-facts"
                   dataSource={d.facts}

@@ -20,27 +20,44 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   retire: 'action.retire',
   retired: 'action.retire',
   import: 'action.import',
+  'import-create': 'action.importCreate',
+  'import-update': 'action.importUpdate',
   delete: 'action.delete',
 };
 
-function AuditChanges({ entry, meta }: { entry: AuditEntry; meta: EntityMeta }) {
+function AuditChanges({ entry, meta, item }: { entry: AuditEntry; meta: EntityMeta; item: Item }) {
   const i18n = useI18n();
   const before = entry.before ?? {};
   const after = entry.after ?? {};
-  const skip = new Set(['version', 'updated_at', 'created_at', 'refs']);
+  const skip = new Set(['id', 'version', 'updated_at', 'created_at', 'refs', 'search_text']);
+  // Snapshots hold reference ids; name them when they point at the record's current reference.
+  const show = (k: string, v: unknown) => {
+    const f = meta.fields.find((x) => x.name === k);
+    if (f?.type === 'ref') {
+      const r = item.refs?.[k];
+      if (r && v !== null && v !== undefined && Number(v) === Number(r.id)) return i18n.name(r);
+      return v === null || v === undefined ? '—' : `#${String(v)}`;
+    }
+    if (k === 'generated' || k === 'published') return v ? i18n.t('common.yes') : i18n.t('common.no');
+    return fieldText(f, v, i18n);
+  };
+  const labelOf = (k: string) => {
+    const f = meta.fields.find((x) => x.name === k);
+    if (f) return i18n.pick(f.label);
+    const known: Record<string, MessageKey> = { code: 'detail.code', generated: 'common.generated', published: 'detail.published', retired_at: 'detail.retiredAt' };
+    return known[k] ? i18n.t(known[k]) : k;
+  };
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (k) => !skip.has(k) && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null),
   );
   if (keys.length === 0) return null;
-  const rows = keys.map((k) => {
-    const f = meta.fields.find((x) => x.name === k);
-    return {
-      key: k,
-      field: f ? i18n.pick(f.label) : k,
-      before: fieldText(f?.type === 'ref' ? undefined : f, before[k], i18n),
-      after: fieldText(f?.type === 'ref' ? undefined : f, after[k], i18n),
-    };
-  });
+  const order = (k: string) => {
+    const i = meta.fields.findIndex((x) => x.name === k);
+    return i < 0 ? (k === 'code' ? -1 : 1000) : i;
+  };
+  const rows = keys
+    .sort((a, b) => order(a) - order(b))
+    .map((k) => ({ key: k, field: labelOf(k), before: show(k, before[k]), after: show(k, after[k]) }));
   return (
     <Table
       size="small"
@@ -49,15 +66,16 @@ function AuditChanges({ entry, meta }: { entry: AuditEntry; meta: EntityMeta }) 
       dataSource={rows}
       style={{ marginTop: 6 }}
       columns={[
-        { title: i18n.t('detail.field'), dataIndex: 'field', width: '30%' },
-        { title: i18n.t('detail.before'), dataIndex: 'before', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
+        { title: i18n.t('detail.field'), dataIndex: 'field', width: '28%' },
+        { title: i18n.t('detail.before'), dataIndex: 'before', width: '36%', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
         { title: i18n.t('detail.after'), dataIndex: 'after' },
       ]}
     />
   );
 }
 
-function AuditHistory({ meta, id }: { meta: EntityMeta; id: number }) {
+function AuditHistory({ meta, item }: { meta: EntityMeta; item: Item }) {
+  const id = item.id;
   const { t, lang } = useI18n();
   const audit = useQuery({ queryKey: ['entity', meta.name, 'audit', id], queryFn: () => getAudit(meta.name, id) });
   if (audit.isPending) return <Spin />;
@@ -76,7 +94,7 @@ function AuditHistory({ meta, id }: { meta: EntityMeta; id: number }) {
               <span>{e.user ? e.user.username : t('detail.system')}</span>
               <Typography.Text type="secondary">{formatDateTime(e.at, lang)}</Typography.Text>
             </Space>
-            <AuditChanges entry={e} meta={meta} />
+            <AuditChanges entry={e} meta={meta} item={item} />
           </div>
         ),
       }))}
@@ -187,7 +205,7 @@ export function EntityDetailDrawer({ meta, id, onClose }: { meta: EntityMeta; id
                 </Descriptions>
               ),
             },
-            { key: 'history', label: t('detail.tabHistory'), children: <AuditHistory meta={meta} id={data.id} /> },
+            { key: 'history', label: t('detail.tabHistory'), children: <AuditHistory meta={meta} item={data} /> },
           ]}
         />
       ) : null}

@@ -1,6 +1,6 @@
 // The one list page for every entity: search, zone filter, metadata filters, server-side paging and sorting,
 // generated / retired markers, export with the current filters, and a detail drawer.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import {
   Alert,
@@ -50,6 +50,7 @@ function useListState(meta: EntityMeta | undefined) {
     order: (sp.get('order') === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc',
     includeRetired: sp.get('retired') === '1',
     filters,
+    open: sp.get('open') ? Number(sp.get('open')) : null,
   };
   const update = (changes: Record<string, string | number | null | undefined>, resetPage = true) => {
     const next = new URLSearchParams(sp);
@@ -58,6 +59,7 @@ function useListState(meta: EntityMeta | undefined) {
       else next.set(k, String(v));
     }
     if (resetPage && !('page' in changes)) next.delete('page');
+    if (!('open' in changes) && Object.keys(changes).some((k) => k !== 'page' && k !== 'size')) next.delete('open');
     setSp(next, { replace: true });
   };
   const params: ListParams = {
@@ -144,6 +146,7 @@ function FilterControl({
   }
   return (
     <Input
+      key={value ?? ''}
       style={{ width: 160 }}
       allowClear
       placeholder={label}
@@ -159,7 +162,9 @@ function EntityList({ meta }: { meta: EntityMeta }) {
   const { t, pick } = i18n;
   const { user } = useAuth();
   const { state, update, params, reset } = useListState(meta);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // The open record lives in the URL (?open=<id>), so a record can be linked to directly.
+  const openId = state.open;
+  const setOpenId = (id: number | null) => update({ open: id }, false);
   const [creating, setCreating] = useState(false);
   const [searchText, setSearchText] = useState(state.q);
 
@@ -174,7 +179,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
   // The column that carries the generated / retired markers: the first name-like list column, else the first column.
   const markerField = listFields.find((f) => titleNames.includes(f.name))?.name ?? listFields[0]?.name;
 
-  const columns = useMemo<TableProps<Item>['columns']>(() => {
+  const columns = ((): TableProps<Item>['columns'] => {
     const cols: NonNullable<TableProps<Item>['columns']> = listFields.map((f) => ({
       key: f.name,
       dataIndex: f.name,
@@ -209,8 +214,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
       });
     }
     return cols;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [meta, state.sort, state.order, i18n, markerField]);
+  })();
 
   const filterFields = meta.fields.filter((f) => f.filter && !(f.type === 'ref' && f.ref === 'zones'));
   const exportItems: { key: ExportFormat; label: string }[] = [
