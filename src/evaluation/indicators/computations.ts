@@ -1,0 +1,291 @@
+/**
+ * The fixed set of registry computations an indicator may name. Each is SQL written here, in code, with its
+ * parameters validated by a zod schema and passed as query parameters: no SQL ever comes from a user.
+ *
+ * Every computation is set-based: ONE statement computes an indicator for all requested zones × years, grouping
+ * the source table by (zone, year) first and rolling the small result up the zone tree (a zone's value covers
+ * the zone and every zone below it; sums and counts are additive because each record belongs to one zone).
+ * The statistics computations share one scan of annual_statistics: all statistics-based indicators of a
+ * recomputation are written by a single INSERT … SELECT.
+ *
+ * Ratios: a zero denominator gives value null and provenance.reason "division by zero" — never 0, never NaN.
+ */
+import { z } from 'zod';
+import type { Queryable } from '../../shared/db';
+
+export const STAT_COLUMNS = ['operating_revenue', 'rd_expense', 'staff', 'rd_staff', 'exports', 'patents_filed', 'patents_granted'] as const;
+export type StatColumn = (typeof STAT_COLUMNS)[number];
+const statColumn = z.enum(STAT_COLUMNS);
+const codes = z.array(z.string().min(1).max(60).regex(/^[a-z0-9_]+$/)).min(1).max(30);
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+type Source = 'statistics' | 'qualifications' | 'organizations' | 'achievements';
+
+interface ComputationDef {
+  source: Source;
+  params: z.ZodType;
+  description: { zh: string; en: string };
+}
+
+export const COMPUTATIONS = {
+  ratio_sum: {
+    source: 'statistics',
+    params: z.object({ numerator: statColumn, denominator: statColumn, scale: finite.default(1) }).strict(),
+    description: { zh: '辖区（含下级）企业年报：Σ分子 / Σ分母 × scale', en: 'Σ numerator / Σ denominator × scale over the annual statistics of the zone and its sub-zones' },
+  },
+  stat_sum: {
+    source: 'statistics',
+    params: z.object({ column: statColumn, scale: finite.default(1) }).strict(),
+    description: { zh: '企业年报某项合计', en: 'Sum of one column of the annual statistics' },
+  },
+  stat_change: {
+    source: 'statistics',
+    params: z.object({ column: statColumn }).strict(),
+    description: { zh: '某项合计当年净增（当年 − 上年）', en: 'Net increase of a sum over the previous year' },
+  },
+  stat_growth: {
+    source: 'statistics',
+    params: z.object({ column: statColumn }).strict(),
+    description: { zh: '某项合计增长率 %（当年 / 上年 − 1）', en: 'Growth of a sum over the previous year, %' },
+  },
+  intensity_revenue_share: {
+    source: 'statistics',
+    params: z.object({ minIntensity: finite.min(0).max(1).default(0.05) }).strict(),
+    description: { zh: '研发投入强度达到阈值的企业营业收入合计占比 %', en: 'Share of revenue from enterprises whose R&D intensity reaches the threshold, %' },
+  },
+  intensity_enterprise_count: {
+    source: 'statistics',
+    params: z.object({ minIntensity: finite.min(0).max(1).default(0.05), minRevenue: finite.min(0).default(0) }).strict(),
+    description: { zh: '研发投入强度达到阈值且营业收入超过下限的企业数', en: 'Enterprises with R&D intensity and revenue at least the thresholds' },
+  },
+  rd_intensity: {
+    source: 'statistics',
+    params: z.object({}).strict(),
+    description: { zh: '研发经费内部支出占营业收入比例 %（Σ研发费用 / Σ营业收入）', en: 'R&D expense as % of operating revenue (Σ rd_expense / Σ operating_revenue)' },
+  },
+  rd_staff_per_10k_staff: {
+    source: 'statistics',
+    params: z.object({}).strict(),
+    description: { zh: '每万名从业人员中研发人员数', en: 'R&D staff per 10,000 staff' },
+  },
+  exports_share: {
+    source: 'statistics',
+    params: z.object({}).strict(),
+    description: { zh: '出口额占营业收入比例 %', en: 'Exports as % of operating revenue' },
+  },
+  patents_granted_sum: {
+    source: 'statistics',
+    params: z.object({}).strict(),
+    description: { zh: '当年专利授权数合计', en: 'Patents granted in the year' },
+  },
+  count_valid_qualifications: {
+    source: 'qualifications',
+    params: z.object({ types: codes, levels: codes.optional(), change: z.boolean().default(false) }).strict(),
+    description: { zh: '年末有效资质的机构数（change: 较上年末净增）', en: 'Organisations holding a valid qualification at year end (change: net increase over the previous year end)' },
+  },
+  count_organizations: {
+    source: 'organizations',
+    params: z.object({ kinds: codes, levels: codes.optional() }).strict(),
+    description: { zh: '年末机构数（成立年份不晚于当年）', en: 'Organisations at year end (founded in or before the year)' },
+  },
+  new_organizations: {
+    source: 'organizations',
+    params: z.object({ kinds: codes.default(['enterprise']) }).strict(),
+    description: { zh: '当年新成立的机构数（founded_year = 年份）', en: 'Organisations founded in the year (founded_year = year)' },
+  },
+  achievements_converted_share: {
+    source: 'achievements',
+    params: z.object({ kinds: codes.optional() }).strict(),
+    description: { zh: '当年成果中已转化的比例 %', en: 'Share of the year\'s achievements that are converted, %' },
+  },
+  count_achievements: {
+    source: 'achievements',
+    params: z.object({ kinds: codes.optional(), converted: z.boolean().optional() }).strict(),
+    description: { zh: '当年成果数', en: 'Achievements of the year' },
+  },
+} satisfies Record<string, ComputationDef>;
+
+export type ComputationKey = keyof typeof COMPUTATIONS;
+export const COMPUTATION_KEYS = Object.keys(COMPUTATIONS) as ComputationKey[];
+
+export function isComputationKey(k: string): k is ComputationKey {
+  return Object.prototype.hasOwnProperty.call(COMPUTATIONS, k);
+}
+
+/** Validated parameters with defaults filled in; throws a ZodError naming the parameter. */
+export function parseParams(key: ComputationKey, params: unknown): Record<string, unknown> {
+  return (COMPUTATIONS[key].params as z.ZodType).parse(params ?? {}) as Record<string, unknown>;
+}
+
+export interface ComputedIndicator {
+  id: number;
+  code: string;
+  computation: ComputationKey;
+  params: Record<string, unknown>;
+}
+
+export interface ComputeScope {
+  /** Zones to compute (each covering its subtree); null = every zone. */
+  zoneIds: number[] | null;
+  from: number;
+  to: number;
+}
+
+/** Every zone in scope with each zone of its subtree (ancestor, descendant), as a recursive CTE. $1 = zone ids or null. */
+const CLOSURE = `closure(ancestor, descendant) as (
+    select id, id from zones where ($1::int8[] is null or id = any($1::int8[]))
+    union all
+    select c.ancestor, z.id from closure c join zones z on z.parent_id = c.descendant)`;
+
+const UPSERT = `insert into indicator_values (indicator_id, zone_id, year, value, origin, provenance, computed_at)
+  select o.indicator_id, o.zone_id, o.year,
+    case when o.den_used then (case when o.den is null or o.den = 0 or o.num is null then null else o.num / o.den * o.scale end)
+         else o.num * o.scale end,
+    'computed',
+    jsonb_build_object(
+      'computation', i.computation, 'params', i.params,
+      'inputs', jsonb_strip_nulls(jsonb_build_object('numerator', o.num, 'denominator', case when o.den_used then o.den end, 'scale', o.scale, 'records', o.records)),
+      'reason', case when o.num is null then coalesce(o.missing, 'no data')
+                     when o.den_used and o.den is null then 'no data for the denominator'
+                     when o.den_used and o.den = 0 then 'division by zero' end,
+      'data_as_of', o.data_as_of,
+      'computed_at', now()),
+    now()
+  from o join indicators i on i.id = o.indicator_id
+  on conflict (indicator_id, zone_id, year) do update set value = excluded.value, origin = 'computed', provenance = excluded.provenance,
+    computed_at = excluded.computed_at, entered_by = null, source_document = null, note = null`;
+
+/**
+ * One statement for all statistics-based indicators: a single scan of annual_statistics grouped by (zone, year)
+ * (with the previous year, for changes), rolled up the zone tree, then one output row per indicator.
+ */
+export function statisticsStatement(inds: ComputedIndicator[], scope: ComputeScope): { sql: string; params: unknown[] } {
+  const params: unknown[] = [scope.zoneIds, scope.from, scope.to];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const filtered: string[] = [];
+  const rows: string[] = [];
+  for (const ind of inds) {
+    const id = `${p(ind.id)}::int8`;
+    const pr = ind.params;
+    let num: string, den = 'null::float8', denUsed = false, scale = 1, missing = 'null::text';
+    switch (ind.computation) {
+      case 'ratio_sum': num = `r.${pr.numerator as StatColumn}`; den = `r.${pr.denominator as StatColumn}`; denUsed = true; scale = pr.scale as number; break;
+      case 'rd_intensity': num = 'r.rd_expense'; den = 'r.operating_revenue'; denUsed = true; scale = 100; break;
+      case 'rd_staff_per_10k_staff': num = 'r.rd_staff'; den = 'r.staff'; denUsed = true; scale = 10000; break;
+      case 'exports_share': num = 'r.exports'; den = 'r.operating_revenue'; denUsed = true; scale = 100; break;
+      case 'patents_granted_sum': num = 'r.patents_granted'; break;
+      case 'stat_sum': num = `r.${pr.column as StatColumn}`; scale = pr.scale as number; break;
+      case 'stat_change': num = `r.${pr.column as StatColumn} - p.${pr.column as StatColumn}`; missing = `case when p.zone_id is null then 'no data for the previous year' end`; break;
+      case 'stat_growth': num = `r.${pr.column as StatColumn} - p.${pr.column as StatColumn}`; den = `p.${pr.column as StatColumn}`; denUsed = true; scale = 100;
+        missing = `case when p.zone_id is null then 'no data for the previous year' end`; break;
+      case 'intensity_revenue_share': {
+        const f = `f${filtered.length}`;
+        filtered.push(`sum(operating_revenue) filter (where operating_revenue > 0 and rd_expense >= ${p(pr.minIntensity)}::float8 * operating_revenue)::float8 as ${f}`);
+        num = `coalesce(r.${f}, case when r.operating_revenue is not null then 0 end)`; den = 'r.operating_revenue'; denUsed = true; scale = 100; break;
+      }
+      case 'intensity_enterprise_count': {
+        const f = `f${filtered.length}`;
+        filtered.push(`count(*) filter (where operating_revenue > 0 and rd_expense >= ${p(pr.minIntensity)}::float8 * operating_revenue and operating_revenue >= ${p(pr.minRevenue)}::float8)::float8 as ${f}`);
+        num = `r.${f}`; break;
+      }
+      default: throw new Error(`not a statistics computation: ${ind.computation}`);
+    }
+    rows.push(`(${id}, (${num})::float8, (${den})::float8, ${denUsed}, ${p(scale)}::float8, ${missing})`);
+  }
+  const sums = STAT_COLUMNS.map((c) => `sum(${c})::float8 as ${c}`).join(', ');
+  const rolledSums = [...STAT_COLUMNS, ...filtered.map((_, k) => `f${k}`)].map((c) => `sum(b.${c}) as ${c}`).join(', ');
+  const sql = `with recursive ${CLOSURE},
+  base as (
+    select zone_id, year, count(*)::float8 as n, max(updated_at) as data_as_of, ${sums}${filtered.length ? ', ' + filtered.join(', ') : ''}
+    from annual_statistics where retired_at is null and year between $2::int - 1 and $3::int
+    group by zone_id, year),
+  rolled as (
+    select c.ancestor as zone_id, b.year, sum(b.n) as n, max(b.data_as_of) as data_as_of, ${rolledSums}
+    from base b join closure c on c.descendant = b.zone_id group by c.ancestor, b.year),
+  o as (
+    select r.zone_id, r.year, v.indicator_id, v.num, v.den, v.den_used, v.scale, v.missing, r.n as records, r.data_as_of
+    from rolled r left join rolled p on p.zone_id = r.zone_id and p.year = r.year - 1
+    cross join lateral (values ${rows.join(',\n      ')}) as v(indicator_id, num, den, den_used, scale, missing)
+    where r.year between $2::int and $3::int)
+  ${UPSERT}`;
+  return { sql, params };
+}
+
+/** One statement for one qualification / organisation / achievement indicator. Counts are 0 (not missing) for zones with none. */
+export function recordStatement(ind: ComputedIndicator, scope: ComputeScope): { sql: string; params: unknown[] } {
+  const params: unknown[] = [scope.zoneIds, scope.from, scope.to, ind.id];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const pr = ind.params;
+  const years = `generate_series($2::int - 1, $3::int) as y(year)`;
+  let base: string;
+  // per (zone, year): num, den (or null), records
+  let numExpr = 'coalesce(r.num, 0)', denExpr = 'null::float8', denUsed = false, scale = 1, missing = 'null::text';
+  switch (ind.computation) {
+    case 'count_valid_qualifications':
+      base = `select q.zone_id, y.year, count(distinct q.organization_id)::float8 as num, null::float8 as den, count(*)::float8 as records, max(q.updated_at) as data_as_of
+        from qualifications q join ${years} on q.valid_from <= make_date(y.year, 12, 31) and (q.valid_to is null or q.valid_to >= make_date(y.year, 12, 31))
+        where q.retired_at is null and q.type = any(${p(pr.types)}::text[]) and (${p(pr.levels ?? null)}::text[] is null or q.level = any(${`$${params.length}`}::text[]))
+        group by q.zone_id, y.year`;
+      if (pr.change) numExpr = 'coalesce(r.num, 0) - coalesce(p.num, 0)';
+      break;
+    case 'count_organizations':
+      base = `select g.zone_id, y.year, sum(g.n)::float8 as num, null::float8 as den, sum(g.n)::float8 as records, max(g.data_as_of) as data_as_of
+        from (select zone_id, founded_year, count(*) as n, max(updated_at) as data_as_of from organizations
+              where retired_at is null and kind = any(${p(pr.kinds)}::text[]) and (${p(pr.levels ?? null)}::text[] is null or level = any(${`$${params.length}`}::text[]))
+              group by zone_id, founded_year) g
+        join ${years} on g.founded_year is null or g.founded_year <= y.year group by g.zone_id, y.year`;
+      break;
+    case 'new_organizations':
+      base = `select zone_id, founded_year as year, count(*)::float8 as num, null::float8 as den, count(*)::float8 as records, max(updated_at) as data_as_of
+        from organizations where retired_at is null and kind = any(${p(pr.kinds)}::text[]) and founded_year between $2::int - 1 and $3::int
+        group by zone_id, founded_year`;
+      break;
+    case 'achievements_converted_share':
+    case 'count_achievements': {
+      const kinds = p(pr.kinds ?? null);
+      const conv = ind.computation === 'count_achievements' && typeof pr.converted === 'boolean' ? `and converted = ${p(pr.converted)}::bool` : '';
+      base = `select zone_id, year, count(*) filter (where converted)::float8 as conv, count(*)::float8 as n, count(*)::float8 as records, max(updated_at) as data_as_of
+        from achievements where retired_at is null and year between $2::int - 1 and $3::int and (${kinds}::text[] is null or kind = any(${kinds}::text[])) ${conv}
+        group by zone_id, year`;
+      if (ind.computation === 'achievements_converted_share') {
+        base = `select zone_id, year, conv as num, n as den, records, data_as_of from (${base}) a`;
+        numExpr = 'coalesce(r.num, 0)'; denExpr = 'coalesce(r.den, 0)'; denUsed = true; scale = 100;
+      } else {
+        base = `select zone_id, year, n as num, null::float8 as den, records, data_as_of from (${base}) a`;
+      }
+      break;
+    }
+    default: throw new Error(`not a record computation: ${ind.computation}`);
+  }
+  const sql = `with recursive ${CLOSURE},
+  base as (${base}),
+  rolled as (
+    select c.ancestor as zone_id, b.year, sum(b.num) as num, sum(b.den) as den, sum(b.records) as records, max(b.data_as_of) as data_as_of
+    from base b join closure c on c.descendant = b.zone_id group by c.ancestor, b.year),
+  grid as (select distinct c.ancestor as zone_id, y.year from closure c cross join generate_series($2::int, $3::int) as y(year)),
+  o as (
+    select g.zone_id, g.year, $4::int8 as indicator_id, (${numExpr})::float8 as num, (${denExpr})::float8 as den, ${denUsed} as den_used,
+      ${p(scale)}::float8 as scale, ${missing} as missing, coalesce(r.records, 0) as records, r.data_as_of
+    from grid g left join rolled r on r.zone_id = g.zone_id and r.year = g.year
+    left join rolled p on p.zone_id = g.zone_id and p.year = g.year - 1)
+  ${UPSERT}`;
+  return { sql, params };
+}
+
+/** Recomputes the given computed indicators for the scope: stale computed values in scope are removed first. */
+export async function runComputations(q: Queryable, inds: ComputedIndicator[], scope: ComputeScope, timings?: Record<string, number>): Promise<number> {
+  if (!inds.length) return 0;
+  await q.query(`delete from indicator_values where origin = 'computed' and indicator_id = any($1::int8[]) and year between $2 and $3
+    and ($4::int8[] is null or zone_id = any($4::int8[]))`, [inds.map((i) => i.id), scope.from, scope.to, scope.zoneIds]);
+  const stat = inds.filter((i) => COMPUTATIONS[i.computation].source === 'statistics');
+  let statements = 0;
+  const time = async (label: string, s: { sql: string; params: unknown[] }) => {
+    const t0 = performance.now();
+    await q.query(s.sql, s.params);
+    statements++;
+    if (timings) timings[label] = Math.round(performance.now() - t0);
+  };
+  if (stat.length) await time('statistics', statisticsStatement(stat, scope));
+  for (const ind of inds.filter((i) => COMPUTATIONS[i.computation].source !== 'statistics')) await time(ind.code, recordStatement(ind, scope));
+  return statements;
+}

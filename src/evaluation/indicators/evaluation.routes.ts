@@ -1,0 +1,120 @@
+/**
+ * HTTP API of the evaluation module: indicator library, indicator values (computed and entered), frameworks,
+ * evaluation, uncertainty, a zone's evaluation page and its exports. Reads are open to anonymous visitors; writes
+ * need a signed-in admin (definitions, recomputation) or a zone operator within their zone (entered values, copies).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../shared/db';
+import type { Actor } from '../../shared/access/actor';
+import { notFound } from '../../shared/http/errors';
+import { COMPUTATIONS } from './computations';
+import * as repo from './evaluation.repository';
+import { computeValues, createIndicator, enteredValueSchema, enterValue, indicatorInputSchema, updateIndicator } from './indicator.service';
+import { copyFramework, frameworkDetail, frameworkUpdateSchema, updateFramework } from './framework.service';
+import { evaluate, uncertainty, zoneEvaluation } from './evaluate.service';
+import { evaluationCsv, evaluationXlsx } from './evaluation.export';
+
+export { loadShippedFrameworks } from '../frameworks/load';
+
+const id = z.object({ id: z.coerce.number().int().positive() });
+const year = z.number().int().min(1949).max(2100);
+const zoneKey = z.union([z.number().int().positive(), z.string().min(1)]);
+const evaluateBody = z.object({ zones: z.array(zoneKey).min(1).max(500), year, missing: z.enum(['error', 'drop']).optional() }).strict();
+const intList = z.string().regex(/^\d+(,\d+)*$/).transform((s) => s.split(',').map(Number));
+
+export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: FastifyRequest) => Actor | null) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['evaluation'];
+
+  r.get('/api/indicators', {
+    schema: { tags, summary: 'The indicator library', querystring: z.object({ kind: z.enum(['computed', 'entered']).optional() }) },
+  }, async (req) => ({ items: await repo.listIndicators(db, { kind: req.query.kind }) }));
+
+  r.get('/api/indicators/computations', {
+    schema: { tags, summary: 'The fixed set of registry computations a computed indicator may name' },
+  }, async () => ({ items: Object.entries(COMPUTATIONS).map(([key, c]) => ({ key, source: c.source, description: c.description })) }));
+
+  r.get('/api/indicators/:id', { schema: { tags, summary: 'One indicator definition', params: id } }, async (req) => {
+    const ind = await repo.getIndicator(db, req.params.id);
+    if (!ind) throw notFound('indicator', req.params.id);
+    return ind;
+  });
+
+  r.post('/api/indicators', { schema: { tags, summary: 'Create an indicator (admin)', body: indicatorInputSchema } },
+    async (req, reply) => reply.status(201).send(await createIndicator(db, actorOf(req), req.body)));
+
+  r.patch('/api/indicators/:id', { schema: { tags, summary: 'Change an indicator (admin)', params: id, body: indicatorInputSchema.partial() } },
+    async (req) => updateIndicator(db, actorOf(req), req.params.id, req.body));
+
+  r.post('/api/indicator-values/compute', {
+    schema: {
+      tags, summary: 'Recompute registry-based indicator values for zones (each covering its sub-zones) and years (admin)',
+      body: z.object({ zones: z.array(z.number().int().positive()).max(10000).nullish(), years: z.union([year, z.object({ from: year, to: year })]), indicators: z.array(z.string()).nullish() }).strict(),
+    },
+  }, async (req) => computeValues(db, actorOf(req), {
+    zones: req.body.zones ?? null, indicators: req.body.indicators ?? null,
+    years: typeof req.body.years === 'number' ? { from: req.body.years, to: req.body.years } : req.body.years,
+  }));
+
+  r.get('/api/indicator-values', {
+    schema: {
+      tags, summary: 'Indicator values with provenance',
+      querystring: z.object({ zone: intList.optional(), indicator: z.string().optional(), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(100000).default(10000) }),
+    },
+  }, async (req) => {
+    let indicatorIds: number[] | null = null;
+    if (req.query.indicator) {
+      const inds = await repo.listIndicators(db, { codes: req.query.indicator.split(',') });
+      indicatorIds = [...inds.map((i) => i.id), ...req.query.indicator.split(',').filter((s) => /^\d+$/.test(s)).map(Number)];
+    }
+    return { items: await repo.listValues(db, { zoneIds: req.query.zone ?? null, indicatorIds, from: req.query.from ?? null, to: req.query.to ?? null, limit: req.query.limit }) };
+  });
+
+  r.post('/api/indicator-values', {
+    schema: { tags, summary: 'Enter an official statistic for an entered indicator (admin, or zone operator in their zone); checked against the unit', body: enteredValueSchema },
+  }, async (req, reply) => reply.status(201).send(await enterValue(db, actorOf(req), req.body)));
+
+  r.get('/api/frameworks', { schema: { tags, summary: 'Evaluation frameworks' } }, async () => ({ items: await repo.listFrameworks(db) }));
+
+  r.get('/api/frameworks/:id', { schema: { tags, summary: 'A framework with its nodes, method and options', params: id } }, async (req) => frameworkDetail(db, req.params.id));
+
+  r.post('/api/frameworks/:id/copy', {
+    schema: { tags, summary: 'Copy a framework to change it (admin or zone operator)', params: id,
+      body: z.object({ code: z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/).optional(), name_zh: z.string().min(1).max(300).optional(), name_en: z.string().max(300).nullish() }).strict().default({}) },
+  }, async (req, reply) => reply.status(201).send(await copyFramework(db, actorOf(req), req.params.id, req.body ?? {})));
+
+  r.patch('/api/frameworks/:id', {
+    schema: { tags, summary: 'Change a copied framework: nodes, weights, method, options (validated)', params: id, body: frameworkUpdateSchema },
+  }, async (req) => updateFramework(db, actorOf(req), req.params.id, req.body));
+
+  r.post('/api/frameworks/:id/evaluate', {
+    schema: { tags, summary: 'Evaluate zones in a year: scores per node, ranks, rank change, drill-down to the data', params: id, body: evaluateBody },
+  }, async (req) => evaluate(db, req.params.id, req.body));
+
+  r.post('/api/frameworks/:id/uncertainty', {
+    schema: { tags, summary: 'Monte Carlo uncertainty of the ranks: median and 5–95 % interval per zone', params: id,
+      body: evaluateBody.extend({ runs: z.number().int().min(10).max(5000).default(500), seed: z.number().int().default(1) }) },
+  }, async (req) => uncertainty(db, req.params.id, req.body));
+
+  const zoneQuery = z.object({ framework: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1949).max(2100).optional(),
+    years: z.coerce.number().int().min(1).max(20).default(5), peers: intList.optional() });
+  const lastYear = () => new Date().getFullYear() - 1;
+  const load = (zoneId: number, q: z.infer<typeof zoneQuery>) => zoneEvaluation(db, zoneId, q.framework, q.year ?? lastYear(), q.years, q.peers);
+
+  r.get('/api/zones/:id/evaluation', {
+    schema: { tags, summary: 'A zone against its peers: indicator time series, radar of dimensions, rank by year', params: id, querystring: zoneQuery },
+  }, async (req) => load(req.params.id, req.query));
+
+  r.get('/api/zones/:id/evaluation.json', { schema: { tags, summary: 'The zone evaluation as a JSON download', params: id, querystring: zoneQuery } },
+    async (req, reply) => reply.header('content-disposition', `attachment; filename="evaluation-${req.params.id}.json"`).send(await load(req.params.id, req.query)));
+
+  r.get('/api/zones/:id/evaluation.csv', { schema: { tags, summary: 'The zone evaluation as CSV (results, then inputs with provenance)', params: id, querystring: zoneQuery } },
+    async (req, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="evaluation-${req.params.id}.csv"`)
+      .send(evaluationCsv(await load(req.params.id, req.query))));
+
+  r.get('/api/zones/:id/evaluation.xlsx', { schema: { tags, summary: 'The zone evaluation as XLSX (sheets Results and Inputs)', params: id, querystring: zoneQuery } },
+    async (req, reply) => reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="evaluation-${req.params.id}.xlsx"`).send(await evaluationXlsx(await load(req.params.id, req.query))));
+}
