@@ -126,6 +126,7 @@ export const en: Messages = {
   'export.json': 'JSON',
 
   'import.title': 'Import data',
+  'import.signInFirst': 'Sign in to import data',
   'import.stepChoose': 'Choose file',
   'import.stepValidate': 'Validation report',
   'import.stepRun': 'Import',

@@ -124,6 +124,7 @@ export const zhCN = {
   'export.json': 'JSON',
 
   'import.title': '导入数据',
+  'import.signInFirst': '导入数据需要先登录',
   'import.stepChoose': '选择文件',
   'import.stepValidate': '校验报告',
   'import.stepRun': '导入',

@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../shared/api/client';
 import type { ImportLineError, Job, ValidationReport } from '../../../shared/api/types';
 import { useI18n } from '../../../shared/i18n';
+import { useAuth } from '../../../shared/auth/AuthContext';
 import { ENTITY_ORDER, useEntityMetas } from '../../entities/api/entities';
 import { getJob, startImport, validateImport } from '../api/imports';
 
@@ -62,6 +63,7 @@ function JobProgress({ jobId, onDone }: { jobId: number | string; onDone: (job: 
 export function ImportWizard() {
   const { t, pick } = useI18n();
   const qc = useQueryClient();
+  const { user } = useAuth();
   const metas = useEntityMetas();
   const [step, setStep] = useState<Step>(0);
   const [entity, setEntity] = useState<string | undefined>('organizations');
@@ -142,6 +144,9 @@ export function ImportWizard() {
           { title: t('import.stepResult') },
         ]}
       />
+      {!user ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={<Link to="/login" state={{ from: '/import' }}>{t('import.signInFirst')}</Link>} />
+      ) : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="import-error" /> : null}
 
       {step === 0 ? (
