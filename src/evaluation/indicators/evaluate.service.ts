@@ -109,8 +109,11 @@ export async function evaluate(db: Db, frameworkId: number, req: EvaluateRequest
   const excluded: { indicator: string; reason: string }[] = [];
   const keep = new Set<string>();
   for (const code of indicatorCodes) {
-    const has = zones.some((z) => scopeYears.some((y) => valueOf(z.id, code, y) !== null));
-    if (has) keep.add(code);
+    const xs = zones.flatMap((z) => scopeYears.map((y) => valueOf(z.id, code, y))).filter((x): x is number => x !== null);
+    const rescales = ['minmax', 'zscore'].includes(fw.method.normalise.method);
+    if (xs.length && missing === 'drop' && rescales && xs.every((x) => x === xs[0])) {
+      excluded.push({ indicator: code, reason: `every zone has the same value (${xs[0]}); it cannot be rescaled (CONSTANT_INDICATOR)` });
+    } else if (xs.length) keep.add(code);
     else excluded.push({ indicator: code, reason: `no data for any of the zones in ${scopeYears.length > 1 ? `${scopeYears[0]}–${scopeYears.at(-1)}` : req.year}` });
   }
   if (excluded.length && missing === 'error') {
