@@ -115,7 +115,9 @@ export const offers: EntityDef = {
     text('title', '成果名称', 'Title', { required: true, inList: true, search: true }),
     longtext('summary', '成果简介', 'Summary'),
     orgRef, derivedZone,
-    { name: 'achievement_id', type: 'ref', ref: 'achievements', label: label('对应科技成果', 'Achievement') },
+    // An int rather than a ref: the shared reference summaries read name_zh/name_en, which achievements lack (they
+    // have a title). Existence is checked by the workflow's write hook.
+    { name: 'achievement_id', type: 'int', label: label('对应科技成果（编号）', 'Achievement (id)'), min: 1 },
     hightechField, ipc,
     { name: 'trl', type: 'int', label: label('技术成熟度（TRL）', 'Readiness (TRL)'), min: 1, max: 9, inList: true, filter: true },
     { name: 'ip_status', type: 'enum', options: IP_STATUSES, label: label('知识产权状态', 'IP status'), filter: true },

@@ -64,6 +64,10 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     } else if ('status' in body) {
       issues.push({ field: 'status', key: 'field.readOnly' });
     }
+    if (body.achievement_id != null) {
+      const found = await db.query('select organization_id from achievements where id = $1 and retired_at is null', [body.achievement_id]);
+      if (!found.length) issues.push({ field: 'achievement_id', key: 'field.type', params: { type: 'the id of an existing achievement / 已有科技成果的编号' } });
+    }
     if (issues.length) throw invalid(issues);
   });
   app.addHook('onSend', async (req, reply, payload) => {

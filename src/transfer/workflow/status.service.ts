@@ -60,7 +60,7 @@ export async function changeStatus(db: Db, actor: Actor | null, kind: ItemKind, 
         `"${input.action}" is not possible from status "${from ?? 'draft'}" (allowed from: ${rule.from.filter(Boolean).join(', ')})`);
     }
     const quality = qualityOf(kind, row);
-    if (input.action === 'publish' && !quality.passes) {
+    if (kind === 'demand' && input.action === 'publish' && !quality.passes) {
       if (!input.override) {
         throw rejectField('quality', `质量评分 ${quality.score} 低于发布门槛 ${quality.threshold}；请按建议完善，或由技术经纪人说明理由后强制发布（override）。`,
           `quality score ${quality.score} is below the publishing threshold ${quality.threshold}; improve it as suggested, or a broker may override with a note`);
@@ -72,7 +72,7 @@ export async function changeStatus(db: Db, actor: Actor | null, kind: ItemKind, 
     await tx.query(
       `insert into transfer_status_events (item_kind, item_id, zone_id, from_status, to_status, quality_score, override, note, user_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [kind, id, row.zone_id, from, rule.to, quality.score, input.action === 'publish' && !quality.passes, input.note ?? null, a.userId]);
+      [kind, id, row.zone_id, from, rule.to, quality.score, kind === 'demand' && input.action === 'publish' && !quality.passes, input.note ?? null, a.userId]);
     await tx.query('insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after) values ($1, $2, $3, $4, $5, $6, $7)',
       [a.userId, kind === 'demand' ? 'demands' : 'offers', id, row.zone_id, `status:${input.action}`, JSON.stringify({ status: from }), JSON.stringify({ status: rule.to, note: input.note ?? null })]);
     return { ...updated, quality };

@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../helpers/test-db';
+import { Client } from '../helpers/test-app';
+import { startTransferApp, type TransferApp } from './transfer-app';
+
+const future = `${new Date().getFullYear() + 1}-06-30`;
+const GOOD_DEMAND = {
+  title: '高导热铜箔连续化制备技术', hightech_field: 'new_materials', ipc_code: 'C25D',
+  description: '我公司为锂电池负极集流体供应商，现有电解铜箔产线厚度均匀性差、抗拉强度偏低，导致下游电芯良率下降。需要引进连续化电解铜箔制备及表面处理技术，提升产品一致性和强度，用于高能量密度动力电池。',
+  target_indicators: '铜箔厚度 6 μm，抗拉强度 ≥ 400 MPa，延伸率 ≥ 5%，厚度偏差 ≤ 3%',
+  acceptance_criteria: '由第三方检测机构按 GB/T 5230 抽检三批次，全部指标达标后验收',
+  budget_min: 100, budget_max: 500, deadline: future, cooperation_modes: ['transfer', 'joint_rd'], decision_owner: '总工程师 王工', lang: 'zh-Hans',
+};
+const COPPER_OFFER = {
+  title: '超薄电解铜箔表面处理与连续制备技术', summary: '本成果提供 4–6 μm 超薄电解铜箔连续化制备及表面粗化处理工艺，抗拉强度可达 450 MPa，适用于锂电池负极集流体，已完成中试验证，可稳定量产。',
+  hightech_field: 'new_materials', ipc_code: 'C25D 1/04', trl: 7, ip_status: 'granted_patent', advantages: '与现有工艺相比，厚度偏差由 5% 降至 2%，能耗降低 15%。',
+  cooperation_modes: ['transfer', 'licence'], price_expectation: 300, lang: 'zh-Hans',
+};
+const OTHER_OFFER = {
+  title: '畜禽粪污资源化处理装备', summary: '一种畜禽养殖粪污固液分离与好氧发酵一体化设备，可将粪污转化为有机肥，适用于规模化养殖场。',
+  hightech_field: 'resources_environment', trl: 6, ip_status: 'pending_patent', advantages: '占地少，发酵周期缩短 30%。', lang: 'zh-Hans',
+};
+
+describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
+  let t: TransferApp;
+  let admin: Client;
+  let operator: Client;
+  let orgUser: Client;
+  let anon: Client;
+  let orgU: number; // the org user's organisation
+  let orgL: number; // an organisation in the operator's zone (Lanzhou New Area)
+  let orgX: number; // an organisation outside it
+  let demandId: number;
+  let copperId: number;
+  let otherId: number;
+
+  beforeAll(async () => {
+    t = await startTransferApp(backend);
+    admin = await new Client(t.app).login('admin');
+    operator = await new Client(t.app).login('operator');
+    orgUser = await new Client(t.app).login('orguser');
+    anon = new Client(t.app);
+    const db = t.testDb.db;
+    orgU = Number((await db.query<{ organization_id: number }>(`select organization_id from users where username = 'orguser'`))[0]!.organization_id);
+    const lz = (await db.query<{ id: number }>(`select id from zones where code = 'LZNA'`))[0]!.id;
+    orgL = Number((await db.query<{ id: number }>('select id from organizations where zone_id = $1 and id <> $2 order by id limit 1', [lz, orgU]))[0]!.id);
+    orgX = Number((await db.query<{ id: number }>(`select o.id from organizations o join zones z on z.id = o.zone_id where z.code = 'ZJ' and o.id <> $1 order by o.id limit 1`, [orgU]))[0]!.id);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('rejects absurd input with clear field errors', async () => {
+    const bad = async (patch: object) => {
+      const res = await admin.post('/api/demands', { ...GOOD_DEMAND, organization_id: orgL, ...patch });
+      expect(res.statusCode).toBe(400);
+      return (res.json().errors as { field: string; message: string }[]).map((e) => e.field);
+    };
+    expect(await bad({ title: '' })).toContain('title');
+    expect(await bad({ title: '……！！？？' })).toContain('title');
+    expect(await bad({ description: '字'.repeat(100_001) })).toContain('description');
+    expect(await bad({ budget_min: -1 })).toContain('budget_min');
+    expect(await bad({ budget_min: 500, budget_max: 100 })).toContain('budget_max');
+    expect(await bad({ deadline: '2001-01-01' })).toContain('deadline');
+    expect(await bad({ cooperation_modes: ['barter'] })).toContain('cooperation_modes');
+    expect(await bad({ status: 'published' })).toContain('status');
+    expect(await bad({ published: true })).toContain('published');
+    const offer = await admin.post('/api/offers', { ...COPPER_OFFER, organization_id: orgL, trl: 12 });
+    expect(offer.statusCode).toBe(400);
+    expect(offer.json().errors[0].field).toBe('trl');
+  });
+
+  it('makes a new offer matchable at once and explains the ranking', async () => {
+    const d = await orgUser.post('/api/demands', { ...GOOD_DEMAND, organization_id: orgU });
+    expect(d.statusCode).toBe(201);
+    demandId = d.json().id;
+    expect(d.json().status).toBe('draft');
+    copperId = (await admin.post('/api/offers', { ...COPPER_OFFER, organization_id: orgX })).json().id;
+    otherId = (await admin.post('/api/offers', { ...OTHER_OFFER, organization_id: orgL })).json().id;
+    for (const id of [copperId, otherId]) {
+      const sub = await admin.post(`/api/offers/${id}/status`, { action: "submit" }); if (sub.statusCode !== 200) console.log(sub.body);
+      expect(sub.statusCode).toBe(200);
+      const pub = await admin.post(`/api/offers/${id}/status`, { action: "publish" }); if (pub.statusCode !== 200) console.log(pub.body);
+      expect(pub.statusCode).toBe(200);
+    }
+    const res = await orgUser.get(`/api/demands/${demandId}/matches?limit=5`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items[0].id).toBe(copperId);
+    expect(body.items[0].confident).toBe(true);
+    expect(body.items[0].why.join(' ')).toMatch(/铜箔|copper/i);
+    const other = body.items.find((i: { id: number }) => i.id === otherId);
+    if (other) expect(other.score).toBeLessThan(body.items[0].score);
+
+    // Retiring the offer removes it from matches immediately.
+    const tmp = (await admin.post('/api/offers', { ...COPPER_OFFER, title: '铜箔表面处理备用成果', organization_id: orgX })).json();
+    await admin.post(`/api/offers/${tmp.id}/status`, { action: 'submit' });
+    await admin.post(`/api/offers/${tmp.id}/status`, { action: 'publish' });
+    expect((await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.map((i: { id: number }) => i.id)).toContain(tmp.id);
+    const current = (await admin.get(`/api/offers/${tmp.id}`)).json();
+    expect((await admin.post(`/api/offers/${tmp.id}/retire`, { version: current.version })).statusCode).toBe(200);
+    expect((await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.map((i: { id: number }) => i.id)).not.toContain(tmp.id);
+  });
+
+  it('says so when nothing matches, with a suggestion to broaden', async () => {
+    const d = (await admin.post('/api/demands', { title: 'Xylophone tuning for zebras', description: 'qwertyuiop zxcvbnm', organization_id: orgL, lang: 'en' })).json();
+    const body = (await admin.get(`/api/demands/${d.id}/matches`)).json();
+    expect(body.noMatch || body.noConfidentMatch).toBe(true);
+    expect(body.message.en).toMatch(/broaden|leads only/);
+  });
+
+  it('gates publication on quality: suggestions, broker override with a note, send back with a note', async () => {
+    const weak = (await orgUser.post('/api/demands', { title: '需要铜箔技术', description: '想要更好的铜箔。', organization_id: orgU })).json();
+    const q = (await orgUser.get(`/api/demands/${weak.id}/quality`)).json();
+    expect(q.passes).toBe(false);
+    expect(q.suggestions.map((s: { field: string }) => s.field)).toEqual(expect.arrayContaining(['target_indicators', 'acceptance_criteria', 'budget', 'decision_owner', 'description']));
+    expect(q.suggestions[0].zh).toBeTruthy();
+    expect((await orgUser.post(`/api/demands/${weak.id}/status`, { action: 'submit' })).statusCode).toBe(200);
+    expect((await orgUser.post(`/api/demands/${weak.id}/status`, { action: 'publish' })).statusCode).toBe(403);
+    const below = await admin.post(`/api/demands/${weak.id}/status`, { action: 'publish' });
+    expect(below.statusCode).toBe(400);
+    expect(below.json().errors[0].field).toBe('quality');
+    expect((await admin.post(`/api/demands/${weak.id}/status`, { action: 'publish', override: true })).statusCode).toBe(400);
+    expect((await admin.post(`/api/demands/${weak.id}/status`, { action: 'send_back' })).statusCode).toBe(400);
+    const back = await admin.post(`/api/demands/${weak.id}/status`, { action: 'send_back', note: '请补充量化指标和预算' });
+    expect(back.json().status).toBe('sent_back');
+    await orgUser.post(`/api/demands/${weak.id}/status`, { action: 'submit' });
+    const forced = await admin.post(`/api/demands/${weak.id}/status`, { action: 'publish', override: true, note: '政府重点需求，先行发布' });
+    expect(forced.statusCode).toBe(200);
+    const history = (await orgUser.get(`/api/demands/${weak.id}/status-history`)).json().items;
+    expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(['submitted', 'sent_back', 'submitted', 'published']);
+    expect(history[3].override).toBe(true);
+
+    // The good demand passes the gate.
+    await orgUser.post(`/api/demands/${demandId}/status`, { action: 'submit' });
+    await admin.post(`/api/demands/${demandId}/status`, { action: 'screen' });
+    const ok = await admin.post(`/api/demands/${demandId}/status`, { action: 'publish' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().quality.passes).toBe(true);
+    // Generic PATCH cannot change the status.
+    const cur = (await admin.get(`/api/demands/${demandId}`)).json();
+    expect((await admin.patch(`/api/demands/${demandId}`, { version: cur.version, status: 'closed' })).statusCode).toBe(400);
+  });
+
+  it('keeps brokers-only demands and withheld fields out of results, views and explanations', async () => {
+    const secret = (await admin.post('/api/demands', { ...GOOD_DEMAND, title: '保密：铜箔抗拉强度提升', confidentiality: 'brokers_only', organization_id: orgL })).json();
+    await admin.post(`/api/demands/${secret.id}/status`, { action: 'submit' });
+    await admin.post(`/api/demands/${secret.id}/status`, { action: 'publish' });
+    // An NDA-tier description on a public demand: matched on, never explained or shown before the NDA.
+    const nda = (await admin.post('/api/demands', { ...GOOD_DEMAND, title: '电池集流体材料需求', description: `${GOOD_DEMAND.description}暗号钯钌合金`, organization_id: orgL })).json();
+    expect((await admin.request({ method: 'PUT', url: `/api/demands/${nda.id}/disclosure`, payload: { tiers: { description: 'nda', problem: 'nda', target_indicators: 'nda', acceptance_criteria: 'nda', budget_max: 'signed_in' } } })).statusCode).toBe(200);
+    await admin.post(`/api/demands/${nda.id}/status`, { action: 'submit' });
+    await admin.post(`/api/demands/${nda.id}/status`, { action: 'publish' });
+    // The org user's own offer looks for demands.
+    const mine = (await orgUser.post('/api/offers', { ...COPPER_OFFER, summary: `${COPPER_OFFER.summary}钯钌合金`, organization_id: orgU })).json();
+    const forUser = (await orgUser.get(`/api/offers/${mine.id}/matches?limit=50`)).json().items;
+    const ids = forUser.map((i: { id: number }) => i.id);
+    expect(ids).not.toContain(secret.id);
+    expect(JSON.stringify(forUser)).not.toContain('保密');
+    const ndaHit = forUser.find((i: { id: number }) => i.id === nda.id);
+    expect(ndaHit).toBeTruthy();
+    expect(ndaHit.why.join(' ')).not.toMatch(/钯|钌|暗号/);
+    expect(ndaHit.signals).toBeUndefined();
+    const forAdmin = (await admin.get(`/api/offers/${mine.id}/matches?limit=50`)).json().items.map((i: { id: number }) => i.id);
+    expect(forAdmin).toContain(secret.id);
+    // Public listing and view.
+    expect((await anon.get(`/api/transfer/demands/${secret.id}`)).statusCode).toBe(404);
+    expect((await anon.get('/api/transfer/demands?limit=200')).json().items.map((i: { id: number }) => i.id)).not.toContain(secret.id);
+    const anonView = (await anon.get(`/api/transfer/demands/${nda.id}`)).json();
+    expect(anonView.description).toBeNull();
+    expect(anonView.budget_max).toBeNull();
+    expect(anonView.nda.en).toMatch(/confidential/);
+    const userView = (await orgUser.get(`/api/transfer/demands/${nda.id}`)).json();
+    expect(userView.budget_max).not.toBeNull();
+    expect(userView.description).toBeNull();
+    expect((await anon.post(`/api/transfer/demands/${nda.id}/nda`, { accept: true })).statusCode).toBe(401);
+    expect((await orgUser.post(`/api/transfer/demands/${nda.id}/nda`, { accept: true })).statusCode).toBe(200);
+    expect((await orgUser.get(`/api/transfer/demands/${nda.id}`)).json().description).toContain('钯钌');
+    const log = (await admin.get(`/api/demands/${nda.id}/disclosure`)).json();
+    expect(log.reveals[0].username).toBe('orguser');
+    expect(log.reveals[0].fields).toContain('description');
+    // Anonymous offers hide their organisation from others.
+    const anonOffer = (await admin.post('/api/offers', { ...OTHER_OFFER, anonymous: true, organization_id: orgX })).json();
+    await admin.post(`/api/offers/${anonOffer.id}/status`, { action: 'submit' });
+    await admin.post(`/api/offers/${anonOffer.id}/status`, { action: 'publish' });
+    expect((await anon.get(`/api/transfer/offers/${anonOffer.id}`)).json().organization_id).toBeNull();
+    expect((await admin.get(`/api/transfer/offers/${anonOffer.id}`)).json().organization_id).toBe(orgX);
+  });
+
+  it('stores declined matches, shows them to brokers and lowers that party later', async () => {
+    const before = (await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.find((i: { id: number }) => i.id === copperId).score;
+    expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'bogus' })).statusCode).toBe(400);
+    expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'other' })).statusCode).toBe(400);
+    expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'too_expensive', note: '超出预算' })).statusCode).toBe(201);
+    const after = (await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.find((i: { id: number }) => i.id === copperId);
+    expect(after.score).toBeLessThan(before);
+    expect(after.declined.reason).toBe('too_expensive');
+    expect((await orgUser.get('/api/transfer/feedback')).statusCode).toBe(403);
+    const fb = (await admin.get('/api/transfer/feedback')).json().items;
+    expect(fb.some((f: { reason: string; query_id: number }) => f.reason === 'too_expensive' && f.query_id === demandId)).toBe(true);
+  });
+
+  it('lets brokers tune weights per zone, inside their scope only', async () => {
+    const zones = await t.testDb.db.query<{ id: number; code: string }>(`select id, code from zones where code in ('LZNA', 'ZJ')`);
+    const lz = zones.find((z) => z.code === 'LZNA')!.id;
+    const zj = zones.find((z) => z.code === 'ZJ')!.id;
+    expect((await operator.request({ method: 'PUT', url: `/api/zones/${lz}/match-weights`, payload: { field: 0.2 } })).json().weights.field).toBe(0.2);
+    expect((await operator.request({ method: 'PUT', url: `/api/zones/${zj}/match-weights`, payload: { field: 0.2 } })).statusCode).toBe(403);
+    expect((await orgUser.request({ method: 'PUT', url: `/api/zones/${lz}/match-weights`, payload: { field: 0.2 } })).statusCode).toBe(403);
+    expect((await admin.request({ method: 'PUT', url: `/api/zones/${lz}/match-weights`, payload: { nonsense: 1 } })).statusCode).toBe(400);
+    expect((await admin.request({ method: 'PUT', url: `/api/zones/${lz}/match-weights`, payload: { text: -1 } })).statusCode).toBe(400);
+    expect((await anon.get(`/api/zones/${zj}/match-weights`)).json().fromZone).toBeNull();
+  });
+
+  it('runs a brokerage case through its stages, rejecting invalid moves; parties see only their own cases', async () => {
+    expect((await orgUser.post('/api/transfer/cases', { demand_id: demandId, offer_id: copperId })).statusCode).toBe(403);
+    const opened = await admin.post('/api/transfer/cases', { demand_id: demandId, offer_id: copperId, note: '首次对接' });
+    expect(opened.statusCode).toBe(201);
+    const c = opened.json();
+    expect(c.stage).toBe('introduced');
+    expect((await admin.post('/api/transfer/cases', { demand_id: demandId, offer_id: copperId })).statusCode).toBe(409);
+    const skip = await admin.post(`/api/transfer/cases/${c.id}/stage`, { stage: 'registered', registration_no: 'X' });
+    expect(skip.statusCode).toBe(400);
+    expect(skip.json().detail).toMatch(/negotiating/);
+    expect((await admin.post(`/api/transfer/cases/${c.id}/stage`, { stage: 'negotiating' })).statusCode).toBe(200);
+    const noAmount = await admin.post(`/api/transfer/cases/${c.id}/stage`, { stage: 'contract_signed', contract_type: 'transfer', contract_date: '2025-01-02' });
+    expect(noAmount.json().errors[0].field).toBe('contract_amount');
+    expect((await admin.post(`/api/transfer/cases/${c.id}/stage`, { stage: 'contract_signed', contract_type: 'transfer', contract_amount: 280, contract_date: new Date().toISOString().slice(0, 10) })).statusCode).toBe(200);
+    expect((await admin.post(`/api/transfer/cases/${c.id}/stage`, { stage: 'registered' })).json().errors[0].field).toBe('registration_no');
+    expect((await admin.post(`/api/transfer/cases/${c.id}/stage`, { stage: 'registered', registration_no: '62010120250001' })).statusCode).toBe(200);
+    expect((await admin.post(`/api/transfer/cases/${c.id}/notes`, { note: '已完成登记' })).statusCode).toBe(201);
+    const got = (await orgUser.get(`/api/transfer/cases/${c.id}`)).json();
+    expect(got.stages.map((s: { stage: string }) => s.stage)).toEqual(['introduced', 'negotiating', 'contract_signed', 'registered']);
+    expect(got.stages[0].left_at).not.toBeNull();
+    expect(got.contract_amount).toBe(280);
+    expect((await orgUser.post(`/api/transfer/cases/${c.id}/stage`, { stage: 'implementing' })).statusCode).toBe(403);
+
+    // A case the org user is no party to stays invisible.
+    const otherDemand = (await admin.post('/api/demands', { ...GOOD_DEMAND, organization_id: orgL })).json();
+    const foreign = (await admin.post('/api/transfer/cases', { demand_id: otherDemand.id, offer_id: otherId })).json();
+    expect((await orgUser.get(`/api/transfer/cases/${foreign.id}`)).statusCode).toBe(404);
+    expect((await orgUser.get('/api/transfer/cases')).json().items.map((x: { id: number }) => x.id)).toEqual([c.id]);
+    expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'failed' })).json().errors[0].field).toBe('failure_reason');
+    expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'failed', failure_reason: '需求方预算取消' })).statusCode).toBe(200);
+    expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'negotiating' })).statusCode).toBe(400);
+  });
+
+  it('runs an innovation challenge from demands to scored proposals to a paired case', async () => {
+    const lz = (await t.testDb.db.query<{ id: number }>(`select id from zones where code = 'LZNA'`))[0]!.id;
+    const ch = (await operator.post('/api/transfer/challenges', { zone_id: lz, title: '兰州新区新材料揭榜挂帅', opens_on: '2026-01-01', closes_on: '2026-12-31' })).json();
+    const dem = (await operator.post('/api/demands', { ...GOOD_DEMAND, organization_id: orgL })).json();
+    expect((await operator.post(`/api/transfer/challenges/${ch.id}/demands`, { demand_id: dem.id })).statusCode).toBe(200);
+    expect((await orgUser.post(`/api/transfer/challenges/${ch.id}/proposals`, { demand_id: dem.id, text: '方案' })).statusCode).toBe(400);
+    expect((await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'published' })).statusCode).toBe(400);
+    await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'screening' });
+    await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'published' });
+    const p = await orgUser.post(`/api/transfer/challenges/${ch.id}/proposals`, { demand_id: dem.id, text: '采用脉冲电沉积与在线退火工艺，抗拉强度可达 450 MPa。' });
+    expect(p.statusCode).toBe(201);
+    await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'scoring' });
+    expect((await operator.post(`/api/transfer/proposals/${p.json().id}/scores`, { score: 101 })).statusCode).toBe(400);
+    await operator.post(`/api/transfer/proposals/${p.json().id}/scores`, { score: 80, comment: '可行' });
+    const s = (await admin.post(`/api/transfer/proposals/${p.json().id}/scores`, { score: 91 })).json();
+    expect(s.average).toBe(85.5);
+    const paired = await operator.post(`/api/transfer/proposals/${p.json().id}/pair`);
+    expect(paired.statusCode).toBe(201);
+    expect(paired.json().challenge_id).toBe(ch.id);
+    const full = (await orgUser.get(`/api/transfer/challenges/${ch.id}`)).json();
+    expect(full.proposals[0].case_id).toBe(paired.json().id);
+    expect((await orgUser.get('/api/transfer/cases')).json().items.map((x: { id: number }) => x.id)).toContain(paired.json().id);
+  });
+
+  it('counts the funnel per zone subtree and period', async () => {
+    const root = (await t.testDb.db.query<{ id: number }>(`select id from zones where parent_id is null order by id limit 1`))[0]!.id;
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await orgUser.get(`/api/zones/${root}/transfer-funnel`)).statusCode).toBe(403);
+    const all = await t.testDb.db.query<{ id: number }>('select id from zones where parent_id is null');
+    let collected = 0;
+    let signed = 0;
+    let turnover = 0;
+    for (const z of all) {
+      const f = (await admin.get(`/api/zones/${z.id}/transfer-funnel?from=2020-01-01&to=${today}`)).json();
+      collected += f.stages[0].count;
+      signed += f.stages.find((s: { stage: string }) => s.stage === 'signed').count;
+      turnover += f.contracts.turnover;
+      if (f.stages[0].count) {
+        expect(f.stages.map((s: { stage: string }) => s.stage)).toEqual(['collected', 'screened', 'published', 'matched', 'introduced', 'negotiating', 'signed', 'registered', 'implemented']);
+        for (let i = 1; i < f.stages.length; i++) expect(f.stages[i].count).toBeLessThanOrEqual(f.stages[i - 1].count);
+        expect(f.achievements.conversionRate === null || (f.achievements.conversionRate >= 0 && f.achievements.conversionRate <= 1)).toBe(true);
+      }
+    }
+    const demands = Number((await t.testDb.db.query<{ n: number }>('select count(*)::int as n from tech_demands where retired_at is null'))[0]!.n);
+    expect(collected).toBe(demands);
+    expect(signed).toBe(1);
+    expect(turnover).toBe(280);
+    expect((await admin.get(`/api/zones/${root}/transfer-funnel?from=2025-02-01&to=2025-01-01`)).statusCode).toBe(400);
+  });
+});
