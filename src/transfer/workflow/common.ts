@@ -13,6 +13,7 @@ export class TransferError extends AppError {
     super(code, code === 'FORBIDDEN' ? 'scope.zone' : code === 'NOT_FOUND' ? 'problem.notFound' : 'problem.validation',
       code === 'NOT_FOUND' ? { entity: field, id: '' } : {},
       code === 'VALIDATION' || code === 'CONFLICT' ? [{ field, key: 'field.type', params: { type: `${en} / ${zh}` } }] : []);
+    this.message = `${code}: ${field}: ${en}`;
   }
 }
 
