@@ -159,9 +159,11 @@ const UPSERT = `insert into indicator_values (indicator_id, zone_id, year, value
  * One statement for all statistics-based indicators: a single scan of annual_statistics grouped by (zone, year)
  * (with the previous year, for changes), rolled up the zone tree, then one output row per indicator.
  */
-export function statisticsStatement(inds: ComputedIndicator[], scope: ComputeScope): { sql: string; params: unknown[] } {
+export function statisticsStatement(inds: ComputedIndicator[], scope: ComputeScope): { sql: string; params: unknown[]; baseSql: string; baseParams: unknown[]; baseIndex: number } {
   const params: unknown[] = [scope.zoneIds, scope.from, scope.to];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const baseParams: unknown[] = [scope.from, scope.to];
+  const b = (v: unknown) => { baseParams.push(v); return `$${baseParams.length}`; };
   const filtered: string[] = [];
   const rows: string[] = [];
   for (const ind of inds) {
@@ -180,25 +182,29 @@ export function statisticsStatement(inds: ComputedIndicator[], scope: ComputeSco
         missing = `case when p.zone_id is null then 'no data for the previous year' end`; break;
       case 'intensity_revenue_share': {
         const f = `f${filtered.length}`;
-        filtered.push(`sum(operating_revenue) filter (where operating_revenue > 0 and rd_expense >= ${p(pr.minIntensity)}::float8 * operating_revenue)::float8 as ${f}`);
+        filtered.push(`sum(operating_revenue::float8) filter (where operating_revenue > 0 and rd_expense >= ${b(pr.minIntensity)}::float8 * operating_revenue)::float8 as ${f}`);
         num = `coalesce(r.${f}, case when r.operating_revenue is not null then 0 end)`; den = 'r.operating_revenue'; denUsed = true; scale = 100; break;
       }
       case 'intensity_enterprise_count': {
         const f = `f${filtered.length}`;
-        filtered.push(`count(*) filter (where operating_revenue > 0 and rd_expense >= ${p(pr.minIntensity)}::float8 * operating_revenue and operating_revenue >= ${p(pr.minRevenue)}::float8)::float8 as ${f}`);
+        filtered.push(`count(*) filter (where operating_revenue > 0 and rd_expense >= ${b(pr.minIntensity)}::float8 * operating_revenue and operating_revenue >= ${b(pr.minRevenue)}::float8)::float8 as ${f}`);
         num = `r.${f}`; break;
       }
       default: throw new Error(`not a statistics computation: ${ind.computation}`);
     }
     rows.push(`(${id}, (${num})::float8, (${den})::float8, ${denUsed}, ${p(scale)}::float8, ${missing})`);
   }
-  const sums = STAT_COLUMNS.map((c) => `sum(${c})::float8 as ${c}`).join(', ');
-  const rolledSums = [...STAT_COLUMNS, ...filtered.map((_, k) => `f${k}`)].map((c) => `sum(b.${c}) as ${c}`).join(', ');
+  const sums = STAT_COLUMNS.map((c) => `sum(${c}::float8) as ${c}`).join(', ');
+  const cols = [...STAT_COLUMNS, ...filtered.map((_, k) => `f${k}`)];
+  const rolledSums = cols.map((c) => `sum(b.${c}) as ${c}`).join(', ');
+  // The scan is a read-only statement of its own: PostgreSQL runs it with parallel workers (never for an INSERT).
+  const baseSql = `select zone_id, year, count(*)::float8 as n, max(updated_at) as data_as_of, ${sums}${filtered.length ? ', ' + filtered.join(', ') : ''}
+    from annual_statistics where retired_at is null and year between $1::int - 1 and $2::int
+    group by zone_id, year`;
+  const baseN = p(null); // replaced by the scan's rows (JSON) when run
   const sql = `with recursive ${CLOSURE},
   base as (
-    select zone_id, year, count(*)::float8 as n, max(updated_at) as data_as_of, ${sums}${filtered.length ? ', ' + filtered.join(', ') : ''}
-    from annual_statistics where retired_at is null and year between $2::int - 1 and $3::int
-    group by zone_id, year),
+    select * from jsonb_to_recordset(${baseN}::jsonb) as x(zone_id int8, year int, n float8, data_as_of timestamptz, ${cols.map((c) => `${c} float8`).join(', ')})),
   rolled as (
     select c.ancestor as zone_id, b.year, sum(b.n) as n, max(b.data_as_of) as data_as_of, ${rolledSums}
     from base b join closure c on c.descendant = b.zone_id group by c.ancestor, b.year),
@@ -208,7 +214,7 @@ export function statisticsStatement(inds: ComputedIndicator[], scope: ComputeSco
     cross join lateral (values ${rows.join(',\n      ')}) as v(indicator_id, num, den, den_used, scale, missing)
     where r.year between $2::int and $3::int)
   ${UPSERT}`;
-  return { sql, params };
+  return { sql, params, baseSql, baseParams, baseIndex: Number(baseN.slice(1)) - 1 };
 }
 
 /** One statement for one qualification / organisation / achievement indicator. Counts are 0 (not missing) for zones with none. */
@@ -285,7 +291,14 @@ export async function runComputations(q: Queryable, inds: ComputedIndicator[], s
     statements++;
     if (timings) timings[label] = Math.round(performance.now() - t0);
   };
-  if (stat.length) await time('statistics', statisticsStatement(stat, scope));
+  if (stat.length) {
+    const st = statisticsStatement(stat, scope);
+    const t0 = performance.now();
+    const base = await q.query(st.baseSql, st.baseParams);
+    if (timings) timings.statistics_scan = Math.round(performance.now() - t0);
+    st.params[st.baseIndex] = JSON.stringify(base);
+    await time('statistics', st);
+  }
   for (const ind of inds.filter((i) => COMPUTATIONS[i.computation].source !== 'statistics')) await time(ind.code, recordStatement(ind, scope));
   return statements;
 }
