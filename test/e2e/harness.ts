@@ -26,6 +26,8 @@ export function ensureWebBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would make Vite produce a development bundle
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 

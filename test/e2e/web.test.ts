@@ -108,6 +108,7 @@ describe('web app', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText(name).first().waitFor();
     await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await page.getByTestId('list-search').locator('input').fill(name);
     await page.getByTestId('list-search').locator('input').press('Enter');
     await page.locator('[data-testid="entity-table"] tbody tr', { hasText: name }).waitFor();

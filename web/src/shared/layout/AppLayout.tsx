@@ -1,7 +1,7 @@
 // The frame of every page: header (product name, language switch, user and sign-in/out) and the side menu.
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, message } from 'antd';
+import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, App } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
@@ -40,6 +40,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const { message } = App.useApp();
 
   const items: MenuProps['items'] = [
     { key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> },

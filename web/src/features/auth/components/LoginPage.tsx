@@ -1,7 +1,7 @@
 // Sign-in page: username and password, clear messages for wrong credentials and rate limiting (HTTP 429).
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography, App } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../shared/api/client';
 import { useAuth } from '../../../shared/auth/AuthContext';
@@ -15,6 +15,7 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from ?? '/dashboard';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
 
   const onFinish = async (v: { username: string; password: string }) => {
     setBusy(true);

@@ -2,7 +2,7 @@
 // and zone facts with their sources. Generated demo data is marked.
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Pagination, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import type { Dashboard } from '../../../shared/api/types';
 import { useAuth } from '../../../shared/auth/AuthContext';
@@ -33,6 +33,8 @@ function barOption(rows: { label: string; count: number }[], color: string, name
   };
 }
 
+const FACTS_PER_PAGE = 5;
+
 function formatMoney(v: number | null, lang: string): string {
   if (v === null || v === undefined) return '—';
   return Number(v).toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
@@ -45,6 +47,8 @@ export function DashboardPage() {
   const zones = useZones();
   const parentField = useZoneParentField();
   const [zoneId, setZoneId] = useState<number | null>(null);
+  const [factsPage, setFactsPage] = useState(1);
+  useEffect(() => setFactsPage(1), [zoneId]);
 
   // Default: the user's zone, else the first top-level zone (the demo data lists its zones first).
   useEffect(() => {
@@ -181,14 +185,12 @@ export function DashboardPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Card title={t('dashboard.facts')} size="small" extra={<Link to={`/entities/zone-facts?zone=${zoneId}`}>{t('dashboard.allFacts')}</Link>}>
-                <List
-                  data-testid="zone-facts"
-                  dataSource={d.facts}
-                  pagination={d.facts.length > 5 ? { pageSize: 5, size: 'small', showSizeChanger: false } : false}
-                  locale={{ emptyText: <Empty description={t('dashboard.noFacts')} /> }}
-                  renderItem={(f) => (
-                    <List.Item>
-                      <div style={{ width: '100%' }}>
+                {d.facts.length === 0 ? (
+                  <Empty description={t('dashboard.noFacts')} />
+                ) : (
+                  <div data-testid="zone-facts">
+                    {d.facts.slice((factsPage - 1) * FACTS_PER_PAGE, factsPage * FACTS_PER_PAGE).map((f, i) => (
+                      <div key={`${factsPage}-${i}`} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
                         <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
                           <Typography.Text strong>{pick(f.label) || f.metric}</Typography.Text>
                           <span>
@@ -221,9 +223,20 @@ export function DashboardPage() {
                           </Typography.Text>
                         ) : null}
                       </div>
-                    </List.Item>
-                  )}
-                />
+                    ))}
+                    {d.facts.length > FACTS_PER_PAGE ? (
+                      <Pagination
+                        size="small"
+                        style={{ marginTop: 12, textAlign: 'end' }}
+                        current={factsPage}
+                        pageSize={FACTS_PER_PAGE}
+                        total={d.facts.length}
+                        onChange={setFactsPage}
+                        showSizeChanger={false}
+                      />
+                    ) : null}
+                  </div>
+                )}
               </Card>
             </Col>
           </Row>

@@ -1,6 +1,6 @@
 // Detail drawer: every field with ref names, status markers, the audit history, and edit / retire actions.
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Spin, Table, Tabs, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Spin, Table, Tabs, Tag, Timeline, Typography, App } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../shared/api/client';
 import type { AuditEntry, EntityMeta, Item } from '../../../shared/api/types';
@@ -109,6 +109,7 @@ export function EntityDetailDrawer({ meta, id, onClose }: { meta: EntityMeta; id
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [retiring, setRetiring] = useState(false);
+  const { message } = App.useApp();
   const item = useQuery({
     queryKey: ['entity', meta.name, 'item', id],
     queryFn: () => getItem(meta.name, id!),

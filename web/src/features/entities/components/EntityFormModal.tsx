@@ -1,7 +1,7 @@
 // Create and edit forms built from field metadata. Client-side required checks; server field errors land on the
 // right form field; editing sends `version` and a 409 turns into a clear "someone else changed this" message.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Col, Form, Modal, Row, message } from 'antd';
+import { Alert, Button, Col, Form, Modal, Row, App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../shared/api/client';
 import type { EntityMeta, FieldMeta, Item } from '../../../shared/api/types';
@@ -65,6 +65,7 @@ export function EntityFormModal({
   const { user } = useAuth();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const { message } = App.useApp();
   const [current, setCurrent] = useState<Item | undefined>(item);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -176,7 +177,7 @@ export function EntityFormModal({
       onCancel={onClose}
       width={780}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}

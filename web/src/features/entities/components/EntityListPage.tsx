@@ -52,15 +52,21 @@ function useListState(meta: EntityMeta | undefined) {
     filters,
     open: sp.get('open') ? Number(sp.get('open')) : null,
   };
+  // Functional update: handlers kept by closed drawers or memoised cells must not write back stale parameters.
   const update = (changes: Record<string, string | number | null | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage && !('page' in changes)) next.delete('page');
-    if (!('open' in changes) && Object.keys(changes).some((k) => k !== 'page' && k !== 'size')) next.delete('open');
-    setSp(next, { replace: true });
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null || v === undefined || v === '') next.delete(k);
+          else next.set(k, String(v));
+        }
+        if (resetPage && !('page' in changes)) next.delete('page');
+        if (!('open' in changes) && Object.keys(changes).some((k) => k !== 'page' && k !== 'size')) next.delete('open');
+        return next;
+      },
+      { replace: true },
+    );
   };
   const params: ListParams = {
     q: state.q,
