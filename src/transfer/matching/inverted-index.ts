@@ -24,15 +24,16 @@ interface SearchCursor {
 }
 
 /**
- * Dynamic stopwords: query terms found in more than this fraction of documents (idf below ~1.5)
+ * Dynamic stopwords: query terms found in more than this fraction of documents (idf below ~2.3)
  * are left out of retrieval. They add little evidence but their long posting lists would make up
  * most of the work. A query made only of such terms still uses them.
  */
-const COMMON_TERM_FRACTION = 0.2;
+const COMMON_TERM_FRACTION_DEFAULT = 0.1;
 const MIN_DOCS_FOR_COMMON_TERMS = 50;
 
-/** At most this many documents are scored up front to seed the pruning threshold. */
-export const SEARCH_TUNING = { seedLimit: 2000 };
+/** Search parameters, exported so benchmarks can explore them: how many documents are scored
+ * up front to seed the pruning threshold, and the dynamic-stopword document fraction. */
+export const SEARCH_TUNING = { seedLimit: 1000, commonTermFraction: COMMON_TERM_FRACTION_DEFAULT };
 
 interface StoredDoc {
   id: string;
@@ -161,7 +162,7 @@ export class InvertedIndex {
     const frequency = (term: string) => this.postings[this.termIds.get(term) ?? -1]?.docFrequency ?? 0;
     const known = query.filter(({ term }) => frequency(term) > 0);
     if (this.docById.size < MIN_DOCS_FOR_COMMON_TERMS) return known;
-    const informative = known.filter(({ term }) => frequency(term) <= COMMON_TERM_FRACTION * this.docById.size);
+    const informative = known.filter(({ term }) => frequency(term) <= SEARCH_TUNING.commonTermFraction * this.docById.size);
     return informative.length > 0 ? informative : known;
   }
 
