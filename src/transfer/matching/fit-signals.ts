@@ -1,5 +1,6 @@
 import { fieldSimilarity, HIGH_TECH_FIELDS } from './high-tech-fields';
 import { ipcSimilarity } from './ipc';
+import type { ItemField } from './match-item.schema';
 import type { ItemAttributes } from './prepare-item';
 
 export type SignalName = 'field' | 'ipc' | 'trl' | 'budget' | 'zone';
@@ -30,8 +31,7 @@ const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclas
  */
 export function fitSignals(demand: ItemAttributes, offer: ItemAttributes): Signal[] {
   const signals: Signal[] = [];
-  const both = (field: Parameters<ItemAttributes['explainable']['has']>[0]) =>
-    demand.explainable.has(field) && offer.explainable.has(field);
+  const both = (field: ItemField) => demand.explainable.has(field) && offer.explainable.has(field);
 
   const field = fieldSimilarity(demand.fields, offer.fields);
   if (field) {

@@ -56,6 +56,11 @@ describe('matching CLI', () => {
     expect(invalidJson.error?.message).toMatch(/demands\.jsonl:1: \(line\): not valid JSON/);
   });
 
+  it('rejects a bad --top with a usage error', async () => {
+    const { error } = await run(['match', '--offers', 'a.jsonl', '--demands', 'b.jsonl', '--top', '0']);
+    expect(error?.code).toBe('commander.invalidArgument');
+  });
+
   it('match-eval prints nDCG@10, recall@100 and MRR, from the engine or from a run file', async () => {
     const args = ['--qrels', join(evalSet, 'qrels.tsv'), '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl')];
     const engineRun = await run(['match-eval', ...args]);

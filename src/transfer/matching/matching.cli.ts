@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { evaluateRun, parseQrels } from './evaluate-run';
 import { MatchingEngine } from './match-engine';
 import { JsonlItemError, parseJsonlItems } from './read-jsonl-items';
@@ -34,7 +34,7 @@ function parseRunFile(path: string): Map<string, string[]> {
 
 function parseTop(value: string): number {
   const top = Number(value);
-  if (!Number.isInteger(top) || top < 1 || top > 1000) throw new Error('--top must be an integer from 1 to 1000');
+  if (!Number.isInteger(top) || top < 1 || top > 1000) throw new InvalidArgumentError('must be an integer from 1 to 1000');
   return top;
 }
 
