@@ -94,6 +94,17 @@ describe('MatchingEngine', () => {
     expect(engine.matchOffersForDemand({ id: 'q', lang: 'en', text: 'heat treatment' }).results[0].id).toBe('o');
   });
 
+  it('scores partner-zone proximity and swaps roles in the offer-to-demand direction', () => {
+    const engine = new MatchingEngine();
+    engine.upsertDemand({ id: 'near', lang: 'en', text: 'copper foil supplier wanted', zone: 'lanzhou-new-area', trl: 6, budget: 100 });
+    engine.upsertDemand({ id: 'far', lang: 'en', text: 'copper foil supplier wanted', coords: [22.5, 114.1], trl: 6, budget: 100 });
+    const offer = { id: 'o', lang: 'en', text: 'copper foil', zone: 'lanzhou-new-area', coords: [36.5, 103.7] as [number, number], trl: 7, price: 80 };
+    const { results } = engine.matchDemandsForOffer(offer);
+    expect(results.map((r) => r.id)).toEqual(['near', 'far']);
+    expect(results[0].why).toEqual(expect.arrayContaining(['same partner zone', 'TRL 7 meets required ≥6', 'price within budget']));
+    expect(results[1].signals.zone).toBeLessThan(0.01);
+  });
+
   it('applies feedback-derived party weights', () => {
     const engine = engineWithOffers();
     const twoFoils = { id: 'q', lang: 'en', text: 'copper foil' };
