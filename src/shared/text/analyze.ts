@@ -19,10 +19,24 @@ function isIdeograph(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x3040 && code <= 0x30ff);
 }
 
+// Word frequencies are Zipfian, so a bounded memo answers most stemming calls; Porter itself
+// costs about a microsecond a word, which adds up over a million English descriptions.
+const stems = new Map<string, string>();
+const MAX_MEMO_STEMS = 200_000;
+
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word);
+    if (stems.size < MAX_MEMO_STEMS) stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 function pushWord(word: string, out: string[]): void {
   if (word.length > MAX_WORD_LENGTH || ENGLISH_STOPWORDS.has(word)) return;
   // Porter only for alphabetic words; codes like "5g", "h01m", "co2" pass unchanged.
-  out.push(/^[a-z]+$/.test(word) ? stemmer(word) : word);
+  out.push(/^[a-z]+$/.test(word) ? stem(word) : word);
 }
 
 /** Splits non-CJK folded text into alphanumeric words (a linear scan, no regex backtracking). */

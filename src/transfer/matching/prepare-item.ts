@@ -51,13 +51,15 @@ export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): Pre
   const explainableList = (item.explainable ?? [...matchable]).filter((f) => matchable.has(f));
   const explainable = explainableList.length === ITEM_FIELDS.length ? ALL_FIELDS : new Set(explainableList);
   const terms = new Map<string, number>();
+  // Tracking which terms may be named is only needed when some text field is confidential.
+  const textConfidential = (matchable.has('title') && !explainable.has('title')) || (matchable.has('text') && !explainable.has('text'));
   const visible = new Set<string>();
   const hidden = new Set<string>();
   for (const [field, raw, repeat] of [['title', item.title, TITLE_REPEAT], ['text', item.text, 1]] as const) {
     if (!matchable.has(field)) continue;
     const fieldTerms = termsOf(raw, dictionary);
     addTerms(terms, fieldTerms, repeat);
-    for (const term of fieldTerms) (explainable.has(field) ? visible : hidden).add(term);
+    if (textConfidential) for (const term of fieldTerms) (explainable.has(field) ? visible : hidden).add(term);
   }
   for (const term of visible) hidden.delete(term);
   const keep = <T>(field: ItemField, value: T): T | undefined => (matchable.has(field) ? value : undefined);
