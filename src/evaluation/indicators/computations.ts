@@ -2,11 +2,12 @@
  * The fixed set of registry computations an indicator may name. Each is SQL written here, in code, with its
  * parameters validated by a zod schema and passed as query parameters: no SQL ever comes from a user.
  *
- * Every computation is set-based: ONE statement computes an indicator for all requested zones × years, grouping
- * the source table by (zone, year) first and rolling the small result up the zone tree (a zone's value covers
- * the zone and every zone below it; sums and counts are additive because each record belongs to one zone).
- * The statistics computations share one scan of annual_statistics: all statistics-based indicators of a
- * recomputation are written by a single INSERT … SELECT.
+ * Every computation is set-based: a scan groups the source table by (zone, year) for all requested zones × years
+ * at once, and the small result is rolled up the zone tree (a zone's value covers the zone and every zone below
+ * it; sums and counts are additive because each record belongs to one zone). All statistics-based indicators
+ * share ONE scan of annual_statistics and ONE INSERT; all qualification indicators share ONE scan; all
+ * record-based indicators are written by ONE INSERT. Scans are read-only statements so PostgreSQL can run them
+ * with parallel workers.
  *
  * Ratios: a zero denominator gives value null and provenance.reason "division by zero" — never 0, never NaN.
  */
