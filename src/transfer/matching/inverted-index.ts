@@ -31,9 +31,14 @@ interface SearchCursor {
 const COMMON_TERM_FRACTION_DEFAULT = 0.1;
 const MIN_DOCS_FOR_COMMON_TERMS = 50;
 
-/** Search parameters, exported so benchmarks can explore them: how many documents are scored
- * up front to seed the pruning threshold, and the dynamic-stopword document fraction. */
-export const SEARCH_TUNING = { seedLimit: 1000, commonTermFraction: COMMON_TERM_FRACTION_DEFAULT };
+/**
+ * Search parameters, exported so benchmarks can explore them: how many documents are scored up
+ * front to seed the pruning threshold; the dynamic-stopword document fraction; and how many
+ * query terms (strongest weight × idf first) a query keeps — long descriptions would otherwise
+ * drag dozens of weak terms through retrieval (on the 300k generated corpus, 16 terms cut p95
+ * by ~15 % with unchanged nDCG on both corpora).
+ */
+export const SEARCH_TUNING = { seedLimit: 1000, commonTermFraction: COMMON_TERM_FRACTION_DEFAULT, maxTerms: 16 };
 
 interface StoredDoc {
   id: string;
@@ -157,13 +162,19 @@ export class InvertedIndex {
     return this.docById.size === 0 ? 1 : this.totalLength / this.docById.size;
   }
 
-  /** The query terms that take part in scoring: known ones, minus dynamic stopwords. */
+  /** The query terms that take part in scoring: known ones, minus dynamic stopwords, at most `maxTerms`. */
   retrievalTerms(query: readonly QueryTerm[]): QueryTerm[] {
     const frequency = (term: string) => this.postings[this.termIds.get(term) ?? -1]?.docFrequency ?? 0;
     const known = query.filter(({ term }) => frequency(term) > 0);
     if (this.docById.size < MIN_DOCS_FOR_COMMON_TERMS) return known;
     const informative = known.filter(({ term }) => frequency(term) <= SEARCH_TUNING.commonTermFraction * this.docById.size);
-    return informative.length > 0 ? informative : known;
+    const chosen = informative.length > 0 ? informative : known;
+    if (chosen.length <= SEARCH_TUNING.maxTerms) return chosen;
+    return chosen
+      .map((q) => ({ q, strength: q.weight * this.idf(q.term) }))
+      .sort((a, b) => b.strength - a.strength || (a.q.term < b.q.term ? -1 : 1))
+      .slice(0, SEARCH_TUNING.maxTerms)
+      .map(({ q }) => q);
   }
 
   /** BM25 of a pseudo-document with the given term counts: the best score a query can reach, for calibration. */
