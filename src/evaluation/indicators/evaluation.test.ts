@@ -212,6 +212,17 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     expect(cyc.statusCode).toBe(400);
     expect(cyc.json().compositeError).toEqual({ code: 'FRAMEWORK_CYCLE', subject: 'STARTER' });
     expect((await operator.patch(`/api/frameworks/${starter}`, { nodes })).statusCode).toBe(403);
+    // A framework of statistics indicators only: LBZ has no enterprises, so every value of it is missing.
+    const small = [
+      { code: 'IDX', parent: null, level: 3, name_zh: '指数', weight: 1 },
+      { code: 'D1', parent: 'IDX', level: 2, name_zh: '投入', weight: 1 },
+      { code: 'rd_intensity', parent: 'D1', level: 1, name_zh: 'x', weight: 1, indicator: 'rd_intensity' },
+      { code: 'rd_staff_per_10k', parent: 'D1', level: 1, name_zh: 'y', weight: 1, indicator: 'rd_staff_per_10k' },
+    ];
+    expect((await operator.patch(`/api/frameworks/${c.id}`, { nodes: small })).statusCode).toBe(200);
+    const noUnit = await anon.post(`/api/frameworks/${c.id}/evaluate`, { zones: ['LZNA', 'LZHTZ', 'LBZ'], year });
+    expect(noUnit.statusCode).toBe(400);
+    expect(noUnit.json().compositeError).toEqual({ code: 'UNIT_NO_DATA', subject: 'LBZ' });
   });
 
   it('gives uncertainty intervals and a zone evaluation page with exports', async () => {
