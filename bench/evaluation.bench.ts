@@ -75,9 +75,12 @@ async function measure(db: Db, label: string): Promise<{ ms: number; repeat_ms: 
   const timings: Record<string, number> = {};
   const first = await computeValues(db, null, { years: { from: FIRST_YEAR, to: LAST_YEAR } }, { skipAccess: true, timings });
   log(`${label}: ${first.indicators.length} indicators, ${first.values} values (${first.undefinedValues} undefined) in ${first.ms} ms over ${first.statements} statements; ${JSON.stringify(timings)}`);
-  const again = await computeValues(db, null, { years: { from: FIRST_YEAR, to: LAST_YEAR } }, { skipAccess: true });
-  log(`${label}: recomputation ${again.ms} ms`);
-  return { ms: first.ms, repeat_ms: again.ms, values: first.values, statements: first.statements, timings };
+  // The machine may be shared: recompute twice more and report the median of the three runs as well.
+  const runs = [first.ms];
+  for (let k = 0; k < 2; k++) runs.push((await computeValues(db, null, { years: { from: FIRST_YEAR, to: LAST_YEAR } }, { skipAccess: true })).ms);
+  log(`${label}: recomputations ${runs.slice(1).join(' ms, ')} ms`);
+  const median = [...runs].sort((a, b) => a - b)[1]!;
+  return { ms: first.ms, repeat_ms: median, values: first.values, statements: first.statements, timings };
 }
 
 async function onServer() {
@@ -142,7 +145,7 @@ function compositeBench(): { composite_ms: number | null; sensitivity_ms: number
 
 const server = await onServer();
 if (REUSE) {
-  process.stdout.write(JSON.stringify({ bench: 'evaluation', reuse: REUSE, indicators_ms: server.ms, indicators_repeat_ms: server.repeat_ms, timings: server.timings }) + '\n');
+  process.stdout.write(JSON.stringify({ bench: 'evaluation', reuse: REUSE, indicators_ms: server.ms, indicators_median_of_3_ms: server.repeat_ms, timings: server.timings }) + '\n');
   process.exit(0);
 }
 const lite = await onPglite();
@@ -154,7 +157,7 @@ process.stdout.write(JSON.stringify({
   organizations: server.counts.organizations,
   statistics_rows: server.counts.statistics,
   indicators_ms: server.ms,
-  indicators_repeat_ms: server.repeat_ms,
+  indicators_median_of_3_ms: server.repeat_ms,
   indicators_target_ms: 5000,
   indicator_values: server.values,
   statements: server.statements,
@@ -164,7 +167,7 @@ process.stdout.write(JSON.stringify({
   pglite_organizations: lite.counts.organizations,
   pglite_statistics_rows: lite.counts.statistics,
   pglite_indicators_ms: lite.ms,
-  pglite_indicators_repeat_ms: lite.repeat_ms,
+  pglite_indicators_median_of_3_ms: lite.repeat_ms,
   composite_ms: composite.composite_ms,
   composite_target_ms: 50,
   sensitivity_ms: composite.sensitivity_ms,
