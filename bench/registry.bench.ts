@@ -4,7 +4,8 @@
  * On the PostgreSQL server (DATABASE_URL or this machine's server) in a schema of its own: generates N organisations
  * (default 1,000,000) and Y years of statistics each (default 5 → 5,000,000 rows), then measures
  * - import_rows_per_s: the product's own import path (file → validation → upsert in one transaction per file),
- * - copy_rows_per_s: plain COPY (psql \copy) of the same rows into the same tables — the physical reference,
+ * - copy_rows_per_s: plain COPY (psql \copy) of the same rows (same search text) into the same tables, indexes and
+ *   foreign keys included — the physical reference,
  * - search_p95_ms, list_p95_ms, dashboard_ms: through the HTTP app (inject, no network),
  * - api_rps: a detail GET under load from a second process (autocannon, 10 s) against a real server.
  * Then repeats on the embedded database (PGlite) at a tenth of the size. Progress on stderr, one JSON line last.
@@ -24,6 +25,7 @@ import { annualStatistics, organizations, zones } from '../src/registry/entities
 import { SEED_ZONES, DEMO_ZONES_FOR_ORGS } from '../src/registry/demo/seed-zones';
 import { generateOrganizations, generateStatistics, type ImportRecord } from '../src/registry/demo/generator';
 import { exportColumns } from '../src/shared/records/record-export';
+import { searchTextOf } from '../src/shared/records/record-service';
 import type { EntityDef } from '../src/shared/records/field-def';
 import type { Actor } from '../src/shared/access/actor';
 import Papa from 'papaparse';
@@ -158,28 +160,37 @@ async function apiLoad(url: string, sampleId: number, dataDir: string): Promise<
   }
 }
 
-async function copyReference(url: string, dir: string, orgFiles: string[], statFiles: string[], db: Db): Promise<{ rows: number; ms: number }> {
-  // COPY needs ids, not codes: rewrite the same rows with zone ids and organisation ids, then time psql's \copy alone.
+/**
+ * The physical reference: the same rows, with the same search text, COPYed (psql \copy) into the same tables with
+ * their indexes and foreign keys. COPY needs ids rather than codes, so the rows are first rewritten with zone and
+ * organisation ids (not timed). The tables are emptied again afterwards for the product's import.
+ */
+async function copyReference(url: string, orgFiles: string[], statFiles: string[], db: Db): Promise<{ rows: number; ms: number }> {
   const zoneIds = new Map((await db.query<{ id: number; code: string }>('select id, code from zones')).map((z) => [z.code, z.id]));
-  await db.exec('create table copy_organizations (like organizations including all); create table copy_statistics (like annual_statistics including all)');
-  const orgIds = new Map<string, number>();
+  const orgIds = new Map<string, { id: number; zone: number }>();
   let nextId = 1;
+  const tsvector = (text: string) => [...new Set(text.split(' ').filter(Boolean))].map((t) => `'${t.replace(/'/g, "''")}'`).join(' ');
   const copyFiles: [string, string, string][] = [];
-  const orgCols = ['id', 'code', 'name_zh', 'name_en', 'zone_id', 'kind', 'credit_code', 'industry_code', 'hightech_field', 'founded_year', 'description', 'generated', 'zone_id2'];
   for (const f of orgFiles) {
     const parsed = Papa.parse<Record<string, string>>(readFileSync(f, 'utf8'), { header: true, skipEmptyLines: true });
-    const out = `${f}.copy`;
-    const rows = parsed.data.map((r) => { const id = nextId++; orgIds.set(r.code!, id); return [id, r.code, r.name_zh, r.name_en, zoneIds.get(r.zone_id!), r.kind, r.credit_code, r.industry_code, r.hightech_field, r.founded_year, r.description, r.generated]; });
-    await writeFile(out, Papa.unparse(rows));
-    copyFiles.push([out, 'copy_organizations', orgCols.slice(0, 12).join(',')]);
+    const rows = parsed.data.map((r) => {
+      const id = nextId++;
+      const zone = zoneIds.get(r.zone_id!)!;
+      orgIds.set(r.code!, { id, zone });
+      const search = tsvector(searchTextOf(organizations, r));
+      return [id, r.code, r.name_zh, r.name_en, zone, r.kind, r.credit_code, r.industry_code, r.hightech_field, r.founded_year, r.description, r.generated, search];
+    });
+    await writeFile(`${f}.copy`, Papa.unparse(rows));
+    copyFiles.push([`${f}.copy`, 'organizations', 'id,code,name_zh,name_en,zone_id,kind,credit_code,industry_code,hightech_field,founded_year,description,generated,search']);
   }
   for (const f of statFiles) {
     const parsed = Papa.parse<Record<string, string>>(readFileSync(f, 'utf8'), { header: true, skipEmptyLines: true });
-    const out = `${f}.copy`;
-    let i = 0;
-    const rows = parsed.data.map((r) => [`S${f.length}-${i++}-${r.organization_id}-${r.year}`, orgIds.get(r.organization_id!), 1, r.year, r.operating_revenue, r.rd_expense, r.staff, r.rd_staff, r.exports, r.patents_filed, r.patents_granted, r.generated]);
-    await writeFile(out, Papa.unparse(rows));
-    copyFiles.push([out, 'copy_statistics', 'code,organization_id,zone_id,year,operating_revenue,rd_expense,staff,rd_staff,exports,patents_filed,patents_granted,generated']);
+    const rows = parsed.data.map((r) => {
+      const org = orgIds.get(r.organization_id!)!;
+      return [`S-${r.organization_id}-${r.year}`, org.id, org.zone, r.year, r.operating_revenue, r.rd_expense, r.staff, r.rd_staff, r.exports, r.patents_filed, r.patents_granted, r.generated];
+    });
+    await writeFile(`${f}.copy`, Papa.unparse(rows));
+    copyFiles.push([`${f}.copy`, 'annual_statistics', 'code,organization_id,zone_id,year,operating_revenue,rd_expense,staff,rd_staff,exports,patents_filed,patents_granted,generated']);
   }
   let rows = 0;
   const started = performance.now();
@@ -188,7 +199,10 @@ async function copyReference(url: string, dir: string, orgFiles: string[], statF
     if (r.status !== 0) throw new Error(`COPY failed: ${r.stderr}`);
     rows += Number(/COPY (\d+)/.exec(r.stdout)?.[1] ?? 0);
   }
-  return { rows, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  await db.exec('truncate audit_events, annual_statistics, qualifications, people, achievements, projects, organizations restart identity cascade');
+  for (const [file] of copyFiles) rmSync(file, { force: true });
+  return { rows, ms };
 }
 
 async function writeFile(path: string, text: string) {
@@ -220,19 +234,23 @@ async function runOn(kind: 'postgres' | 'pglite', orgCount: number) {
     db = await openDb({ dataDir: join(dir, 'pglite') });
   }
   try {
-    const admin = await createUser(db, { username: 'bench', password: 'bench-password', displayName: 'bench', role: 'admin' });
-    const actor: Actor = { userId: admin.id, username: 'bench', role: 'admin', zoneId: null, organizationId: null };
+    const makeActor = async (): Promise<Actor> => {
+      const admin = await createUser(db, { username: 'bench', password: 'bench-password', displayName: 'bench', role: 'admin' });
+      return { userId: admin.id, username: 'bench', role: 'admin', zoneId: null, organizationId: null };
+    };
+    let actor = await makeActor();
     await setupZones(db, actor);
+    let copy: { rows: number; ms: number } | undefined;
+    if (kind === 'postgres') {
+      log('postgres: plain COPY of the same rows into the same tables');
+      copy = await copyReference(url, orgFiles, statFiles, db);
+      actor = await makeActor(); // emptying the tables cascaded to users
+    }
     log(`${kind}: importing through the product's import path`);
     const started = performance.now();
     const imported = (await importFiles(db, actor, organizations, orgFiles)) + (await importFiles(db, actor, annualStatistics, statFiles));
     const importMs = performance.now() - started;
     await db.exec('analyze');
-    let copy: { rows: number; ms: number } | undefined;
-    if (kind === 'postgres') {
-      log('postgres: plain COPY of the same rows');
-      copy = await copyReference(url, dir, orgFiles, statFiles, db);
-    }
     log(`${kind}: queries`);
     const q = await measureQueries(db, orgCount);
     let apiRps: number | null = null;

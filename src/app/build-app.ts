@@ -21,6 +21,7 @@ import { registryRoutes } from '../registry/registry.routes';
 import { fileRoutes } from '../shared/records/file.routes';
 import { jobRoutes } from '../shared/jobs/job.routes';
 import type { JobQueue } from '../shared/jobs/job-queue';
+import { startMatching, transferRoutes } from '../transfer/workflow';
 import './entities';
 
 export interface AppOptions {
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   metaRoutes(app, allEntities());
   for (const def of allEntities()) recordRoutes(app, db, def, actorOf);
   registryRoutes(app, db, actorOf);
+  transferRoutes(app, db, actorOf, await startMatching(db));
   fileRoutes(app, db, options.jobs, actorOf);
   jobRoutes(app, options.jobs, actorOf);
 

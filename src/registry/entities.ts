@@ -88,6 +88,7 @@ export const people: EntityDef = {
 
 export const achievements: EntityDef = {
   name: 'achievements', table: 'achievements', label: label('科技成果与专利', 'Achievements and patents'), zoneOwnership: 'organization', orgUserMayWrite: true,
+  labelColumns: ['title', 'title'],
   codePrefix: 'A', defaultSort: 'id', publishedByDefault: true,
   fields: [
     { name: 'title', type: 'text', label: label('名称', 'Title'), required: true, maxLength: 300, inList: true, search: true },

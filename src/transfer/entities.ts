@@ -82,6 +82,7 @@ const money = (name: string, zh: string, en: string): FieldDef => ({ name, type:
 
 export const demands: EntityDef = {
   name: 'demands', table: 'tech_demands', label: label('技术需求', 'Technology demands'), zoneOwnership: 'organization', orgUserMayWrite: true,
+  labelColumns: ['title', 'title'],
   codePrefix: 'TD', defaultSort: 'id', publishedByDefault: false,
   fields: [
     text('title', '需求名称', 'Title', { required: true, inList: true, search: true }),
@@ -110,6 +111,7 @@ export const demands: EntityDef = {
 
 export const offers: EntityDef = {
   name: 'offers', table: 'tech_offers', label: label('科技成果（供给）', 'Technology offers'), zoneOwnership: 'organization', orgUserMayWrite: true,
+  labelColumns: ['title', 'title'],
   codePrefix: 'TO', defaultSort: 'id', publishedByDefault: false,
   fields: [
     text('title', '成果名称', 'Title', { required: true, inList: true, search: true }),

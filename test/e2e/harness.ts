@@ -66,24 +66,16 @@ async function waitForHealth(baseUrl: string, timeoutMs: number, child?: ChildPr
 
 export interface RunningServer {
   baseUrl: string;
-  mock: boolean;
   stop: () => Promise<void>;
 }
 
 /**
  * The real server (`node bin/kechuang.mjs serve`) with a fresh temporary embedded database.
- * KECHUANG_E2E_MOCK=1 uses the in-memory stand-in in mock-server.ts instead (for work on the web app alone).
  */
 export async function startServer(): Promise<RunningServer> {
   ensureWebBuilt();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  if (process.env.KECHUANG_E2E_MOCK === '1') {
-    const { startMockServer } = await import('./mock-server');
-    const srv = await startMockServer(port);
-    await waitForHealth(baseUrl, 10_000);
-    return { baseUrl, mock: true, stop: () => new Promise<void>((ok) => srv.close(() => ok())) };
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'kechuang-e2e-'));
   let output = '';
   const child = spawn(process.execPath, [join(ROOT, 'bin/kechuang.mjs'), 'serve', '--port', String(port), '--data-dir', dataDir], {
@@ -119,7 +111,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw e;
   }
-  return { baseUrl, mock: false, stop };
+  return { baseUrl, stop };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -49,6 +49,8 @@ export interface EntityDef {
   orgUserMayWrite: boolean;
   /** Prefix of codes generated for records created without one. */
   codePrefix: string;
+  /** Columns that name a record when another record refers to it (default name_zh, name_en). */
+  labelColumns?: readonly [zh: string, en: string];
   /** Default sort column for lists. */
   defaultSort: string;
   /** Records are published (visible to anonymous visitors) unless the input says otherwise. */

@@ -38,8 +38,11 @@ const SQL_TYPE: Record<FieldDef['type'], string> = {
  */
 const SELECT_COLUMNS = (def: EntityDef) => [
   ...['id', 'code', 'version', 'published', 'generated', 'retired_at', 'created_at', 'updated_at', ...def.fields.map((f) => f.name)].map((c) => `t.${c}`),
-  ...def.fields.filter((f) => f.type === 'ref').map((f) =>
-    `(select json_build_object('id', r.id, 'code', r.code, 'name_zh', r.name_zh, 'name_en', r.name_en) from ${entityByName(f.ref!).table} r where r.id = t.${f.name}) as "ref:${f.name}"`),
+  ...def.fields.filter((f) => f.type === 'ref').map((f) => {
+    const target = entityByName(f.ref!);
+    const [zh, en] = target.labelColumns ?? ['name_zh', 'name_en'];
+    return `(select json_build_object('id', r.id, 'code', r.code, 'name_zh', r.${zh}, 'name_en', r.${en}) from ${target.table} r where r.id = t.${f.name}) as "ref:${f.name}"`;
+  }),
 ].join(', ');
 
 /** Moves the `ref:field` columns of a row into `refs: {field: summary | null}`. */
