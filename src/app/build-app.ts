@@ -22,6 +22,7 @@ import { fileRoutes } from '../shared/records/file.routes';
 import { jobRoutes } from '../shared/jobs/job.routes';
 import type { JobQueue } from '../shared/jobs/job-queue';
 import { startMatching, transferRoutes } from '../transfer/workflow';
+import { evaluationRoutes } from '../evaluation/indicators/evaluation.routes';
 import './entities';
 
 export interface AppOptions {
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const def of allEntities()) recordRoutes(app, db, def, actorOf);
   registryRoutes(app, db, actorOf);
   transferRoutes(app, db, actorOf, await startMatching(db));
+  evaluationRoutes(app, db, actorOf);
   fileRoutes(app, db, options.jobs, actorOf);
   jobRoutes(app, options.jobs, actorOf);
 

@@ -7,6 +7,8 @@ import { JobQueue } from '../shared/jobs/job-queue';
 import { defineImportJob, setUploadDir } from '../shared/records/import-job';
 import { isEmpty, loadDemo } from '../registry/demo/load-demo';
 import { buildApp } from './build-app';
+import { loadShippedFrameworks } from '../evaluation/indicators/evaluation.routes';
+import { computeValues } from '../evaluation/indicators/indicator.service';
 
 export interface ServeOptions {
   port: number;
@@ -29,6 +31,7 @@ export async function serve(options: ServeOptions) {
   }
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.databaseUrl ? undefined : join(options.dataDir, 'pglite') });
   setUploadDir(join(options.dataDir, 'uploads'));
+  await loadShippedFrameworks(db);
   const jobs = new JobQueue(db);
   defineImportJob(jobs, db);
   let ready = false;
@@ -37,6 +40,10 @@ export async function serve(options: ServeOptions) {
   if (options.demo && (await isEmpty(db))) {
     app.log.info('empty database: loading the demo region');
     await loadDemo(db, { log: (m) => app.log.info(m) });
+    // Registry-computed indicators for the demo region, so the evaluation pages have values from the start.
+    const lastYear = new Date().getFullYear() - 1;
+    await computeValues(db, null, { years: { from: lastYear - 5, to: lastYear } }, { skipAccess: true });
+    app.log.info('indicator values computed for the demo region');
   }
   await jobs.start();
   ready = true;

@@ -3,6 +3,7 @@ import { buildApp } from '../../src/app/build-app';
 import { JobQueue } from '../../src/shared/jobs/job-queue';
 import { defineImportJob } from '../../src/shared/records/import-job';
 import { loadDemo, DEMO_USERS } from '../../src/registry/demo/load-demo';
+import { loadShippedFrameworks } from '../../src/evaluation/indicators/evaluation.routes';
 import { openTestDb, type Backend, type TestDb } from './test-db';
 
 /** The HTTP app on a fresh database with a small demo region, driven through inject() with no open port. */
@@ -15,6 +16,7 @@ export interface TestApp {
 
 export async function startTestApp(backend: Backend, opts: { demo?: boolean; orgs?: number } = {}): Promise<TestApp> {
   const testDb = await openTestDb(backend);
+  await loadShippedFrameworks(testDb.db);
   if (opts.demo !== false) await loadDemo(testDb.db, { generatedOrganizations: opts.orgs ?? 60 });
   const jobs = new JobQueue(testDb.db, 50);
   defineImportJob(jobs, testDb.db);

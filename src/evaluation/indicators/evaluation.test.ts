@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { BACKENDS } from '../../../test/helpers/test-db';
 import { Client, startTestApp, type TestApp } from '../../../test/helpers/test-app';
 import { buildComposite } from '../composite';
-import { evaluationRoutes, loadShippedFrameworks } from './evaluation.routes';
+import { loadShippedFrameworks } from './evaluation.routes';
 import { validateFrameworkDef } from './framework.service';
 import { unitQuestion } from './indicator.service';
 import { ZONE_STARTER } from '../frameworks/shipped';
@@ -61,7 +61,6 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    evaluationRoutes(t.app, t.testDb.db, (req) => req.actor);
     await loadShippedFrameworks(t.testDb.db);
     await loadShippedFrameworks(t.testDb.db); // idempotent
     admin = await new Client(t.app).login('admin');
