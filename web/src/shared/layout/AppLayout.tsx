@@ -53,6 +53,7 @@ export function AppLayout() {
         </Link>
       ),
     })),
+    { key: '/transfer', icon: <ProjectOutlined />, label: <Link to="/transfer" data-testid="nav-transfer">{t('nav.transfer')}</Link> },
     { key: '/import', icon: <UploadOutlined />, label: <Link to="/import" data-testid="nav-import">{t('nav.import')}</Link> },
     {
       key: 'docs',

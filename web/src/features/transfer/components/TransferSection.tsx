@@ -1,0 +1,53 @@
+// The technology-transfer section: a tab bar (demands, cases, funnel, challenges) over its own nested routes.
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Card, Result, Tabs } from 'antd';
+import { useAuth } from '../../../shared/auth/AuthContext';
+import { useI18n } from '../../../shared/i18n';
+import { DemandListPage } from './DemandListPage';
+import { DemandFormPage } from './DemandFormPage';
+import { DemandDetailPage } from './DemandDetailPage';
+import { CaseListPage } from './CaseListPage';
+import { CasePage } from './CasePage';
+import { ChallengesPage } from './ChallengesPage';
+
+// The funnel carries echarts: load it only when opened.
+const FunnelPage = lazy(() => import('./FunnelPage').then((m) => ({ default: m.FunnelPage })));
+
+const TABS = ['demands', 'cases', 'funnel', 'challenges'] as const;
+
+export function TransferSection() {
+  const { t } = useI18n();
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const seg = location.pathname.split('/')[2] ?? 'demands';
+  const active = (TABS as readonly string[]).includes(seg) ? seg : 'demands';
+
+  if (loading) return <Card loading />;
+  if (!user) return <Result status="403" title={t('transfer.signInRequired')} data-testid="transfer-signin" />;
+
+  return (
+    <div data-testid="transfer-section">
+      <Tabs
+        activeKey={active}
+        onChange={(k) => navigate(`/transfer/${k}`)}
+        items={TABS.map((k) => ({ key: k, label: <span data-testid={`transfer-tab-${k}`}>{t(`transfer.tab.${k}`)}</span> }))}
+        style={{ marginBottom: 4 }}
+      />
+      <Suspense fallback={<Card loading />}>
+        <Routes>
+          <Route index element={<Navigate to="demands" replace />} />
+          <Route path="demands" element={<DemandListPage />} />
+          <Route path="demands/new" element={<DemandFormPage />} />
+          <Route path="demands/:id" element={<DemandDetailPage />} />
+          <Route path="cases" element={<CaseListPage />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="funnel" element={<FunnelPage />} />
+          <Route path="challenges" element={<ChallengesPage />} />
+          <Route path="*" element={<Navigate to="demands" replace />} />
+        </Routes>
+      </Suspense>
+    </div>
+  );
+}
