@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/access/actor';
 import { createUser } from '../../accounts/accounts.service';
 import { commitImport, type ImportReport } from '../../shared/records/record-import';
 import { AppError } from '../../shared/http/errors';
+import { loadDemoListings } from '../../transfer/demo-listings';
 import type { EntityDef } from '../../shared/records/field-def';
 import { achievements, annualStatistics, organizations, people, projects, qualifications, zoneFacts, zones } from '../entities';
 import { DEMO_ZONES_FOR_ORGS, SEED_PARTNERS, SEED_ZONES } from './seed-zones';
@@ -82,6 +83,9 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<void>
   await importRecords(db, actor, people, generatePeople(200, orgs));
   await importRecords(db, actor, projects, generateProjects(120, orgs, lastYear));
   log(`generated records loaded: ${orgs.length} organisations with qualifications, statistics ${firstYear}–${lastYear}, people and projects`);
+
+  const listings = await loadDemoListings(db, actor);
+  log(`demo technology listings loaded: ${listings.offers} offers, ${listings.demands} demands`);
 
   const zoneIds = await db.query<{ id: number }>(`select id from zones where code = 'LZNA'`);
   const orgIds = await db.query<{ id: number }>(`select id from organizations order by (code like 'SEED-KJTJ%') desc, id limit 1`);

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../shared/db';
+import type { Actor } from '../shared/access/actor';
+import { commitImport } from '../shared/records/record-import';
+import { HIGHTECH_FIELDS } from '../registry/vocabulary';
+import { isIpcCode } from './matching';
+import { demands, offers } from './entities';
+
+/**
+ * Demo demands and offers: the matching engine's hand-written evaluation set (written for this project, on the
+ * technologies the seed reports name, in Simplified, Traditional and English), attached to demo organisations and
+ * marked generated. Offers go to the research organisations, demands to enterprises.
+ */
+const EVAL_SET = fileURLToPath(new URL('./matching/eval-set/', import.meta.url));
+const DEMO_NOTE = '（演示数据，为本项目编写 / demo listing written for this project）';
+
+interface EvalItem {
+  id: string;
+  lang: 'zh-Hans' | 'zh-Hant' | 'en';
+  title: string;
+  text: string;
+  fields?: string[];
+  ipc?: string[];
+  trl?: number;
+  price?: number;
+  budget?: number;
+}
+
+const readJsonl = (file: string): EvalItem[] =>
+  readFileSync(EVAL_SET + file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalItem);
+
+/** "4.1" → the fourth of the eight national key-supported fields (new materials). */
+const fieldOf = (item: EvalItem) => HIGHTECH_FIELDS[Number(item.fields?.[0]?.split('.')[0]) - 1]?.value ?? null;
+const ipcOf = (item: EvalItem) => item.ipc?.find((c) => isIpcCode(c)) ?? null;
+
+export async function loadDemoListings(db: Db, actor: Actor, options: { demands?: number } = {}) {
+  const research = await db.query<{ code: string }>(
+    `select code from organizations where kind in ('university', 'research_institute', 'lab', 'innovation_platform') order by id`);
+  const enterprises = await db.query<{ code: string }>(`select code from organizations where kind = 'enterprise' order by generated, id limit 200`);
+  if (!research.length || !enterprises.length) return { offers: 0, demands: 0 };
+  const lastYear = new Date().getFullYear();
+  const offerRows = readJsonl('offers.jsonl').map((o, i) => ({
+    code: `DEMO-${o.id}`, title: o.title, summary: `${o.text}${DEMO_NOTE}`, organization_id: research[i % research.length]!.code,
+    hightech_field: fieldOf(o), ipc_code: ipcOf(o), trl: o.trl ?? null, price_expectation: o.price ?? null,
+    ip_status: 'granted_patent', cooperation_modes: ['transfer', 'licence'], status: 'published', lang: o.lang, generated: true,
+  }));
+  const demandRows = readJsonl('demands.jsonl').slice(0, options.demands ?? 40).map((d, i) => ({
+    code: `DEMO-${d.id}`, title: d.title, description: `${d.text}${DEMO_NOTE}`, organization_id: enterprises[(i * 7) % enterprises.length]!.code,
+    hightech_field: fieldOf(d), ipc_code: ipcOf(d), budget_min: d.budget ? Math.round(d.budget / 2) : null, budget_max: d.budget ?? null,
+    deadline: `${lastYear + 1}-06-30`, cooperation_modes: ['joint_rd', 'transfer'], confidentiality: 'public', status: 'published', lang: d.lang, generated: true,
+  }));
+  const encode = (rows: unknown[]) => new TextEncoder().encode(JSON.stringify(rows));
+  const o = await commitImport(db, actor, offers, 'offers.json', encode(offerRows), 'commit');
+  const d = await commitImport(db, actor, demands, 'demands.json', encode(demandRows), 'commit');
+  return { offers: o.inserted + o.updated, demands: d.inserted + d.updated };
+}
