@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
 import { Client } from '../helpers/test-app';
-import { startTransferApp, type TransferApp } from './transfer-app';
+import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const future = `${new Date().getFullYear() + 1}-06-30`;
 const GOOD_DEMAND = {
@@ -22,7 +22,7 @@ const OTHER_OFFER = {
 };
 
 describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
-  let t: TransferApp;
+  let t: TestApp;
   let admin: Client;
   let operator: Client;
   let orgUser: Client;
@@ -35,7 +35,7 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
   let otherId: number;
 
   beforeAll(async () => {
-    t = await startTransferApp(backend);
+    t = await startTestApp(backend, { orgs: 20 });
     admin = await new Client(t.app).login('admin');
     operator = await new Client(t.app).login('operator');
     orgUser = await new Client(t.app).login('orguser');
