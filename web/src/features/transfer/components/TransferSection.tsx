@@ -31,7 +31,7 @@ export function TransferSection() {
     <div data-testid="transfer-section">
       <Tabs
         activeKey={active}
-        onChange={(k) => navigate(`/transfer/${k}`)}
+        onTabClick={(k) => navigate(`/transfer/${k}`)}
         items={TABS.map((k) => ({ key: k, label: <span data-testid={`transfer-tab-${k}`}>{t(`transfer.tab.${k}`)}</span> }))}
         style={{ marginBottom: 4 }}
       />
