@@ -138,6 +138,7 @@ describe('technology transfer', () => {
     expect(why?.length ?? 0).toBeGreaterThan(4);
     const score = Number(await match.getByTestId('match-score').textContent());
     expect(score).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/kechuang-transfer-matches.png', fullPage: true });
   });
 
   it('opens a case from the match and moves it to contract signed', async () => {
@@ -171,6 +172,16 @@ describe('technology transfer', () => {
     await page.getByTestId('transfer-tab-funnel').click();
     await page.getByTestId('funnel-table').waitFor();
     await page.getByTestId('funnel-chart').locator('canvas').waitFor();
+    // Collected ≥ 1 (the demand posted above), and the labels follow the language switch.
+    expect(await page.getByTestId('funnel-table').locator('tbody tr').first().textContent()).toContain('征集');
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('funnel-table').locator('tbody tr').first().textContent()).toContain('Collected');
+    await page.getByTestId('transfer-tab-cases').click();
+    await expect.poll(() => page.getByTestId('case-table').getByTestId('case-stage').first().textContent()).toBe('Contract signed');
+    await page.getByTestId('lang-zh').click();
+    await page.getByTestId('transfer-tab-funnel').click();
+    await page.getByTestId('funnel-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: '/tmp/kechuang-transfer-funnel.png', fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });
