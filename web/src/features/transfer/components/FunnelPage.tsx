@@ -35,17 +35,21 @@ export function FunnelPage() {
     if (!f) return null;
     const data = f.stages.map((s) => ({ name: tk(t, 'fstage', s.stage), value: s.count }));
     return {
+      animation: false,
+      color: ['#1677ff', '#4096ff', '#69b1ff', '#13c2c2', '#36cfc9', '#722ed1', '#9254de', '#fa8c16', '#52c41a'],
       tooltip: { trigger: 'item', formatter: '{b}: {c}' },
       series: [
         {
           type: 'funnel',
-          left: '10%',
-          width: '80%',
+          left: '5%',
+          width: '65%',
           sort: 'none',
           min: 0,
           max: Math.max(1, ...f.stages.map((s) => s.count)),
-          minSize: '8%',
-          label: { show: true, position: 'inside', formatter: '{b}  {c}' },
+          minSize: '12%',
+          gap: 2,
+          label: { show: true, position: 'right', formatter: '{b}  {c}' },
+          labelLine: { show: true },
           data,
         },
       ],
