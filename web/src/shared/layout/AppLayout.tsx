@@ -14,6 +14,7 @@ import {
   LoginOutlined,
   LogoutOutlined,
   ProjectOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -54,6 +55,7 @@ export function AppLayout() {
       ),
     })),
     { key: '/transfer', icon: <ProjectOutlined />, label: <Link to="/transfer" data-testid="nav-transfer">{t('nav.transfer')}</Link> },
+    { key: '/evaluation', icon: <RadarChartOutlined />, label: <Link to="/evaluation" data-testid="nav-evaluation">{t('nav.evaluation')}</Link> },
     { key: '/import', icon: <UploadOutlined />, label: <Link to="/import" data-testid="nav-import">{t('nav.import')}</Link> },
     {
       key: 'docs',
