@@ -20,7 +20,6 @@ interface SearchCursor {
   list: PostingList;
   weightIdf: number;
   bound: number;
-  pos: number;
 }
 
 /**
@@ -32,13 +31,12 @@ const COMMON_TERM_FRACTION_DEFAULT = 0.1;
 const MIN_DOCS_FOR_COMMON_TERMS = 50;
 
 /**
- * Search parameters, exported so benchmarks can explore them: how many documents are scored up
- * front to seed the pruning threshold; the dynamic-stopword document fraction; and how many
- * query terms (strongest weight × idf first) a query keeps — long descriptions would otherwise
+ * Search parameters, exported so benchmarks can explore them: the dynamic-stopword document
+ * fraction, and how many query terms (strongest weight × idf first) a query keeps — long descriptions would otherwise
  * drag dozens of weak terms through retrieval (on the 300k generated corpus, 16 terms cut p95
  * by ~15 % with unchanged nDCG on both corpora).
  */
-export const SEARCH_TUNING = { seedLimit: 1000, commonTermFraction: COMMON_TERM_FRACTION_DEFAULT, maxTerms: 16 };
+export const SEARCH_TUNING = { commonTermFraction: COMMON_TERM_FRACTION_DEFAULT, maxTerms: 16 };
 
 interface StoredDoc {
   id: string;
@@ -194,7 +192,7 @@ export class InvertedIndex {
   }
 
   /**
-   * Top-k documents by BM25, using MaxScore dynamic pruning (seeded, see `seedHeap`): once the
+   * Top-k documents by BM25, using MaxScore dynamic pruning: once the
    * k-th best score exceeds the summed bounds of the weakest terms, documents that contain only
    * those terms are never visited. Results equal an exhaustive ranking (tested).
    */
@@ -206,7 +204,7 @@ export class InvertedIndex {
       const weightIdf = weight * this.idf(term);
       const bestNorm = BM25.k1 * (1 - BM25.b + (BM25.b * list.minDocLength) / avgLength);
       const bound = weightIdf * ((list.maxCount * (BM25.k1 + 1)) / (list.maxCount + bestNorm));
-      cursors.push({ list, weightIdf, bound, pos: 0 });
+      cursors.push({ list, weightIdf, bound });
     }
     if (cursors.length === 0 || k <= 0) return [];
     cursors.sort((a, b) => a.bound - b.bound);
@@ -216,8 +214,7 @@ export class InvertedIndex {
     const lengths = this.docLengths;
     const normBase = BM25.k1 * (1 - BM25.b);
     const normScale = (BM25.k1 * BM25.b) / avgLength;
-    const seeded = this.seedHeap(cursors, heap, normBase, normScale);
-    let threshold = heap.isFull() ? heap.minScore() : 0;
+    let threshold = 0;
     // MaxScore: with cursors ordered by bound, the weakest ones whose summed bounds cannot beat
     // the threshold are "non-essential": candidates come only from the essential lists, and the
     // others are probed (galloping seek) only while the candidate could still make the top k.
@@ -258,7 +255,7 @@ export class InvertedIndex {
           score += weightIdf[i] * ((tf * k1Plus1) / (tf + norm));
         }
       }
-      if (score > threshold && this.docs[doc] !== undefined && !seeded.has(doc)) {
+      if (score > threshold && this.docs[doc] !== undefined) {
         heap.push(doc, score);
         if (heap.isFull()) {
           threshold = heap.minScore();
@@ -267,43 +264,6 @@ export class InvertedIndex {
       }
     }
     return heap.sortedDescending();
-  }
-
-  /**
-   * Raises the pruning threshold before the main pass: documents containing both of the two
-   * strongest query terms are likely to be among the best, so they are scored first. Without
-   * this, the threshold grows only as fast as good documents happen to appear in id order, and
-   * long lists of common words stay "essential" for much of the pass.
-   */
-  private seedHeap(cursors: readonly SearchCursor[], heap: TopKHeap, normBase: number, normScale: number): Set<number> {
-    const seeded = new Set<number>();
-    const n = cursors.length;
-    if (n < 2) return seeded;
-    const [short, long] = cursors[n - 1].list.length <= cursors[n - 2].list.length
-      ? [cursors[n - 1].list, cursors[n - 2].list]
-      : [cursors[n - 2].list, cursors[n - 1].list];
-    let longPos = 0;
-    for (let i = 0; i < short.length && seeded.size < SEARCH_TUNING.seedLimit; i++) {
-      const doc = short.docs[i];
-      longPos = long.seek(longPos, doc);
-      if (longPos >= long.length) break;
-      if (long.docs[longPos] === doc && this.docs[doc] !== undefined) seeded.add(doc);
-    }
-    const positions = new Int32Array(n);
-    for (const doc of seeded) {
-      const norm = normBase + normScale * this.docLengths[doc];
-      let score = 0;
-      for (let j = 0; j < n; j++) {
-        const { list, weightIdf } = cursors[j];
-        const pos = (positions[j] = list.seek(positions[j], doc));
-        if (pos < list.length && list.docs[pos] === doc) {
-          const tf = list.counts[pos];
-          score += weightIdf * ((tf * (BM25.k1 + 1)) / (tf + norm));
-        }
-      }
-      heap.push(doc, score);
-    }
-    return seeded;
   }
 
   private lengthNorm(length: number): number {
