@@ -1,0 +1,62 @@
+/**
+ * `GET /api/zones/:id/evaluation.pdf?framework=&year=&lang=` — the zone's evaluation as a PDF report, printed by
+ * headless Chromium from the web app's own evaluation page (print mode) served by this same server.
+ * 503 problem `PDF_UNAVAILABLE` when Chromium is missing or cannot start; an unknown zone or framework gives the
+ * evaluation API's own problem (checked first, so no browser is started for it).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PdfUnavailableError, renderEvaluationPdf, type ReportLang } from './pdf-report';
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+const query = z.object({
+  framework: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  lang: z.enum(['zh-CN', 'en']).optional(),
+});
+
+function langOf(q: string | undefined, acceptLanguage: string | undefined): ReportLang {
+  if (q === 'en' || q === 'zh-CN') return q;
+  return acceptLanguage && /^en\b/i.test(acceptLanguage) ? 'en' : 'zh-CN';
+}
+
+export function reportRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/zones/:id/evaluation.pdf', {
+    schema: {
+      tags: ['evaluation'],
+      summary: 'The zone evaluation as a PDF report (the evaluation page printed by headless Chromium)',
+      params,
+      querystring: query,
+    },
+  }, async (req, reply) => {
+    const baseUrl = `http://127.0.0.1:${req.socket.localPort}`;
+    const year = req.query.year ?? new Date().getFullYear() - 1;
+    const lang = langOf(req.query.lang, req.headers['accept-language']);
+    // Check the zone and framework with the JSON API first: its problems are clearer than a PDF of an error page.
+    const check = await fetch(`${baseUrl}/api/zones/${req.params.id}/evaluation?framework=${req.query.framework}&year=${year}`, { headers: { 'accept-language': lang } });
+    if (!check.ok) {
+      return reply.status(check.status).type(check.headers.get('content-type') ?? 'application/problem+json').send(await check.text());
+    }
+    await check.arrayBuffer().catch(() => undefined);
+    try {
+      const pdf = await renderEvaluationPdf(baseUrl, req.params.id, req.query.framework, year, lang);
+      return reply.type('application/pdf')
+        .header('content-disposition', `attachment; filename="evaluation-${req.params.id}-${year}.pdf"`)
+        .send(pdf);
+    } catch (err) {
+      if (err instanceof PdfUnavailableError) {
+        req.log.warn({ err }, 'PDF report unavailable');
+        return reply.status(503).type('application/problem+json').send({
+          type: 'https://kechuang.dev/problems/pdf_unavailable',
+          title: lang === 'en' ? 'The PDF report is not available on this server' : '服务器无法生成 PDF 报告',
+          status: 503,
+          code: 'PDF_UNAVAILABLE',
+          detail: err.message,
+        });
+      }
+      throw err;
+    }
+  });
+}
