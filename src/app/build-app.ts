@@ -23,6 +23,7 @@ import { jobRoutes } from '../shared/jobs/job.routes';
 import type { JobQueue } from '../shared/jobs/job-queue';
 import { startMatching, transferRoutes } from '../transfer/workflow';
 import { evaluationRoutes } from '../evaluation/indicators/evaluation.routes';
+import { reportRoutes } from '../evaluation/report/report.routes';
 import './entities';
 
 export interface AppOptions {
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registryRoutes(app, db, actorOf);
   transferRoutes(app, db, actorOf, await startMatching(db));
   evaluationRoutes(app, db, actorOf);
+  reportRoutes(app);
   fileRoutes(app, db, options.jobs, actorOf);
   jobRoutes(app, options.jobs, actorOf);
 
