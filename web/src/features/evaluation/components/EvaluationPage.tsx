@@ -104,19 +104,18 @@ export function EvaluationPage() {
     if ((langParam === 'en' || langParam === 'zh-CN') && langParam !== lang) setLang(langParam as Lang);
   }, [langParam, lang, setLang]);
 
-  // Defaults: the user's zone, else the first national high-tech zone, else the first zone; the first framework.
+  // Defaults (set together: two updates in one render would overwrite each other): the user's zone, else the
+  // first national high-tech zone, else the first zone; the first framework.
   useEffect(() => {
-    if (zoneId !== null || !zones.data?.length) return;
-    const ids = new Set(zones.data.map((z) => z.id));
-    const z = user?.zone_id && ids.has(user.zone_id) ? user.zone_id : (zones.data.find((x) => x.kind === 'national_hightech_zone') ?? zones.data[0]).id;
-    setParam({ zone: String(z) });
+    const patch: Record<string, string> = {};
+    if (zoneId === null && zones.data?.length) {
+      const ids = new Set(zones.data.map((z) => z.id));
+      patch.zone = String(user?.zone_id && ids.has(user.zone_id) ? user.zone_id : (zones.data.find((x) => x.kind === 'national_hightech_zone') ?? zones.data[0]).id);
+    }
+    if (frameworkId === null && frameworks.data?.length) patch.framework = String(frameworks.data[0].id);
+    if (Object.keys(patch).length) setParam(patch);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [zones.data, user, zoneId]);
-  useEffect(() => {
-    if (frameworkId !== null || !frameworks.data?.length) return;
-    setParam({ framework: String(frameworks.data[0].id) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [frameworks.data, frameworkId]);
+  }, [zones.data, frameworks.data, user, zoneId, frameworkId]);
 
   const params: ZoneEvalParams = { zone: zoneId, framework: frameworkId, year, peers };
   const q = useZoneEvaluation(params);
@@ -281,7 +280,7 @@ function EvaluationBody({
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 24, bottom: 36, containLabel: true },
     xAxis: { type: 'category', data: series?.zones[0]?.values.map((v) => String(v.year)) ?? [] },
-    yAxis: { type: 'value', name: series?.unit ?? '', scale: true },
+    yAxis: { type: 'value', name: series?.unit ? unitLabel(series.unit, t) : '', scale: true },
     series: (series?.zones ?? []).map((z, i) => ({
       type: 'line' as const,
       name: zoneName(z.code),
@@ -291,7 +290,7 @@ function EvaluationBody({
       connectNulls: false,
     })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }), [series, data]);
+  }), [series, data, t]);
 
   const mcOption = useMemo<EChartsOption | null>(() => {
     const units = mc.data?.units ?? [];
@@ -371,7 +370,7 @@ function EvaluationBody({
   const rankChange = res?.rank_change ?? null;
 
   return (
-    <>
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={6}>
           <Card data-testid="eval-score"><Statistic title={t('evaluation.indexScore')} value={fmt(res?.score ?? null)} /></Card>
@@ -506,7 +505,7 @@ function EvaluationBody({
       <Drawer open={openNode !== undefined} onClose={() => setOpen(null)} size={640} destroyOnHidden title={openNode ? name(openNode) : ''} data-testid="eval-data-drawer">
         {openNode && <IndicatorData node={openNode} ev={ev} data={data} zoneName={zoneName} />}
       </Drawer>
-    </>
+    </Space>
   );
 }
 
