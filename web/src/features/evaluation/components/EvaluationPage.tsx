@@ -298,9 +298,9 @@ function EvaluationBody({
     const labels = units.map((u) => name(u));
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { bottom: 0 },
-      grid: { left: 8, right: 24, top: 16, bottom: 32, containLabel: true },
-      xAxis: { type: 'value', name: t('evaluation.rank'), min: 1, max: Math.max(units.length, 2), minInterval: 1 },
+      legend: { bottom: 0, data: [t('evaluation.mc.interval'), t('evaluation.mc.median'), t('evaluation.mc.nominal')] },
+      grid: { left: 8, right: 24, top: 16, bottom: 52, containLabel: true },
+      xAxis: { type: 'value', name: t('evaluation.rank'), nameLocation: 'middle', nameGap: 24, min: 1, max: Math.max(units.length, 2), minInterval: 1 },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
       series: [
         { type: 'bar', stack: 'ci', name: 'base', data: units.map((u) => u.q5 ?? 0), itemStyle: { color: 'transparent' }, tooltip: { show: false }, silent: true, barMaxWidth: 16 },
