@@ -36,35 +36,35 @@ export function fitSignals(demand: ItemAttributes, offer: ItemAttributes): Signa
   const field = fieldSimilarity(demand.fields, offer.fields);
   if (field) {
     const name = field.shared ? HIGH_TECH_FIELDS[field.shared] : undefined;
-    const why = field.shared && name && both('fields') ? `same high-tech field ${field.shared} ${name.zh} (${name.en})` : undefined;
+    const why = field.shared && name && both('fields') ? `同属高新技术领域 ${field.shared} ${name.zh} / same high-tech field ${field.shared} ${name.en}` : undefined;
     signals.push({ name: 'field', value: field.score, why });
   }
 
   const ipc = ipcSimilarity(demand.ipc, offer.ipc);
   if (ipc) {
-    const why = ipc.shared && ipc.score >= 0.5 && both('ipc') ? `same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}` : undefined;
+    const why = ipc.shared && ipc.score >= 0.5 && both('ipc') ? `IPC 分类相同 ${ipc.shared.code} / same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}` : undefined;
     signals.push({ name: 'ipc', value: ipc.score, why });
   }
 
   if (demand.trl !== undefined && offer.trl !== undefined) {
     const gap = demand.trl - offer.trl;
     const value = gap <= 0 ? 1 : Math.max(0, 1 - 0.25 * gap);
-    const why = both('trl') ? `TRL ${offer.trl} ${gap <= 0 ? 'meets' : 'below'} required ≥${demand.trl}` : undefined;
+    const why = both('trl') ? `成熟度 TRL ${offer.trl} ${gap <= 0 ? '满足' : '低于'}要求 ≥${demand.trl} / TRL ${offer.trl} ${gap <= 0 ? 'meets' : 'below'} required ≥${demand.trl}` : undefined;
     signals.push({ name: 'trl', value, why });
   }
 
   if (demand.budget !== undefined && offer.price !== undefined) {
     const within = offer.price <= demand.budget;
     const value = within ? 1 : demand.budget / offer.price;
-    const why = offer.explainable.has('price') && demand.explainable.has('budget') ? (within ? 'price within budget' : 'price above budget') : undefined;
+    const why = offer.explainable.has('price') && demand.explainable.has('budget') ? (within ? '价格在预算内 / price within budget' : '价格高于预算 / price above budget') : undefined;
     signals.push({ name: 'budget', value, why });
   }
 
   if (demand.zone !== undefined && offer.zone !== undefined && demand.zone === offer.zone) {
-    signals.push({ name: 'zone', value: 1, why: both('zone') ? 'same partner zone' : undefined });
+    signals.push({ name: 'zone', value: 1, why: both('zone') ? '同一或结对园区 / same partner zone' : undefined });
   } else if (demand.coords && offer.coords) {
     const km = distanceKm(demand.coords, offer.coords);
-    const why = both('zone') && km < 500 ? `partner zones ~${Math.round(km)} km apart` : undefined;
+    const why = both('zone') && km < 500 ? `园区相距约 ${Math.round(km)} 公里 / partner zones ~${Math.round(km)} km apart` : undefined;
     signals.push({ name: 'zone', value: Math.exp(-km / ZONE_DISTANCE_SCALE_KM), why });
   }
   return signals;

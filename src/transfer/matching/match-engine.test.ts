@@ -26,11 +26,11 @@ describe('MatchingEngine', () => {
 
   it('explains with shared concepts and the fit signals', () => {
     const [top] = engineWithOffers().matchOffersForDemand(demand).results;
-    expect(top.why[0]).toMatch(/^shared concepts: .*(copper foil \/ 铜箔|very low profile \/ 超低轮廓)/);
-    expect(top.why).toContain('same IPC subclass C25D');
-    expect(top.why).toContain('TRL 7 meets required ≥6');
-    expect(top.why).toContain('price within budget');
-    expect(top.why.some((w) => w.startsWith('same high-tech field 4.1'))).toBe(true);
+    expect(top.why[0]).toMatch(/^共同技术概念 \/ shared concepts: .*(copper foil \/ 铜箔|very low profile \/ 超低轮廓)/);
+    expect(top.why).toContain('IPC 分类相同 C25D / same IPC subclass C25D');
+    expect(top.why).toContain('成熟度 TRL 7 满足要求 ≥6 / TRL 7 meets required ≥6');
+    expect(top.why).toContain('价格在预算内 / price within budget');
+    expect(top.why.some((w) => w.startsWith('同属高新技术领域 4.1 ') && w.includes('/ same high-tech field 4.1'))).toBe(true);
   });
 
   it('keeps scores in 0..1 and flags weak matches', () => {
@@ -101,7 +101,7 @@ describe('MatchingEngine', () => {
     const offer = { id: 'o', lang: 'en', text: 'copper foil', zone: 'lanzhou-new-area', coords: [36.5, 103.7] as [number, number], trl: 7, price: 80 };
     const { results } = engine.matchDemandsForOffer(offer);
     expect(results.map((r) => r.id)).toEqual(['near', 'far']);
-    expect(results[0].why).toEqual(expect.arrayContaining(['same partner zone', 'TRL 7 meets required ≥6', 'price within budget']));
+    expect(results[0].why).toEqual(expect.arrayContaining(['同一或结对园区 / same partner zone', '成熟度 TRL 7 满足要求 ≥6 / TRL 7 meets required ≥6', '价格在预算内 / price within budget']));
     expect(results[1].signals.zone).toBeLessThan(0.01);
   });
 

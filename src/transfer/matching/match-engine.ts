@@ -165,9 +165,9 @@ export class MatchingEngine {
     const why: string[] = [];
     if (concepts.length > 0) {
       const names = concepts.map((c) => (c.zh[0] && c.zh[0] !== c.en[0] ? `${c.en[0]} / ${c.zh[0]}` : c.en[0]));
-      why.push(`shared concepts: ${names.join(', ')}`);
+      why.push(`共同技术概念 / shared concepts: ${names.join(', ')}`);
     }
-    if (words.length > 0) why.push(`shared terms: ${words.map((w) => w.term).join(', ')}`);
+    if (words.length > 0) why.push(`共同关键词 / shared terms: ${words.map((w) => w.term).join(', ')}`);
     return why;
   }
 }
