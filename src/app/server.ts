@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../shared/db';
 import { JobQueue } from '../shared/jobs/job-queue';
-import { defineImportJob, setUploadDir } from '../shared/records/import-job';
+import { setUploadDir } from '../shared/records/import-job';
+import { defineJobs } from './jobs';
 import { isEmpty, loadDemo } from '../registry/demo/load-demo';
 import { buildApp } from './build-app';
 import { loadShippedFrameworks } from '../evaluation/indicators/evaluation.routes';
@@ -33,7 +34,7 @@ export async function serve(options: ServeOptions) {
   setUploadDir(join(options.dataDir, 'uploads'));
   await loadShippedFrameworks(db);
   const jobs = new JobQueue(db);
-  defineImportJob(jobs, db);
+  defineJobs(jobs, db);
   let ready = false;
   const app = await buildApp({ db, jobs, logger: { level: options.logLevel }, isReady: () => ready });
   await app.listen({ port: options.port, host: options.host });

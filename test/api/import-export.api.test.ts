@@ -23,6 +23,14 @@ describe.each(BACKENDS)('import and export on %s', (backend) => {
   const upload = (entity: string, mode: string, fileName: string, content: string | Uint8Array) =>
     admin.request({ method: 'POST', url: `/api/imports/${entity}?mode=${mode}`, ...multipart(fileName, content) });
 
+  /** Sum over zones of the computed values of every statistics-based indicator for a year (changes when the data do). */
+  async function revenueIndicatorSum(year: number) {
+    const rows = await t.testDb.db.query<{ s: number | null }>(
+      `select sum(v.value) as s from indicator_values v join indicators i on i.id = v.indicator_id
+       where v.year = $1 and v.origin = 'computed' and i.computation::text like '%stat%'`, [year]);
+    return rows[0]?.s ?? null;
+  }
+
   async function waitForJob(id: number) {
     await t.jobs.drain();
     return (await admin.get(`/api/jobs/${id}`)).json();
@@ -87,8 +95,17 @@ describe.each(BACKENDS)('import and export on %s', (backend) => {
     expect((await waitForJob(res.json().job.id)).result).toMatchObject({ inserted: 2 });
     const again = await upload('annual-statistics', 'commit', 'stats.csv', csv);
     expect((await waitForJob(again.json().job.id)).result).toMatchObject({ inserted: 0, updated: 2 });
+    // The import set off a recomputation of the registry-computed indicators, which now count the new rows.
+    const statsYear = new Date().getFullYear() - 1;
+    const csvThisYear = `organization,year,operating_revenue,rd_expense,staff,rd_staff\n${code(10)},${statsYear},999999,1,80,12\n`;
+    const before = await revenueIndicatorSum(statsYear);
+    const third = await upload('annual-statistics', 'commit', 'stats-now.csv', csvThisYear);
+    await waitForJob(third.json().job.id);
+    const jobs = await t.testDb.db.query<{ kind: string; status: string }>(`select kind, status from jobs order by id desc limit 1`);
+    expect(jobs[0]).toEqual({ kind: 'recompute-indicators', status: 'succeeded' });
+    expect(await revenueIndicatorSum(statsYear)).not.toBe(before);
     const rows = (await admin.get('/api/annual-statistics?sort=year&limit=500&order=desc')).json().items.filter((r: { refs: { organization_id: { code: string } } }) => r.refs.organization_id.code === code(10));
-    expect(rows.map((r: { operating_revenue: number }) => r.operating_revenue).sort()).toEqual([1200.5, 1500]);
+    expect(rows.map((r: { operating_revenue: number }) => r.operating_revenue).sort()).toEqual([1200.5, 1500, 999999]);
   });
 });
 

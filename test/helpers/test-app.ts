@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/app/build-app';
 import { JobQueue } from '../../src/shared/jobs/job-queue';
-import { defineImportJob } from '../../src/shared/records/import-job';
+import { defineJobs } from '../../src/app/jobs';
 import { loadDemo, DEMO_USERS } from '../../src/registry/demo/load-demo';
 import { loadShippedFrameworks } from '../../src/evaluation/indicators/evaluation.routes';
 import { openTestDb, type Backend, type TestDb } from './test-db';
@@ -19,7 +19,7 @@ export async function startTestApp(backend: Backend, opts: { demo?: boolean; org
   await loadShippedFrameworks(testDb.db);
   if (opts.demo !== false) await loadDemo(testDb.db, { generatedOrganizations: opts.orgs ?? 60 });
   const jobs = new JobQueue(testDb.db, 50);
-  defineImportJob(jobs, testDb.db);
+  defineJobs(jobs, testDb.db);
   const app = await buildApp({ db: testDb.db, jobs });
   await jobs.start();
   return {

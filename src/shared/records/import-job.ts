@@ -21,7 +21,10 @@ export async function saveUpload(fileName: string, bytes: Uint8Array): Promise<s
   return path;
 }
 
-export function defineImportJob(jobs: JobQueue, db: Db): void {
+/** Called after an import job has committed, e.g. to recompute what is derived from the imported records. */
+export type AfterImport = (entity: string, userId: number | null) => Promise<void>;
+
+export function defineImportJob(jobs: JobQueue, db: Db, afterImport?: AfterImport): void {
   jobs.define('import', async (ctx) => {
     const { entity, fileName, path, mode } = ctx.payload as { entity: string; fileName: string; path: string; mode: Exclude<ImportMode, 'validate'> };
     const users = await db.query<{ role: 'admin' | 'zone_operator' | 'org_user'; username: string; zone_id: number | null; organization_id: number | null }>(
@@ -31,6 +34,7 @@ export function defineImportJob(jobs: JobQueue, db: Db): void {
     const actor = { userId: ctx.userId!, username: user.username, role: user.role, zoneId: user.zone_id, organizationId: user.organization_id };
     const result = await commitImport(db, actor, entityByName(entity), fileName, new Uint8Array(await readFile(path)), mode, ctx.setProgress);
     await rm(path, { force: true });
+    if (afterImport && result.inserted + result.updated > 0) await afterImport(entity, ctx.userId);
     return { inserted: result.inserted, updated: result.updated, skipped: result.skipped };
   });
 }
