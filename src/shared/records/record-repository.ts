@@ -81,7 +81,9 @@ function whereClause(def: EntityDef, q: Omit<ListQuery, 'sort' | 'order' | 'limi
     if (q.visibility.organizationId !== undefined && org) alts.push(`${org} = ${p.add(q.visibility.organizationId)}`);
     where.push(`(${alts.join(' or ')})`);
   }
-  if (q.zoneIds) where.push(`${zoneColumn(def)} = any(${p.add(q.zoneIds)}::int8[])`);
+  // A single zone as an equality, so that indexes led by zone_id can also deliver the sort order.
+  if (q.zoneIds?.length === 1) where.push(`${zoneColumn(def)} = ${p.add(q.zoneIds[0])}::int8`);
+  else if (q.zoneIds) where.push(`${zoneColumn(def)} = any(${p.add(q.zoneIds)}::int8[])`);
   if (q.tsquery) where.push(`t.search @@ to_tsquery('simple', ${p.add(q.tsquery)})`);
   for (const [name, value] of Object.entries(q.equals)) {
     const field = def.fields.find((f) => f.name === name);
