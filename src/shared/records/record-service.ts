@@ -34,14 +34,16 @@ export function toTsquery(text: string): string | undefined {
 }
 
 export function searchTextOf(def: EntityDef, record: Row): string {
-  const parts: string[] = [String(record.code ?? '')];
+  const parts: string[] = [];
   for (const f of def.fields) {
     if (!f.search) continue;
     const v = record[f.name];
     if (v === null || v === undefined) continue;
     parts.push(Array.isArray(v) ? v.join(' ') : String(v));
   }
-  return analyze(parts.join(' ')).join(' ');
+  // Codes are ASCII identifiers: PostgreSQL's own parser splits them (S-9162… → s, 9162…); only text needs analysis.
+  const code = String(record.code ?? '').toLowerCase();
+  return parts.length ? `${code} ${analyze(parts.join(' ')).join(' ')}` : code;
 }
 
 export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, params: ListParams) {
