@@ -9,6 +9,8 @@
  * - search_p95_ms, list_p95_ms, dashboard_ms: through the HTTP app (inject, no network),
  * - api_rps: a detail GET under load from a second process (autocannon, 10 s) against a real server.
  * Then repeats on the embedded database (PGlite) at a tenth of the size. Progress on stderr, one JSON line last.
+ * `--keep-schema NAME` keeps the server-side data; `--queries-only --keep-schema NAME` then measures only the queries
+ * and the API on it (for iterating on query plans).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +42,10 @@ const PGLITE_ORGS = arg('pglite-orgs', Math.round(ORGS / 10));
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (m: string) => process.stderr.write(`[registry bench] ${m}\n`);
 const FILE_ROWS = 250_000;
+// For iterating on queries: keep the server-side data in a named schema, and later measure only the queries on it.
+const flag = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined; };
+const KEEP_SCHEMA = flag('keep-schema');
+const QUERIES_ONLY = process.argv.includes('--queries-only');
 
 const QUERIES_ZH = ['兰州', '蘭州', '生物', '新材料', '科技有限公司', '成都', '光伏', '陇原', '華信', '智能装备', '上海', '医药', '稀土', '氢能', '检测'];
 const QUERIES_EN = ['lanzhou', 'biotech', 'materials', 'chengdu', 'photovoltaic', 'robotics', 'shanghai', 'copper foil', 'hydrogen', 'software', 'huaxin', 'energy storage'];
@@ -214,17 +220,18 @@ async function writeFile(path: string, text: string) {
 async function runOn(kind: 'postgres' | 'pglite', orgCount: number) {
   const dir = mkdtempSync(join(tmpdir(), `kc-bench-${kind}-`));
   const lastYear = new Date().getFullYear() - 1;
-  log(`${kind}: generating ${orgCount} organisations × ${YEARS} years into ${dir}`);
-  const orgFiles = await writeCsvFiles(dir, 'organizations', organizations, generateOrganizations(orgCount, DEMO_ZONES_FOR_ORGS));
-  const statFiles = await writeCsvFiles(dir, 'statistics', annualStatistics, generateStatistics(generateOrganizations(orgCount, DEMO_ZONES_FOR_ORGS), lastYear - YEARS + 1, lastYear));
+  const reuse = kind === 'postgres' && QUERIES_ONLY;
+  if (!reuse) log(`${kind}: generating ${orgCount} organisations × ${YEARS} years into ${dir}`);
+  const orgFiles = reuse ? [] : await writeCsvFiles(dir, 'organizations', organizations, generateOrganizations(orgCount, DEMO_ZONES_FOR_ORGS));
+  const statFiles = reuse ? [] : await writeCsvFiles(dir, 'statistics', annualStatistics, generateStatistics(generateOrganizations(orgCount, DEMO_ZONES_FOR_ORGS), lastYear - YEARS + 1, lastYear));
 
   let db: Db;
   let url = '';
-  const schema = `bench_registry_${process.pid}`;
+  const schema = KEEP_SCHEMA ?? `bench_registry_${process.pid}`;
   if (kind === 'postgres') {
     const c = new pg.Client({ connectionString: SERVER });
     await c.connect();
-    await c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+    if (!reuse) await c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
     await c.end();
     const u = new URL(SERVER);
     u.search = `?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
@@ -238,6 +245,12 @@ async function runOn(kind: 'postgres' | 'pglite', orgCount: number) {
       const admin = await createUser(db, { username: 'bench', password: 'bench-password', displayName: 'bench', role: 'admin' });
       return { userId: admin.id, username: 'bench', role: 'admin', zoneId: null, organizationId: null };
     };
+    if (reuse) {
+      log(`postgres: measuring queries only, on the data kept in schema ${schema}`);
+      const q = await measureQueries(db, orgCount);
+      const { sampleId, ...queries } = q;
+      return { database: kind, organizations: orgCount, reused_schema: schema, ...queries, api_rps: await apiLoad(url, sampleId, dir) };
+    }
     let actor = await makeActor();
     await setupZones(db, actor);
     let copy: { rows: number; ms: number } | undefined;
@@ -267,7 +280,7 @@ async function runOn(kind: 'postgres' | 'pglite', orgCount: number) {
     };
   } finally {
     await db.close();
-    if (kind === 'postgres') {
+    if (kind === 'postgres' && !KEEP_SCHEMA) {
       const c = new pg.Client({ connectionString: SERVER });
       await c.connect();
       await c.query(`drop schema if exists ${schema} cascade`);
