@@ -23,35 +23,58 @@ export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number,
   const live = `t.zone_id = any($1::int8[]) and t.retired_at is null and ${seen}`;
   const endYear = new Date().getFullYear() - 1; // the last complete year
 
-  const [counts, byKind, byField, trend, top, facts] = await Promise.all([
+  // Enterprise statistics are confidential by default: the largest organisations are listed only for actors who may
+  // read unpublished records in this zone, which also spares anonymous visitors a scan of the zone's statistics.
+  const mayRankByRevenue = visibility.all || subtree.every((z) => visibility.zoneIds?.includes(z));
+
+  const [orgGroups, counts, trend, top, facts] = await Promise.all([
+    // One scan of the zone's organisations gives the total, the enterprises and both breakdowns.
+    db.query<{ kind: string; field: string | null; count: number }>(
+      `select kind, hightech_field as field, count(*)::int8 as count from organizations t where ${live} group by kind, hightech_field`, base),
     db.query<Record<string, number>>(`select
-        (select count(*) from organizations t where ${live})::int8 as organizations,
-        (select count(*) from organizations t where ${live} and kind = 'enterprise')::int8 as enterprises,
         (select count(distinct organization_id) from qualifications t where ${live} and type = 'hightech_enterprise'
            and valid_from <= current_date and (valid_to is null or valid_to >= current_date))::int8 as "highTechEnterprises",
         (select count(*) from people t where ${live})::int8 as people,
         (select count(*) from achievements t where ${live})::int8 as achievements,
         (select count(*) from projects t where ${live})::int8 as projects`, base),
-    db.query<{ key: string; count: number }>(`select kind as key, count(*)::int8 as count from organizations t where ${live} group by kind order by count desc`, base),
-    db.query<{ key: string | null; count: number }>(`select hightech_field as key, count(*)::int8 as count from organizations t where ${live} group by hightech_field order by count desc`, base),
     db.query<{ year: number; type: string; count: number }>(`select y.year, t.type, count(distinct t.organization_id)::int8 as count
         from generate_series($4::int, $5::int) as y(year)
         join qualifications t on t.valid_from <= make_date(y.year, 12, 31) and (t.valid_to is null or t.valid_to >= make_date(y.year, 12, 31))
         where ${live} group by y.year, t.type order by y.year, t.type`, [...base, endYear - years + 1, endYear]),
-    db.query(`select o.id, o.name_zh, o.name_en, o.generated, t.year, t.operating_revenue, t.rd_expense
-        from annual_statistics t join organizations o on o.id = t.organization_id
-        where ${live} and t.year = (select max(year) from annual_statistics s where s.zone_id = any($1::int8[]))
-        order by t.operating_revenue desc nulls last limit 10`, base),
+    mayRankByRevenue ? topByRevenue(db, subtree) : Promise.resolve([]),
     db.query(`select t.id, t.metric, t.value, t.unit, t.period, t.source, t.quote, t.generated, t.zone_id
         from zone_facts t where ${live} order by t.period desc, t.id limit 100`, base),
   ]);
+  const byKind = sumBy(orgGroups, (g) => g.kind);
+  const byField = sumBy(orgGroups, (g) => g.field);
+  const organizationsCount = orgGroups.reduce((n, g) => n + g.count, 0);
   return {
     zone,
-    counts: counts[0]!,
+    counts: { organizations: organizationsCount, enterprises: byKind.find((k) => k.key === 'enterprise')?.count ?? 0, ...counts[0]! },
     byKind: byKind.map((r) => ({ ...r, label: labelOf(ORG_KINDS, r.key) })),
     byField: byField.map((r) => ({ ...r, key: r.key ?? 'none', label: labelOf(HIGHTECH_FIELDS, r.key) })),
     qualificationTrend: trend.map((r) => ({ ...r, label: labelOf(QUALIFICATION_TYPES, r.type) })),
     topOrganizations: top,
     facts: facts.map((f) => ({ ...f, label: { zh: String(f.metric), en: String(f.metric) } })),
   };
+}
+
+function sumBy<T extends { count: number }>(rows: readonly T[], key: (row: T) => string | null) {
+  const totals = new Map<string | null, number>();
+  for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + r.count);
+  return [...totals].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * The ten largest organisations by operating revenue in the zone's latest year: one index scan per zone of the
+ * subtree (annual_statistics_zone_revenue), then the best ten of those.
+ */
+async function topByRevenue(db: Db, subtree: readonly number[]) {
+  return db.query(`with latest as (select max(year) as year from annual_statistics where zone_id = any($1::int8[]))
+    select o.id, o.name_zh, o.name_en, o.generated, s.year, s.operating_revenue, s.rd_expense
+    from unnest($1::int8[]) as z(id), latest,
+      lateral (select * from annual_statistics t where t.zone_id = z.id and t.year = latest.year and t.retired_at is null
+               order by t.operating_revenue desc nulls last limit 10) s
+    join organizations o on o.id = s.organization_id
+    order by s.operating_revenue desc nulls last limit 10`, [subtree]);
 }

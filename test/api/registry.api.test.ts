@@ -124,6 +124,13 @@ describe.each(BACKENDS)('registry API on %s', (backend) => {
     expect(lanzhouNewArea.facts.length).toBeGreaterThan(0);
     expect(lanzhouNewArea.facts[0].source).toMatch(/\.txt/);
     expect(lanzhouNewArea.qualificationTrend.length).toBeGreaterThan(0);
+    // Revenue rankings come from confidential statistics: admins see them, anonymous visitors do not.
+    expect(lanzhouNewArea.topOrganizations).toEqual([]);
+    const forAdmin = (await admin.get(`/api/zones/${lzna}/dashboard`)).json();
+    expect(forAdmin.topOrganizations.length).toBeGreaterThan(0);
+    const revenues = forAdmin.topOrganizations.map((o: { operating_revenue: number }) => o.operating_revenue);
+    expect(revenues).toEqual([...revenues].sort((a, b) => b - a));
+    expect(forAdmin.counts.organizations).toBe(forAdmin.byKind.reduce((n: number, k: { count: number }) => n + k.count, 0));
     const partners = (await anon.get(`/api/zones/${zj}/partners`)).json();
     expect(partners.items.map((p: { code: string }) => p.code)).toContain('LBZ');
   });
