@@ -3,7 +3,7 @@
 // empty zone, the downloads, and the PDF report printed from the same page in print mode.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import { launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll } from './harness';
 import { renderEvaluationPdf, reportUrl } from '../../src/evaluation/report/pdf-report';
 
 const SCREENSHOT = '/tmp/kechuang-evaluation.png';
@@ -44,19 +44,9 @@ describe('evaluation page', () => {
     expect(frameworks.map((f) => f.code)).toEqual(expect.arrayContaining(['torch-2021', 'zone-starter']));
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const file = `/tmp/kechuang-e2e-fail-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`;
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.log(`screenshot of the failure: ${file}`);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, 'evaluation', ctx));
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  afterAll(() => closeAll(context, browser, server));
 
   it('opens from the side menu and draws the radar and rank charts', async () => {
     await page.goto(`${server.baseUrl}/dashboard`);

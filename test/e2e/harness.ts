@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -116,4 +116,38 @@ export async function startServer(): Promise<RunningServer> {
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Saves a full-page screenshot when a test fails, and says where (use in afterEach). */
+export async function screenshotOnFailure(page: Page | undefined, prefix: string, ctx: { task: { name: string; result?: { state?: string } } }) {
+  if (ctx.task.result?.state !== 'fail' || !page) return;
+  const file = `/tmp/kechuang-e2e-${prefix}-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`;
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  console.log(`screenshot of the failure: ${file}`);
+}
+
+/** Closes the browser and stops the server (use in afterAll). */
+export async function closeAll(context: BrowserContext | undefined, browser: Browser | undefined, server: RunningServer | undefined) {
+  await context?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+}
+
+/**
+ * Picks an option in the antd Select whose input has the given id (a form field name), and checks that the choice
+ * took: a select that loads its options from the server may re-render them under the click, so it tries again.
+ */
+export async function chooseOption(p: Page, inputId: string, optionText?: string | RegExp, search?: string) {
+  const input = p.locator(`#${inputId}`);
+  const chosen = p.locator(`.ant-select:has(#${inputId}) .ant-select-selection-item`);
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (search) await input.fill(search);
+    const options = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    const option = optionText ? options.filter({ hasText: optionText }).first() : options.first();
+    await option.waitFor({ state: 'visible', timeout: 15_000 });
+    await option.click();
+    const took = await chosen.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    if (took || attempt === 3) return;
+  }
 }

@@ -3,7 +3,7 @@
 // score and suggestions), see matches with explanations, open a case from a match and move it to "contract signed".
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import { launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,16 +26,6 @@ async function api<T>(p: Page, method: 'GET' | 'POST', path: string, body?: unkn
   return JSON.parse(text) as T;
 }
 
-/** Picks an option in the antd Select whose input has the given id. */
-async function chooseOption(p: Page, inputId: string, optionText?: string | RegExp, search?: string) {
-  const input = p.locator(`#${inputId}`);
-  await input.click();
-  if (search) await input.fill(search);
-  const options = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-  const option = optionText ? options.filter({ hasText: optionText }).first() : options.first();
-  await option.waitFor({ state: 'visible', timeout: 15_000 });
-  await option.click();
-}
 
 describe('technology transfer', () => {
   beforeAll(async () => {
@@ -47,19 +37,9 @@ describe('technology transfer', () => {
     page.on('pageerror', (e) => pageErrors.push(String(e)));
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const file = `/tmp/kechuang-e2e-transfer-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`;
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.log(`screenshot of the failure: ${file}`);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, 'transfer', ctx));
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  afterAll(() => closeAll(context, browser, server));
 
   it('signs in as admin and creates a published offer through the API', async () => {
     await page.goto(`${server.baseUrl}/login`);

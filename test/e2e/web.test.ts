@@ -2,7 +2,7 @@
 // creating an organisation, importing a CSV, switching language and viewing the zone dashboard.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import { launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption } from './harness';
 
 const SCREENSHOT = '/tmp/kechuang-dashboard.png';
 
@@ -13,16 +13,6 @@ let page: Page;
 const consoleErrors: string[] = [];
 let createdName = '';
 
-/** Picks an option in the antd Select whose input has the given id (a form field name). */
-async function chooseOption(p: Page, inputId: string, optionText?: string | RegExp, search?: string) {
-  const input = p.locator(`#${inputId}`);
-  await input.click();
-  if (search) await input.fill(search);
-  const options = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-  const option = optionText ? options.filter({ hasText: optionText }).first() : options.first();
-  await option.waitFor({ state: 'visible', timeout: 15_000 });
-  await option.click();
-}
 
 async function firstZone(p: Page): Promise<{ id: number; code: string; name_zh: string }> {
   const res = await p.request.get(`${server.baseUrl}/api/zones?limit=50`);
@@ -45,19 +35,9 @@ describe('web app', () => {
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const file = `/tmp/kechuang-e2e-fail-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`;
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.log(`screenshot of the failure: ${file}`);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, 'fail', ctx));
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  afterAll(() => closeAll(context, browser, server));
 
   it('shows an error for wrong credentials, then signs in as admin', async () => {
     await page.goto(`${server.baseUrl}/login`);
