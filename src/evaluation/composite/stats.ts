@@ -66,8 +66,8 @@ export function quantile(xs: ArrayLike<number>, p: number): number {
   return s[lo] + (h - lo) * (s[hi] - s[lo]);
 }
 
-/** Pearson correlation over the rows where both are present (R: pairwise.complete.obs). */
-export function correlation(a: Column, b: Column): number {
+/** The rows where both columns have a value (R's pairwise.complete.obs). */
+function completePairs(a: Column, b: Column): [number[], number[]] {
   const xs: number[] = [];
   const ys: number[] = [];
   for (let i = 0; i < a.length; i++) {
@@ -76,6 +76,12 @@ export function correlation(a: Column, b: Column): number {
       ys.push(b[i]);
     }
   }
+  return [xs, ys];
+}
+
+/** Pearson correlation over the rows where both are present (R: pairwise.complete.obs). */
+export function correlation(a: Column, b: Column): number {
+  const [xs, ys] = completePairs(a, b);
   const mx = mean(xs);
   const my = mean(ys);
   let sxy = 0;
@@ -91,14 +97,7 @@ export function correlation(a: Column, b: Column): number {
 
 /** Sample covariance over pairwise-complete rows (R: cov(use = "pairwise.complete.obs")). */
 export function covariance(a: Column, b: Column): number {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let i = 0; i < a.length; i++) {
-    if (!Number.isNaN(a[i]) && !Number.isNaN(b[i])) {
-      xs.push(a[i]);
-      ys.push(b[i]);
-    }
-  }
+  const [xs, ys] = completePairs(a, b);
   const mx = mean(xs);
   const my = mean(ys);
   let s = 0;

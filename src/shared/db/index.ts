@@ -1,4 +1,3 @@
 export type { Db, Queryable, Row } from './db';
-export { one } from './db';
 export { openDb, type DbConfig } from './open-db';
 export { migrate } from './migrate';

@@ -61,8 +61,5 @@ export interface EntityDef {
   naturalCode?: (record: Record<string, unknown>, refCodes: Record<string, string | undefined>) => string | undefined;
 }
 
-/** Columns every record table has, managed by the platform. */
-export const SYSTEM_COLUMNS = ['id', 'code', 'published', 'generated', 'version', 'retired_at', 'created_at', 'updated_at'] as const;
-
 export const label = (zh: string, en: string): Label => ({ zh, en });
 export const option = (value: string, zh: string, en: string): Option => ({ value, label: { zh, en } });
