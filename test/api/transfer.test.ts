@@ -185,6 +185,52 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await admin.get(`/api/transfer/offers/${anonOffer.id}`)).json().organization_id).toBe(orgX);
   });
 
+  it('lists published items publicly: no brokers-only demands, names only where the tier allows, NDA reveal logged', async () => {
+    const pub = (await admin.post('/api/demands', { ...GOOD_DEMAND, title: '公开列表测试需求', organization_id: orgL })).json();
+    const hidden = (await admin.post('/api/demands', { ...GOOD_DEMAND, title: '公开列表保密需求', confidentiality: 'brokers_only', organization_id: orgL })).json();
+    const draft = (await admin.post('/api/demands', { ...GOOD_DEMAND, title: '公开列表草稿需求', organization_id: orgL })).json();
+    for (const d of [pub, hidden]) {
+      await admin.post(`/api/demands/${d.id}/status`, { action: 'submit' });
+      expect((await admin.post(`/api/demands/${d.id}/status`, { action: 'publish' })).statusCode).toBe(200);
+    }
+    // The owner hides the organisation behind the NDA: an anonymous listing.
+    const tiers = await admin.request({ method: 'PUT', url: `/api/demands/${pub.id}/disclosure`, payload: { tiers: { organization_id: 'nda', budget_max: 'signed_in' } } });
+    expect(tiers.statusCode).toBe(200);
+    expect(tiers.json().tiers.organization_id).toBe('nda');
+    const list = await anon.get('/api/transfer/demands?q=公开列表&limit=200');
+    expect(list.statusCode).toBe(200);
+    const ids = list.json().items.map((i: { id: number }) => i.id);
+    expect(ids).toContain(pub.id);
+    expect(ids).not.toContain(hidden.id);
+    expect(ids).not.toContain(draft.id);
+    expect(list.json().total).toBe(1);
+    const listed = list.json().items.find((i: { id: number }) => i.id === pub.id);
+    expect(listed.organization).toBeNull();
+    expect(listed.organization_id).toBeNull();
+    expect(listed.zone.name_zh).toBeTruthy();
+    expect(listed.budget_max).toBeNull();
+    expect(listed.withheld).toEqual(expect.arrayContaining([{ field: 'organization_id', tier: 'nda' }, { field: 'budget_max', tier: 'signed_in' }]));
+    expect(listed.disclosure).toBeUndefined();
+    expect(JSON.stringify(list.json())).not.toContain('公开列表保密需求');
+    // The org user reveals the organisation by accepting the NDA; the reveal is logged for the owner side.
+    expect((await orgUser.get(`/api/transfer/demands/${pub.id}`)).json().organization).toBeNull();
+    await orgUser.post(`/api/transfer/demands/${pub.id}/nda`, { accept: true });
+    const revealed = (await orgUser.get(`/api/transfer/demands/${pub.id}`)).json();
+    expect(revealed.organization.id).toBe(orgL);
+    expect(revealed.nda).toBeNull();
+    const log = (await operator.get(`/api/demands/${pub.id}/disclosure`)).json();
+    expect(log.tierable).toContain('organization_id');
+    expect(log.reveals.some((r: { username: string; fields: string[] }) => r.username === 'orguser' && r.fields.includes('organization_id'))).toBe(true);
+    expect((await orgUser.get(`/api/demands/${pub.id}/disclosure`)).statusCode).toBe(404);
+    expect((await anon.get(`/api/transfer/demands/${draft.id}`)).statusCode).toBe(404);
+    // Brokers see names in the listing; offers list the same way.
+    const forBroker = (await admin.get('/api/transfer/demands?q=公开列表')).json().items.find((i: { id: number }) => i.id === pub.id);
+    expect(forBroker.organization.id).toBe(orgL);
+    const offers = (await anon.get('/api/transfer/offers?limit=200')).json();
+    expect(offers.items.length).toBeGreaterThan(0);
+    expect(offers.items.every((o: { status: string }) => o.status === 'published')).toBe(true);
+  });
+
   it('stores declined matches, shows them to brokers and lowers that party later', async () => {
     const before = (await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.find((i: { id: number }) => i.id === copperId).score;
     expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'bogus' })).statusCode).toBe(400);
@@ -262,9 +308,20 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     const paired = await operator.post(`/api/transfer/proposals/${p.json().id}/pair`);
     expect(paired.statusCode).toBe(201);
     expect(paired.json().challenge_id).toBe(ch.id);
+    const panel = (await operator.get(`/api/transfer/challenges/${ch.id}`)).json().proposals[0];
+    expect(panel.my_score).toEqual({ score: 80, comment: '可行' });
+    expect(panel.organization.id).toBe(orgU);
+    expect(panel.organization.name_zh).toBeTruthy();
     const full = (await orgUser.get(`/api/transfer/challenges/${ch.id}`)).json();
     expect(full.proposals[0].case_id).toBe(paired.json().id);
     expect((await orgUser.get('/api/transfer/cases')).json().items.map((x: { id: number }) => x.id)).toContain(paired.json().id);
+  });
+
+  it('documents the responses of the transfer routes in OpenAPI', async () => {
+    const doc = (await anon.get('/docs/json')).json();
+    for (const [path, method, status] of [['/api/transfer/demands', 'get', '200'], ['/api/offers/{id}/matches', 'get', '200'], ['/api/transfer/cases', 'post', '201'], ['/api/zones/{id}/transfer-funnel', 'get', '200']] as const) {
+      expect(doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema, `${method} ${path}`).toBeTruthy();
+    }
   });
 
   it('counts the funnel per zone subtree and period', async () => {

@@ -66,16 +66,24 @@ export async function getChallenge(db: Queryable, actor: Actor | null, id: numbe
   const isBroker = v.allZones || v.brokerZones.has(Number(row.zone_id));
   const proposals = await db.query(
     `select p.id, p.demand_id, p.organization_id, p.offer_id, p.text, p.case_id, p.created_at,
-            count(s.score)::int as scores, avg(s.score)::float8 as average
+            count(s.score)::int as scores, avg(s.score)::float8 as average,
+            max(o.name_zh) as org_name_zh, max(o.name_en) as org_name_en,
+            max(case when s.scorer_id = $2 then s.score end) as my_score, max(case when s.scorer_id = $2 then s.comment end) as my_comment
      from transfer_challenge_proposals p left join transfer_proposal_scores s on s.proposal_id = p.id
-     where p.challenge_id = $1 group by p.id order by average desc nulls last, p.id`, [id]);
+     left join organizations o on o.id = p.organization_id
+     where p.challenge_id = $1 group by p.id order by average desc nulls last, p.id`, [id, actor?.userId ?? null]);
   return {
     ...row,
     demands: demandRows.filter((d) => canSee(v, 'demand', d)).map((d) => ({ id: d.id, code: d.code, title: d.title, status: d.status })),
-    // Solvers see their own proposals; brokers see all with their scores.
+    // Solvers see their own proposals; brokers see all with their scores (and the score they gave themselves).
     proposals: proposals
       .filter((p) => isBroker || (actor?.role === 'org_user' && actor.organizationId === Number(p.organization_id)))
-      .map((p) => ({ ...p, average: p.average == null ? null : Math.round(Number(p.average) * 10) / 10 })),
+      .map(({ org_name_zh, org_name_en, my_score, my_comment, ...p }) => ({
+        ...p,
+        average: p.average == null ? null : Math.round(Number(p.average) * 10) / 10,
+        organization: { id: Number(p.organization_id), name_zh: (org_name_zh as string | null) ?? null, name_en: (org_name_en as string | null) ?? null },
+        my_score: my_score == null ? null : { score: Number(my_score), comment: (my_comment as string | null) ?? null },
+      })),
   };
 }
 

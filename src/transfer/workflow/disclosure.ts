@@ -11,10 +11,13 @@ import { type ItemKind, rejectField } from './common';
 export type Tier = 'public' | 'signed_in' | 'nda';
 export const TIERS: readonly Tier[] = ['public', 'signed_in', 'nda'];
 
-/** Fields that can be put behind a tier (identity, status and routing fields stay visible). */
+/**
+ * Fields that can be put behind a tier (title, status and zone stay visible). Hiding `organization_id` makes an
+ * EEN-style anonymous listing: others contact the owner through the zone's broker.
+ */
 export const TIERABLE: Record<ItemKind, readonly string[]> = {
-  demand: ['description', 'hightech_field', 'ipc_code', 'problem', 'target_indicators', 'acceptance_criteria', 'budget_min', 'budget_max', 'deadline', 'cooperation_modes', 'decision_owner'],
-  offer: ['summary', 'achievement_id', 'hightech_field', 'ipc_code', 'trl', 'ip_status', 'advantages', 'cooperation_modes', 'price_expectation'],
+  demand: ['organization_id', 'description', 'hightech_field', 'ipc_code', 'problem', 'target_indicators', 'acceptance_criteria', 'budget_min', 'budget_max', 'deadline', 'cooperation_modes', 'decision_owner'],
+  offer: ['organization_id', 'summary', 'achievement_id', 'hightech_field', 'ipc_code', 'trl', 'ip_status', 'advantages', 'cooperation_modes', 'price_expectation'],
 };
 export const DEFAULT_TIERS: Record<ItemKind, Readonly<Record<string, Tier>>> = {
   demand: { decision_owner: 'signed_in' },
@@ -104,7 +107,7 @@ export function viewItem(v: Viewer, kind: ItemKind, row: Row, ndaAccepted: boole
       item[f] = null;
     } else if (tiers[f] === 'nda' && item[f] !== null) revealed.push(f);
   }
-  if (kind === 'offer' && row.anonymous && !full) {
+  if (kind === 'offer' && row.anonymous && !full && item.organization_id !== null) {
     item.organization_id = null;
     withheld.push({ field: 'organization_id', tier: 'owner' });
   }

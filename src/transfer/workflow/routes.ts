@@ -6,7 +6,9 @@ import type { Actor } from '../../shared/access/actor';
 import { localeFrom } from '../../shared/i18n';
 import { invalid } from '../../shared/http/errors';
 import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, requireActor, TransferError } from './common';
-import { acceptNda, canSee, checkTiers, logReveal, NDA_TEXT, ndaAccepted, privileged, TIERABLE, tiersOf, viewerOf, viewItem } from './disclosure';
+import { acceptNda, canSee, checkTiers, privileged, TIERABLE, tiersOf, viewerOf } from './disclosure';
+import { getPublished, listPublished } from './public-listings';
+import * as S from './schemas';
 import { declineMatch, DECLINE_REASONS, listFeedback, type MatchingHandle, matchesFor, setZoneWeights, weightsForZone } from './matching.service';
 import { demandQuality, offerQuality } from './quality';
 import { changeStatus, qualityReport, statusHistory } from './status.service';
@@ -86,28 +88,15 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
 
     // Public view with disclosure tiers (anyone, including anonymous visitors).
     r.get(`/api/transfer/${kind}s`, {
-      schema: { tags, summary: `Published ${kind}s, as this viewer may see them`, querystring: z.object({ zone: id.optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }) },
-    }, (req, reply) => run(req, reply, async () => {
-      const v = await viewerOf(db, actorOf(req));
-      const rows = await db.query(`select * from ${kind === 'demand' ? 'tech_demands' : 'tech_offers'} where retired_at is null and status = 'published'
-        ${kind === 'demand' ? "and coalesce(confidentiality, 'public') = 'public'" : ''} and ($1::int8 is null or zone_id = $1) order by id desc limit $2 offset $3`,
-      [req.query.zone ?? null, req.query.limit ?? 50, req.query.offset ?? 0]);
-      return { items: rows.filter((row) => canSee(v, kind, row)).map((row) => viewItem(v, kind, row, false).item) };
-    }));
+      schema: { tags, summary: `Published ${kind}s, as this viewer may see them (brokers-only demands never appear)`,
+        querystring: z.object({ zone: id.optional(), q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }),
+        response: { 200: S.publicList } },
+    }, (req, reply) => run(req, reply, () => listPublished(db, actorOf(req), kind, req.query)));
 
-    r.get(`/api/transfer/${kind}s/:id`, { schema: { tags, summary: `One ${kind} with disclosure tiers applied; NDA reveals are logged`, params: idParams } },
-      (req, reply) => run(req, reply, async () => {
-        const v = await viewerOf(db, actorOf(req));
-        const row = await loadItem(db, kind, req.params.id);
-        if (!row || !canSee(v, kind, row)) throw notFoundItem(kind, req.params.id);
-        const accepted = await ndaAccepted(db, v, kind, req.params.id);
-        const view = viewItem(v, kind, row, accepted);
-        if (v.actor && view.revealed.length) await logReveal(db, v.actor, kind, req.params.id, view.revealed);
-        const needsNda = view.withheld.some((w) => w.tier === 'nda');
-        return { ...view.item, withheld: view.withheld, nda: needsNda ? NDA_TEXT : null };
-      }));
+    r.get(`/api/transfer/${kind}s/:id`, { schema: { tags, summary: `One ${kind} with disclosure tiers applied; NDA reveals are logged`, params: idParams, response: { 200: S.publicDetail } } },
+      (req, reply) => run(req, reply, () => getPublished(db, actorOf(req), kind, req.params.id)));
 
-    r.post(`/api/transfer/${kind}s/:id/nda`, { schema: { tags, summary: 'Accept the click-through non-disclosure terms of this item', params: idParams, body: z.object({ accept: z.literal(true) }) } },
+    r.post(`/api/transfer/${kind}s/:id/nda`, { schema: { tags, summary: 'Accept the click-through non-disclosure terms of this item', params: idParams, body: z.object({ accept: z.literal(true) }), response: { 200: S.ndaAccepted } } },
       (req, reply) => run(req, reply, async () => {
         const a = requireActor(actorOf(req));
         const v = await viewerOf(db, a);
@@ -117,7 +106,7 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
         return { accepted: true };
       }));
 
-    r.get(`${base}/:id/disclosure`, { schema: { tags, summary: 'Disclosure tier of each field, and the NDA reveal log (owner and brokers)', params: idParams } },
+    r.get(`${base}/:id/disclosure`, { schema: { tags, summary: 'Disclosure tier of each field, and the NDA reveal log (owner and brokers)', params: idParams, response: { 200: S.disclosure } } },
       (req, reply) => run(req, reply, async () => {
         const v = await viewerOf(db, actorOf(req));
         const row = await loadItem(db, kind, req.params.id);
@@ -127,7 +116,7 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
         return { tiers: tiersOf(kind, row), tierable: TIERABLE[kind], reveals };
       }));
 
-    r.put(`${base}/:id/disclosure`, { schema: { tags, summary: 'Set disclosure tiers (public | signed_in | nda) per field', params: idParams, body: z.object({ tiers: z.record(z.string(), z.string()) }) } },
+    r.put(`${base}/:id/disclosure`, { schema: { tags, summary: 'Set disclosure tiers (public | signed_in | nda) per field', params: idParams, body: z.object({ tiers: z.record(z.string(), z.string()) }), response: { 200: S.tiersOnly } } },
       (req, reply) => run(req, reply, async () => {
         const v = await viewerOf(db, requireActor(actorOf(req)));
         const row = await loadItem(db, kind, req.params.id);
@@ -138,38 +127,38 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
         return { tiers: { ...tiersOf(kind, { disclosure: tiers }) } };
       }));
 
-    r.get(`${base}/:id/quality`, { schema: { tags, summary: 'Quality score 0–100 with suggestions (zh, en)', params: idParams } },
+    r.get(`${base}/:id/quality`, { schema: { tags, summary: 'Quality score 0–100 with suggestions (zh, en)', params: idParams, response: { 200: S.quality } } },
       (req, reply) => run(req, reply, () => qualityReport(db, actorOf(req), kind, req.params.id)));
 
-    r.post(`/api/transfer/quality/${kind}`, { schema: { tags, summary: `Quality score of a ${kind} draft (nothing stored)`, body: z.record(z.string(), z.unknown()) } },
+    r.post(`/api/transfer/quality/${kind}`, { schema: { tags, summary: `Quality score of a ${kind} draft (nothing stored)`, body: z.record(z.string(), z.unknown()), response: { 200: S.quality } } },
       (req, reply) => run(req, reply, async () => (kind === 'demand' ? demandQuality(req.body) : offerQuality(req.body))));
 
     r.post(`${base}/:id/status`, {
       schema: { tags, summary: 'submit | screen | publish (broker; override below the quality threshold with a note) | send_back (broker, note) | close | reopen', params: idParams,
-        body: z.object({ action: z.enum(['submit', 'screen', 'publish', 'send_back', 'close', 'reopen']), note: z.string().max(5000).nullish(), override: z.boolean().optional() }) },
+        body: z.object({ action: z.enum(['submit', 'screen', 'publish', 'send_back', 'close', 'reopen']), note: z.string().max(5000).nullish(), override: z.boolean().optional() }), response: { 200: S.statusChanged } },
     }, (req, reply) => run(req, reply, () => changeStatus(db, actorOf(req), kind, req.params.id, req.body, (k, i) => matching.refresh(k, i))));
 
-    r.get(`${base}/:id/status-history`, { schema: { tags, summary: 'Workflow history (notes, overrides)', params: idParams } },
+    r.get(`${base}/:id/status-history`, { schema: { tags, summary: 'Workflow history (notes, overrides)', params: idParams, response: { 200: S.statusHistory } } },
       (req, reply) => run(req, reply, async () => ({ items: await statusHistory(db, actorOf(req), kind, req.params.id) })));
 
-    r.get(`${base}/:id/matches`, { schema: { tags, summary: `Ranked ${kind === 'demand' ? 'offers' : 'demands'} with explanations`, params: idParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }) } },
+    r.get(`${base}/:id/matches`, { schema: { tags, summary: `Ranked ${kind === 'demand' ? 'offers' : 'demands'} with explanations`, params: idParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }), response: { 200: S.matches } } },
       (req, reply) => run(req, reply, () => matchesFor(db, matching, actorOf(req), kind, req.params.id, req.query.limit ?? 10)));
 
     r.post(`${base}/:id/matches/:resultId/decline`, {
       schema: { tags, summary: 'Decline a proposed match with a reason; later matches for this party take it into account',
-        params: z.object({ id, resultId: id }), body: z.object({ reason: z.enum(DECLINE_REASONS), note: z.string().max(5000).nullish() }) },
+        params: z.object({ id, resultId: id }), body: z.object({ reason: z.enum(DECLINE_REASONS), note: z.string().max(5000).nullish() }), response: { 201: S.declined } },
     }, (req, reply) => run(req, reply, () => declineMatch(db, matching, actorOf(req), kind, req.params.id, req.params.resultId, req.body.reason, req.body.note), 201));
   }
 
-  r.get('/api/transfer/feedback', { schema: { tags: ['transfer'], summary: 'Declined matches with reasons (brokers)', querystring: z.object({ zone: id.optional() }) } },
+  r.get('/api/transfer/feedback', { schema: { tags: ['transfer'], summary: 'Declined matches with reasons (brokers)', querystring: z.object({ zone: id.optional() }), response: { 200: S.feedback } } },
     (req, reply) => run(req, reply, async () => ({ items: await listFeedback(db, actorOf(req), req.query.zone) })));
 
-  r.get('/api/zones/:id/match-weights', { schema: { tags: ['transfer'], summary: 'Matching weights in force for a zone', params: idParams } },
+  r.get('/api/zones/:id/match-weights', { schema: { tags: ['transfer'], summary: 'Matching weights in force for a zone', params: idParams, response: { 200: S.weights } } },
     (req, reply) => run(req, reply, () => weightsForZone(db, req.params.id)));
-  r.put('/api/zones/:id/match-weights', { schema: { tags: ['transfer'], summary: 'Set matching weights for a zone (admin, zone operator)', params: idParams, body: z.record(z.string(), z.unknown()) } },
+  r.put('/api/zones/:id/match-weights', { schema: { tags: ['transfer'], summary: 'Set matching weights for a zone (admin, zone operator)', params: idParams, body: z.record(z.string(), z.unknown()), response: { 200: S.weights } } },
     (req, reply) => run(req, reply, () => setZoneWeights(db, actorOf(req), req.params.id, req.body)));
 
-  r.post('/api/transfer/matching/rebuild', { schema: { tags: ['transfer'], summary: 'Rebuild the matching index from the database (admin)' } },
+  r.post('/api/transfer/matching/rebuild', { schema: { tags: ['transfer'], summary: 'Rebuild the matching index from the database (admin)', response: { 200: S.rebuilt } } },
     (req, reply) => run(req, reply, async () => {
       const a = requireActor(actorOf(req));
       if (a.role !== 'admin') throw deny('只有平台管理员可以重建索引。', 'Only a platform admin may rebuild the index.');
@@ -177,43 +166,43 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     }));
 
   // ——— cases ———
-  r.post('/api/transfer/cases', { schema: { tags: ['transfer'], summary: 'Open a brokerage case from a match (broker)', body: z.object({ demand_id: id, offer_id: id, note: z.string().max(5000).nullish() }) } },
+  r.post('/api/transfer/cases', { schema: { tags: ['transfer'], summary: 'Open a brokerage case from a match (broker)', body: z.object({ demand_id: id, offer_id: id, note: z.string().max(5000).nullish() }), response: { 201: S.caseDetail } } },
     (req, reply) => run(req, reply, () => openCase(db, actorOf(req), req.body), 201));
-  r.get('/api/transfer/cases', { schema: { tags: ['transfer'], summary: 'Cases: brokers see their zones, parties their own', querystring: z.object({ stage: z.enum(CASE_STAGES).optional(), zone: id.optional() }) } },
+  r.get('/api/transfer/cases', { schema: { tags: ['transfer'], summary: 'Cases: brokers see their zones, parties their own', querystring: z.object({ stage: z.enum(CASE_STAGES).optional(), zone: id.optional() }), response: { 200: S.caseList } } },
     (req, reply) => run(req, reply, async () => ({ items: await listCases(db, actorOf(req), req.query) })));
-  r.get('/api/transfer/cases/:id', { schema: { tags: ['transfer'], summary: 'One case with its stage history and notes', params: idParams } },
+  r.get('/api/transfer/cases/:id', { schema: { tags: ['transfer'], summary: 'One case with its stage history and notes', params: idParams, response: { 200: S.caseDetail } } },
     (req, reply) => run(req, reply, () => getCase(db, actorOf(req), req.params.id)));
   r.post('/api/transfer/cases/:id/stage', {
     schema: { tags: ['transfer'], summary: 'Move a case to its next stage', params: idParams,
       body: z.object({ stage: z.string().max(40), note: z.string().max(5000).nullish(), contract_type: z.string().max(40).nullish(), contract_amount: z.number().min(0).nullish(),
-        contract_date: z.string().max(10).nullish(), registration_no: z.string().max(100).nullish(), failure_reason: z.string().max(5000).nullish() }) },
+        contract_date: z.string().max(10).nullish(), registration_no: z.string().max(100).nullish(), failure_reason: z.string().max(5000).nullish() }), response: { 200: S.caseDetail } },
   }, (req, reply) => run(req, reply, () => moveCase(db, actorOf(req), req.params.id, req.body)));
-  r.post('/api/transfer/cases/:id/notes', { schema: { tags: ['transfer'], summary: 'Add a broker note', params: idParams, body: z.object({ note: z.string() }) } },
+  r.post('/api/transfer/cases/:id/notes', { schema: { tags: ['transfer'], summary: 'Add a broker note', params: idParams, body: z.object({ note: z.string() }), response: { 201: S.caseDetail } } },
     (req, reply) => run(req, reply, () => addCaseNote(db, actorOf(req), req.params.id, req.body.note), 201));
 
   // ——— challenges ———
   r.post('/api/transfer/challenges', {
-    schema: { tags: ['transfer'], summary: 'Create an innovation challenge (揭榜挂帅)', body: z.object({ zone_id: id, title: z.string().max(300), description: z.string().max(100_000).nullish(), opens_on: DATE, closes_on: DATE }) },
+    schema: { tags: ['transfer'], summary: 'Create an innovation challenge (揭榜挂帅)', body: z.object({ zone_id: id, title: z.string().max(300), description: z.string().max(100_000).nullish(), opens_on: DATE, closes_on: DATE }), response: { 201: S.challenge } },
   }, (req, reply) => run(req, reply, () => createChallenge(db, actorOf(req), req.body), 201));
-  r.get('/api/transfer/challenges', { schema: { tags: ['transfer'], summary: 'Challenges', querystring: z.object({ zone: id.optional() }) } },
+  r.get('/api/transfer/challenges', { schema: { tags: ['transfer'], summary: 'Challenges', querystring: z.object({ zone: id.optional() }), response: { 200: S.challengeList } } },
     (req, reply) => run(req, reply, async () => ({ items: await listChallenges(db, req.query.zone) })));
-  r.get('/api/transfer/challenges/:id', { schema: { tags: ['transfer'], summary: 'A challenge with its demands and proposals', params: idParams } },
+  r.get('/api/transfer/challenges/:id', { schema: { tags: ['transfer'], summary: 'A challenge with its demands and proposals (brokers see all proposals with scores, solvers their own)', params: idParams, response: { 200: S.challengeDetail } } },
     (req, reply) => run(req, reply, () => getChallenge(db, actorOf(req), req.params.id)));
-  r.post('/api/transfer/challenges/:id/status', { schema: { tags: ['transfer'], summary: 'Move a challenge to its next status', params: idParams, body: z.object({ status: z.string().max(20) }) } },
+  r.post('/api/transfer/challenges/:id/status', { schema: { tags: ['transfer'], summary: 'Move a challenge to its next status', params: idParams, body: z.object({ status: z.string().max(20) }), response: { 200: S.challenge } } },
     (req, reply) => run(req, reply, () => setChallengeStatus(db, actorOf(req), req.params.id, req.body.status)));
-  r.post('/api/transfer/challenges/:id/demands', { schema: { tags: ['transfer'], summary: 'Attach a demand', params: idParams, body: z.object({ demand_id: id }) } },
+  r.post('/api/transfer/challenges/:id/demands', { schema: { tags: ['transfer'], summary: 'Attach a demand', params: idParams, body: z.object({ demand_id: id }), response: { 200: S.challengeDetail } } },
     (req, reply) => run(req, reply, () => attachDemand(db, actorOf(req), req.params.id, req.body.demand_id)));
   r.post('/api/transfer/challenges/:id/proposals', {
-    schema: { tags: ['transfer'], summary: 'Submit a solver proposal (揭榜)', params: idParams, body: z.object({ demand_id: id, organization_id: id.nullish(), offer_id: id.nullish(), text: z.string() }) },
+    schema: { tags: ['transfer'], summary: 'Submit a solver proposal (揭榜)', params: idParams, body: z.object({ demand_id: id, organization_id: id.nullish(), offer_id: id.nullish(), text: z.string() }), response: { 201: S.proposal } },
   }, (req, reply) => run(req, reply, () => submitProposal(db, actorOf(req), req.params.id, req.body), 201));
-  r.post('/api/transfer/proposals/:id/scores', { schema: { tags: ['transfer'], summary: 'Panel score 0–100 with comment', params: idParams, body: z.object({ score: z.number(), comment: z.string().max(5000).nullish() }) } },
+  r.post('/api/transfer/proposals/:id/scores', { schema: { tags: ['transfer'], summary: 'Panel score 0–100 with comment', params: idParams, body: z.object({ score: z.number(), comment: z.string().max(5000).nullish() }), response: { 200: S.proposalScore } } },
     (req, reply) => run(req, reply, () => scoreProposal(db, actorOf(req), req.params.id, req.body)));
-  r.post('/api/transfer/proposals/:id/pair', { schema: { tags: ['transfer'], summary: 'Pair a proposal with its demand and open a case', params: idParams } },
+  r.post('/api/transfer/proposals/:id/pair', { schema: { tags: ['transfer'], summary: 'Pair a proposal with its demand and open a case', params: idParams, response: { 201: S.caseDetail } } },
     (req, reply) => run(req, reply, () => pairProposal(db, actorOf(req), req.params.id), 201));
 
   // ——— funnel ———
   r.get('/api/zones/:id/transfer-funnel', {
-    schema: { tags: ['transfer'], summary: 'Transfer funnel of a zone subtree for demands collected in [from, to]', params: idParams, querystring: z.object({ from: DATE.optional(), to: DATE.optional() }) },
+    schema: { tags: ['transfer'], summary: 'Transfer funnel of a zone subtree for demands collected in [from, to]', params: idParams, querystring: z.object({ from: DATE.optional(), to: DATE.optional() }), response: { 200: S.funnel } },
   }, (req, reply) => run(req, reply, async () => {
     const actor = actorOf(req);
     if (!actor) throw requireActor(actor);

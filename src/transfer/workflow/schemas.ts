@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { CASE_STAGES } from './cases.service';
+
+/**
+ * Response schemas of the transfer workflow routes (OpenAPI documents them; the serializer checks them). Database
+ * rows are loose objects: the named keys are documented and checked, further columns pass through unchanged.
+ */
+const label = z.object({ zh: z.string(), en: z.string() });
+const when = z.string().describe('ISO timestamp');
+const num = z.number();
+const nullableNum = z.number().nullable();
+const tier = z.enum(['public', 'signed_in', 'nda']);
+
+export const named = z.object({ id: num, name_zh: z.string().nullable(), name_en: z.string().nullable() }).nullable();
+
+/** A demand or offer as the viewer may see it: withheld fields are null. */
+export const itemView = z.looseObject({
+  id: num,
+  code: z.string(),
+  kind: z.enum(['demand', 'offer']),
+  title: z.string(),
+  organization_id: nullableNum,
+  zone_id: nullableNum,
+  status: z.string().nullable(),
+  disclosure: z.record(z.string(), tier).optional().describe('the tiers, for the owner and brokers only'),
+});
+const withheld = z.array(z.object({ field: z.string(), tier: z.enum(['public', 'signed_in', 'nda', 'owner']) }));
+
+export const publicItem = itemView.extend({
+  organization: named.describe('null when the owner is hidden (anonymous listing or a withheld tier): contact goes through the broker'),
+  zone: named,
+  withheld,
+});
+export const publicList = z.object({ items: z.array(publicItem), total: num });
+export const publicDetail = publicItem.extend({ nda: label.nullable().describe('the click-through terms, when NDA-tier fields are withheld') });
+
+export const ndaAccepted = z.object({ accepted: z.literal(true) });
+export const disclosure = z.object({
+  tiers: z.record(z.string(), tier),
+  tierable: z.array(z.string()),
+  reveals: z.array(z.object({ fields: z.array(z.string()), at: when, username: z.string() })),
+});
+export const tiersOnly = z.object({ tiers: z.record(z.string(), tier) });
+
+export const quality = z.object({
+  score: num,
+  threshold: num,
+  passes: z.boolean(),
+  suggestions: z.array(z.object({ field: z.string(), points: num, zh: z.string(), en: z.string() })),
+});
+export const statusChanged = z.object({ id: num, code: z.string(), status: z.string(), version: num, quality });
+export const statusHistory = z.object({
+  items: z.array(z.looseObject({ from_status: z.string().nullable(), to_status: z.string(), quality_score: nullableNum, override: z.boolean(), note: z.string().nullable(), at: when, username: z.string().nullable() })),
+});
+
+export const matches = z.object({
+  items: z.array(z.object({
+    id: num,
+    code: z.string(),
+    kind: z.enum(['demand', 'offer']),
+    title: z.string(),
+    organization: z.object({ id: num }).nullable(),
+    score: num,
+    confident: z.boolean(),
+    why: z.array(z.string()),
+    signals: z.record(z.string(), num).optional(),
+    declined: z.object({ reason: z.string(), note: z.string().nullable() }).optional(),
+  })),
+  threshold: num,
+  noMatch: z.boolean(),
+  noConfidentMatch: z.boolean(),
+  message: label.nullable(),
+  owner: z.boolean(),
+});
+export const declined = z.object({ id: num, reason: z.string(), note: z.string().nullable(), at: when });
+export const feedback = z.object({
+  items: z.array(z.looseObject({ id: num, zone_id: num, query_kind: z.string(), query_id: num, result_id: num, reason: z.string().nullable(), note: z.string().nullable(), at: when, username: z.string().nullable() })),
+});
+
+export const weights = z.object({ weights: z.record(z.string(), num), fromZone: nullableNum });
+export const rebuilt = z.object({ demands: num, offers: num, skipped: num });
+
+const stage = z.enum(CASE_STAGES);
+const caseSummary = z.looseObject({
+  id: num, code: z.string(), zone_id: num, demand_id: num, offer_id: num, stage,
+  contract_amount: nullableNum, contract_date: z.string().nullable(), demand_title: z.string(), offer_title: z.string(),
+});
+export const caseList = z.object({ items: z.array(caseSummary) });
+export const caseDetail = caseSummary.extend({
+  next: z.array(stage),
+  stages: z.array(z.object({ stage, entered_at: when, left_at: when.nullable(), note: z.string().nullable(), user_id: nullableNum })),
+  notes: z.array(z.object({ id: num, note: z.string(), user_id: nullableNum, at: when })),
+});
+
+export const challenge = z.looseObject({
+  id: num, code: z.string(), zone_id: num, title: z.string(), description: z.string().nullable(), opens_on: z.string(), closes_on: z.string(), status: z.string(),
+});
+export const challengeList = z.object({ items: z.array(challenge) });
+export const challengeDetail = challenge.extend({
+  demands: z.array(z.object({ id: num, code: z.string(), title: z.string(), status: z.string().nullable() })),
+  proposals: z.array(z.looseObject({
+    id: num, demand_id: num, organization_id: num, offer_id: nullableNum, text: z.string(), case_id: nullableNum, scores: num, average: nullableNum,
+    organization: named, my_score: z.object({ score: num, comment: z.string().nullable() }).nullable().optional(),
+  })),
+});
+export const proposal = z.looseObject({ id: num, challenge_id: num, demand_id: num, organization_id: num, offer_id: nullableNum, text: z.string() });
+export const proposalScore = z.object({ proposal_id: num, scores: num, average: num });
+
+export const funnel = z.object({
+  zoneId: num,
+  from: z.string(),
+  to: z.string(),
+  stages: z.array(z.object({ stage: z.string(), count: num, conversion: nullableNum, medianDays: nullableNum })),
+  dropOuts: z.array(z.object({ source: z.string(), reason: z.string(), count: num })),
+  contracts: z.object({ count: num, turnover: num }),
+  achievements: z.object({ total: num, converted: num, conversionRate: nullableNum }),
+});
