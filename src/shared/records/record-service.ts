@@ -77,7 +77,7 @@ export async function getRecordOrThrow(db: Queryable, actor: Actor | null, def: 
 
 export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, input: Row): Promise<Row> {
   const actorOrThrow = requireActor(actor);
-  return writeTransaction(db, async (tx) => {
+  const created = await writeTransaction(db, async (tx) => {
     const values: Row = { ...input };
     values.published ??= def.publishedByDefault;
     await deriveZone(tx, def, values);
@@ -89,13 +89,16 @@ export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, 
     await audit(tx, actorOrThrow, def, row, 'create', null, row);
     return row;
   });
+  await changed(db, def, created);
+  return created;
 }
 
 export async function updateRecord(db: Db, actor: Actor | null, def: EntityDef, id: number, patch: Row): Promise<Row> {
   const actorOrThrow = requireActor(actor);
   const { version, ...changes } = patch;
-  return writeTransaction(db, async (tx) => {
-    const before = await repo.getRecord(tx, def, id, true);
+  let prior: Row | undefined;
+  const updated = await writeTransaction(db, async (tx) => {
+    const before = prior = await repo.getRecord(tx, def, id, true);
     if (!before || !(await canRead(tx, actorOrThrow, def, before))) throw notFound(def.name, id);
     await assertMayWrite(tx, actorOrThrow, def, before);
     if (Number(version) !== before.version) throw conflict(before.version as number, Number(version));
@@ -111,11 +114,13 @@ export async function updateRecord(db: Db, actor: Actor | null, def: EntityDef, 
     await audit(tx, actorOrThrow, def, after, 'update', before, after);
     return after;
   });
+  await changed(db, def, prior, updated);
+  return updated;
 }
 
 export async function retireRecord(db: Db, actor: Actor | null, def: EntityDef, id: number, version: number): Promise<Row> {
   const actorOrThrow = requireActor(actor);
-  return writeTransaction(db, async (tx) => {
+  const retired = await writeTransaction(db, async (tx) => {
     const before = await repo.getRecord(tx, def, id, true);
     if (!before || !(await canRead(tx, actorOrThrow, def, before))) throw notFound(def.name, id);
     await assertMayWrite(tx, actorOrThrow, def, before);
@@ -124,6 +129,24 @@ export async function retireRecord(db: Db, actor: Actor | null, def: EntityDef, 
     await audit(tx, actorOrThrow, def, after, 'retire', before, after);
     return after;
   });
+  await changed(db, def, retired);
+  return retired;
+}
+
+/** Told after a write has committed which zones the record was in (before and after), e.g. to recompute what derives from it. */
+export type RecordChangeListener = (entity: string, zoneIds: number[]) => Promise<void>;
+// Keyed by database: each app (and each test app in one process) hears only its own writes.
+const changeListeners = new WeakMap<Db, RecordChangeListener>();
+
+export function onRecordChange(db: Db, listener: RecordChangeListener): void {
+  changeListeners.set(db, listener);
+}
+
+async function changed(db: Db, def: EntityDef, ...rows: (Row | undefined)[]): Promise<void> {
+  const listener = changeListeners.get(db);
+  if (!listener) return;
+  const zones = rows.map((r) => Number(r && (def.zoneOwnership === 'self' ? r.id : r.zone_id))).filter((z) => z > 0);
+  await listener(def.name, [...new Set(zones)]);
 }
 
 export async function auditTrail(db: Queryable, actor: Actor | null, def: EntityDef, id: number) {
