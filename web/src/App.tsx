@@ -10,6 +10,7 @@ import { LoginPage } from './features/auth/components/LoginPage';
 const DashboardPage = lazy(() => import('./features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const EntityListPage = lazy(() => import('./features/entities/components/EntityListPage').then((m) => ({ default: m.EntityListPage })));
 const TransferSection = lazy(() => import('./features/transfer/components/TransferSection').then((m) => ({ default: m.TransferSection })));
+const PublicSection = lazy(() => import('./features/transfer/components/PublicSection').then((m) => ({ default: m.PublicSection })));
 const EvaluationPage = lazy(() => import('./features/evaluation/components/EvaluationPage').then((m) => ({ default: m.EvaluationPage })));
 const ImportWizard = lazy(() => import('./features/imports/components/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
@@ -47,6 +48,7 @@ export function App() {
         <Route path="evaluation/*" element={<Page><EvaluationPage /></Page>} />
         <Route path="import" element={<Page><ImportWizard /></Page>} />
         <Route path="transfer/*" element={<Page><TransferSection /></Page>} />
+        <Route path="listings/*" element={<Page><PublicSection /></Page>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -16,6 +16,7 @@ import {
   ProjectOutlined,
   RadarChartOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   TeamOutlined,
   TrophyOutlined,
   UploadOutlined,
@@ -55,6 +56,7 @@ export function AppLayout() {
       ),
     })),
     { key: '/transfer', icon: <ProjectOutlined />, label: <Link to="/transfer" data-testid="nav-transfer">{t('nav.transfer')}</Link> },
+    { key: '/listings', icon: <ShopOutlined />, label: <Link to="/listings" data-testid="nav-listings">{t('nav.listings')}</Link> },
     { key: '/evaluation', icon: <RadarChartOutlined />, label: <Link to="/evaluation" data-testid="nav-evaluation">{t('nav.evaluation')}</Link> },
     { key: '/import', icon: <UploadOutlined />, label: <Link to="/import" data-testid="nav-import">{t('nav.import')}</Link> },
     {

@@ -156,8 +156,6 @@ export const scoreDemandDraft = (draft: Record<string, unknown>) => api.post<Qua
 export const createDemand = (draft: Record<string, unknown>) => api.post<Item>('/api/demands', draft);
 export const changeDemandStatus = (id: number, body: { action: StatusAction; note?: string | null; override?: boolean }) =>
   api.post<Item>(`/api/demands/${id}/status`, body);
-export const declineMatch = (demandId: number, offerId: number, reason: string, note?: string | null) =>
-  api.post(`/api/demands/${demandId}/matches/${offerId}/decline`, { reason, note: note || null });
 export const openCase = (demandId: number, offerId: number, note?: string | null) =>
   api.post<CaseDetail>('/api/transfer/cases', { demand_id: demandId, offer_id: offerId, note: note || null });
 

@@ -1,6 +1,7 @@
 // Innovation challenges (揭榜挂帅): the list, and for brokers creating one and moving it a status forward
 // (open → screening → published → scoring → closed).
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -79,7 +80,7 @@ export function ChallengesPage() {
         data-testid="challenge-table"
         expandable={{ rowExpandable: (r) => !!r.description, expandedRowRender: (r) => <div style={{ whiteSpace: 'pre-wrap' }}>{r.description}</div> }}
         columns={[
-          { title: t('transfer.challenges.name'), dataIndex: 'title' },
+          { title: t('transfer.challenges.name'), dataIndex: 'title', render: (v: string, r: Challenge) => <Link to={`/transfer/challenges/${r.id}`} data-testid="challenge-link">{v}</Link> },
           { title: t('transfer.field.zone'), dataIndex: 'zone_id', render: (v: number) => zoneName(v) },
           { title: t('transfer.challenges.opensOn'), dataIndex: 'opens_on', width: 120, render: (v) => String(v ?? '').slice(0, 10) },
           { title: t('transfer.challenges.closesOn'), dataIndex: 'closes_on', width: 120, render: (v) => String(v ?? '').slice(0, 10) },

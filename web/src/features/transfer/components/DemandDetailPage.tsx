@@ -18,6 +18,7 @@ import {
   useDemandQuality,
   useInvalidateDemand,
 } from '../api/transfer';
+import { DisclosurePanel } from './DisclosurePanel';
 import { MatchList } from './MatchList';
 import { QualityPanel } from './QualityPanel';
 import { errorText, fmtDate, StatusTag, tk } from './labels';
@@ -163,6 +164,7 @@ export function DemandDetailPage() {
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('transfer.detail.noHistory')} />
               )}
             </Card>
+            {d && <DisclosurePanel kind="demand" id={id} />}
           </Space>
         </Col>
       </Row>
@@ -177,7 +179,7 @@ export function DemandDetailPage() {
         {matches.error ? (
           <Alert type="error" showIcon message={errorText(matches.error)} />
         ) : (
-          <MatchList demandId={id} zoneId={Number(d?.zone_id)} result={matches.data} loading={matches.isPending} broker={broker} onChanged={() => void matches.refetch()} />
+          <MatchList kind="demand" itemId={id} result={matches.data} loading={matches.isPending} broker={broker} onChanged={() => void matches.refetch()} />
         )}
       </Card>
 

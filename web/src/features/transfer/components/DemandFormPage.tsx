@@ -1,8 +1,8 @@
-// Post a demand: the fields, a live quality score with suggestions (scored on the server, nothing stored), then
-// save as a draft or save and submit for broker review.
+// Post a demand: the fields with a disclosure tier each, a live quality score with suggestions (scored on the server,
+// nothing stored), then save as a draft or save and submit for broker review.
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { App, Button, Card, Col, Collapse, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -12,6 +12,8 @@ import { useI18n } from '../../../shared/i18n';
 import { useEntityMeta } from '../../entities/api/entities';
 import { RefSelect } from '../../entities/components/RefSelect';
 import { changeDemandStatus, CONFIDENTIALITY, COOPERATION_MODES, createDemand, scoreDemandDraft } from '../api/transfer';
+import { saveTiers, type Tier } from '../api/listings';
+import { DisclosureTiers, defaultTiers } from './DisclosureTiers';
 import { QualityPanel } from './QualityPanel';
 import { errorText, tk } from './labels';
 
@@ -30,6 +32,7 @@ interface Values {
   cooperation_modes?: string[];
   confidentiality?: string;
   decision_owner?: string;
+  tiers?: Record<string, Tier>;
 }
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v ?? null);
@@ -81,6 +84,7 @@ export function DemandFormPage() {
   const save = useMutation({
     mutationFn: async ({ values, submit }: { values: Values; submit: boolean }) => {
       const created = await createDemand(toDraft(values));
+      await saveTiers('demand', created.id, { ...defaultTiers('demand'), ...values.tiers });
       if (submit) await changeDemandStatus(created.id, { action: 'submit' });
       return { id: created.id, submit };
     },
@@ -108,7 +112,7 @@ export function DemandFormPage() {
           <Form<Values>
             form={form}
             layout="vertical"
-            initialValues={{ confidentiality: 'public', cooperation_modes: [], organization_id: user?.organization_id ?? undefined }}
+            initialValues={{ confidentiality: 'public', cooperation_modes: [], organization_id: user?.organization_id ?? undefined, tiers: defaultTiers('demand') }}
             onValuesChange={(_, all) => setPending(toDraft(all))}
             data-testid="demand-form"
           >
@@ -183,6 +187,11 @@ export function DemandFormPage() {
             <Form.Item name="confidentiality" label={t('transfer.field.confidentiality')}>
               <Radio.Group options={CONFIDENTIALITY.map((c) => ({ value: c, label: tk(t, 'conf', c) }))} />
             </Form.Item>
+            <Collapse
+              size="small"
+              style={{ marginBottom: 16 }}
+              items={[{ key: 'tiers', label: <span data-testid="demand-tiers-toggle">{t('transfer.disclosure.title')}</span>, children: <Form.Item name="tiers" noStyle><DisclosureTiers kind="demand" /></Form.Item> }]}
+            />
             <Space>
               <Button onClick={() => void run(false)} loading={save.isPending} data-testid="demand-save-draft">
                 {t('transfer.form.saveDraft')}

@@ -1,21 +1,25 @@
-// Ranked offers for a demand: score, confidence, the engine's "why", decline with a reason, and (brokers) open a case.
+// Ranked offers for a demand, or demands for an offer (the reverse match): score, confidence, the engine's "why",
+// decline with a reason, and (brokers) open a case. Titles open the result's public view (tiers, NDA).
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Empty, Form, Input, List, Modal, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useI18n } from '../../../shared/i18n';
-import { DECLINE_REASONS, declineMatch, type MatchesResult, type MatchView, openCase } from '../api/transfer';
+import { DECLINE_REASONS, type MatchesResult, type MatchView, openCase } from '../api/transfer';
+import { declineResult, type ItemKind } from '../api/listings';
 import { errorText, tk } from './labels';
 
 export function MatchList({
-  demandId,
+  kind,
+  itemId,
   result,
   loading,
   broker,
   onChanged,
 }: {
-  demandId: number;
-  zoneId: number;
+  /** The kind of the item the matches are for. */
+  kind: ItemKind;
+  itemId: number;
   result: MatchesResult | undefined;
   loading: boolean;
   broker: boolean;
@@ -31,7 +35,7 @@ export function MatchList({
   const reason = Form.useWatch('reason', declineForm);
 
   const decline = useMutation({
-    mutationFn: (v: { offerId: number; reason: string; note?: string }) => declineMatch(demandId, v.offerId, v.reason, v.note),
+    mutationFn: (v: { resultId: number; reason: string; note?: string }) => declineResult(kind, itemId, v.resultId, v.reason, v.note),
     onSuccess: () => {
       void message.success(t('transfer.matches.declineDone'));
       setDeclining(null);
@@ -40,7 +44,7 @@ export function MatchList({
     onError: (e) => void message.error(errorText(e)),
   });
   const open = useMutation({
-    mutationFn: (v: { offerId: number; note?: string }) => openCase(demandId, v.offerId, v.note),
+    mutationFn: (v: { resultId: number; note?: string }) => (kind === 'demand' ? openCase(itemId, v.resultId, v.note) : openCase(v.resultId, itemId, v.note)),
     onSuccess: (c) => {
       void message.success(t('transfer.matches.caseOpened'));
       setOpening(null);
@@ -95,7 +99,7 @@ export function MatchList({
               avatar={<Progress type="circle" size={52} percent={Math.round(m.score * (m.score <= 1 ? 100 : 1))} format={() => <span data-testid="match-score">{formatScore(m.score)}</span>} />}
               title={
                 <Space wrap>
-                  <span data-testid="match-title">{m.title}</span>
+                  <Link to={`/listings/${m.kind}/${m.id}`} data-testid="match-title">{m.title}</Link>
                   <Typography.Text type="secondary">{m.code}</Typography.Text>
                   {m.confident ? <Tag color="success">{t('transfer.matches.confident')}</Tag> : <Tag color="warning">{t('transfer.matches.lowConfidence')}</Tag>}
                 </Space>
@@ -120,7 +124,7 @@ export function MatchList({
         title={t('transfer.matches.declineTitle')}
         onCancel={() => setDeclining(null)}
         confirmLoading={decline.isPending}
-        onOk={() => void declineForm.validateFields().then((v) => decline.mutate({ offerId: declining!.id, reason: v.reason, note: v.note?.trim() || undefined }))}
+        onOk={() => void declineForm.validateFields().then((v) => decline.mutate({ resultId: declining!.id, reason: v.reason, note: v.note?.trim() || undefined }))}
         okButtonProps={{ 'data-testid': 'decline-ok' } as never}
         destroyOnHidden
       >
@@ -140,7 +144,7 @@ export function MatchList({
         title={t('transfer.matches.openCaseTitle')}
         onCancel={() => setOpening(null)}
         confirmLoading={open.isPending}
-        onOk={() => void caseForm.validateFields().then((v) => open.mutate({ offerId: opening!.id, note: v.note?.trim() || undefined }))}
+        onOk={() => void caseForm.validateFields().then((v) => open.mutate({ resultId: opening!.id, note: v.note?.trim() || undefined }))}
         okButtonProps={{ 'data-testid': 'open-case-ok' } as never}
         destroyOnHidden
       >

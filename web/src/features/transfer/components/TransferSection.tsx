@@ -1,4 +1,5 @@
-// The technology-transfer section: a tab bar (demands, cases, funnel, challenges) over its own nested routes.
+// The technology-transfer section: a tab bar (demands, offers, cases, funnel, challenges; brokers also see match
+// feedback) over its own nested routes. The public listings live outside it, at /listings (no sign-in needed).
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Card, Result, Tabs } from 'antd';
@@ -10,11 +11,17 @@ import { DemandDetailPage } from './DemandDetailPage';
 import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
 import { ChallengesPage } from './ChallengesPage';
+import { ChallengeDetailPage } from './ChallengeDetailPage';
+import { OfferListPage } from './OfferListPage';
+import { OfferFormPage } from './OfferFormPage';
+import { OfferDetailPage } from './OfferDetailPage';
+import { FeedbackPage } from './FeedbackPage';
+import { isBroker } from '../api/transfer';
 
 // The funnel carries echarts: load it only when opened.
 const FunnelPage = lazy(() => import('./FunnelPage').then((m) => ({ default: m.FunnelPage })));
 
-const TABS = ['demands', 'cases', 'funnel', 'challenges'] as const;
+const TABS = ['demands', 'offers', 'cases', 'funnel', 'challenges', 'feedback'] as const;
 
 export function TransferSection() {
   const { t } = useI18n();
@@ -32,7 +39,7 @@ export function TransferSection() {
       <Tabs
         activeKey={active}
         onTabClick={(k) => navigate(`/transfer/${k}`)}
-        items={TABS.map((k) => ({ key: k, label: <span data-testid={`transfer-tab-${k}`}>{t(`transfer.tab.${k}`)}</span> }))}
+        items={TABS.filter((k) => k !== 'feedback' || isBroker(user)).map((k) => ({ key: k, label: <span data-testid={`transfer-tab-${k}`}>{t(`transfer.tab.${k}`)}</span> }))}
         style={{ marginBottom: 4 }}
       />
       <Suspense fallback={<Card loading />}>
@@ -44,7 +51,13 @@ export function TransferSection() {
           <Route path="cases" element={<CaseListPage />} />
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="funnel" element={<FunnelPage />} />
+          <Route path="offers" element={<OfferListPage />} />
+          <Route path="offers/new" element={<OfferFormPage />} />
+          <Route path="offers/:id" element={<OfferDetailPage />} />
+          <Route path="offers/:id/edit" element={<OfferFormPage />} />
           <Route path="challenges" element={<ChallengesPage />} />
+          <Route path="challenges/:id" element={<ChallengeDetailPage />} />
+          <Route path="feedback" element={<FeedbackPage />} />
           <Route path="*" element={<Navigate to="demands" replace />} />
         </Routes>
       </Suspense>

@@ -36,3 +36,29 @@ export function errorText(e: unknown): string {
 }
 
 export const fmtDate = (v: unknown) => (v ? String(v).replace('T', ' ').slice(0, 16) : '—');
+
+const FIELD_KEY: Record<string, MessageKey> = {
+  title: 'transfer.field.title',
+  organization_id: 'transfer.field.organization',
+  zone_id: 'transfer.field.zone',
+  description: 'transfer.field.description',
+  hightech_field: 'transfer.field.hightechField',
+  ipc_code: 'transfer.field.ipc',
+  problem: 'transfer.field.problem',
+  target_indicators: 'transfer.field.targetIndicators',
+  acceptance_criteria: 'transfer.field.acceptance',
+  budget_min: 'transfer.field.budgetFrom',
+  budget_max: 'transfer.field.budgetUpTo',
+  deadline: 'transfer.field.deadline',
+  cooperation_modes: 'transfer.field.modes',
+  decision_owner: 'transfer.field.decisionOwner',
+  summary: 'transfer.field.summary',
+  achievement_id: 'transfer.field.achievement',
+  trl: 'transfer.field.trl',
+  ip_status: 'transfer.field.ipStatus',
+  advantages: 'transfer.field.advantages',
+  price_expectation: 'transfer.field.price',
+};
+
+/** The label of a demand or offer field in the UI language. */
+export const fieldName = (t: TFunction, _kind: 'demand' | 'offer', field: string) => (FIELD_KEY[field] ? t(FIELD_KEY[field]) : field);

@@ -1,0 +1,123 @@
+// Offers (generic record routes + workflow), the public view of demands and offers with disclosure tiers (NDA
+// click-through, reveal log), and matches in both directions.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest } from '../../../shared/api/client';
+import type { BiLabel, Item, ListResult } from '../../../shared/api/types';
+import type { MatchesResult, QualityReport, StatusAction, StatusEvent } from './transfer';
+
+export type ItemKind = 'demand' | 'offer';
+export type Tier = 'public' | 'signed_in' | 'nda';
+export const TIERS: readonly Tier[] = ['public', 'signed_in', 'nda'];
+export const OFFER_STATUSES = ['draft', 'submitted', 'published', 'sent_back', 'closed'] as const;
+export const IP_STATUSES = ['granted_patent', 'pending_patent', 'software_copyright', 'know_how', 'none'] as const;
+
+/** Fields that can sit behind a tier (the server's TIERABLE). */
+export const TIERABLE: Record<ItemKind, readonly string[]> = {
+  demand: ['organization_id', 'description', 'hightech_field', 'ipc_code', 'problem', 'target_indicators', 'acceptance_criteria', 'budget_min', 'budget_max', 'deadline', 'cooperation_modes', 'decision_owner'],
+  offer: ['organization_id', 'summary', 'achievement_id', 'hightech_field', 'ipc_code', 'trl', 'ip_status', 'advantages', 'cooperation_modes', 'price_expectation'],
+};
+
+export interface Named {
+  id: number;
+  name_zh: string | null;
+  name_en: string | null;
+}
+
+export interface Withheld {
+  field: string;
+  tier: Tier | 'owner';
+}
+
+/** A demand or offer as this viewer may see it: withheld fields are null and listed in `withheld`. */
+export interface PublicItem {
+  id: number;
+  code: string;
+  kind: ItemKind;
+  title: string;
+  status: string | null;
+  organization_id: number | null;
+  zone_id: number | null;
+  organization: Named | null;
+  zone: Named | null;
+  withheld: Withheld[];
+  /** Present for the owner and brokers only. */
+  disclosure?: Record<string, Tier>;
+  nda?: BiLabel | null;
+  [field: string]: unknown;
+}
+
+export interface DisclosureInfo {
+  tiers: Record<string, Tier>;
+  tierable: string[];
+  reveals: { fields: string[]; at: string; username: string }[];
+}
+
+export const pathOf = (kind: ItemKind) => (kind === 'demand' ? '/api/demands' : '/api/offers');
+
+export function usePublicList(kind: ItemKind, params: { q?: string; offset?: number; limit?: number }) {
+  return useQuery({
+    queryKey: ['transfer', 'public', kind, params],
+    queryFn: ({ signal }) => api.get<{ items: PublicItem[]; total: number }>(`/api/transfer/${kind}s`, { q: params.q, offset: params.offset, limit: params.limit ?? 20 }, signal),
+  });
+}
+
+export function usePublicItem(kind: ItemKind, id: number) {
+  return useQuery({ queryKey: ['transfer', kind, id, 'view'], queryFn: () => api.get<PublicItem>(`/api/transfer/${kind}s/${id}`) });
+}
+
+export const acceptNda = (kind: ItemKind, id: number) => api.post<{ accepted: true }>(`/api/transfer/${kind}s/${id}/nda`, { accept: true });
+
+export function useDisclosure(kind: ItemKind, id: number, enabled: boolean) {
+  return useQuery({ queryKey: ['transfer', kind, id, 'disclosure'], queryFn: () => api.get<DisclosureInfo>(`${pathOf(kind)}/${id}/disclosure`), enabled });
+}
+
+export const saveTiers = (kind: ItemKind, id: number, tiers: Record<string, Tier>) =>
+  apiRequest<{ tiers: Record<string, Tier> }>(`${pathOf(kind)}/${id}/disclosure`, { method: 'PUT', body: { tiers } });
+
+export function useOfferList(params: { status?: string; q?: string; offset?: number; limit?: number }) {
+  return useQuery({
+    queryKey: ['transfer', 'offers', params],
+    queryFn: ({ signal }) =>
+      api.get<ListResult>('/api/offers', { status: params.status, q: params.q, offset: params.offset, limit: params.limit ?? 20, sort: 'id', order: 'desc' }, signal),
+  });
+}
+
+export function useOffer(id: number, enabled = true) {
+  return useQuery({ queryKey: ['transfer', 'offer', id], queryFn: () => api.get<Item>(`/api/offers/${id}`), enabled });
+}
+
+export function useQuality(kind: ItemKind, id: number, enabled = true) {
+  return useQuery({ queryKey: ['transfer', kind, id, 'quality'], queryFn: () => api.get<QualityReport>(`${pathOf(kind)}/${id}/quality`), enabled });
+}
+
+export function useHistory(kind: ItemKind, id: number, enabled = true) {
+  return useQuery({
+    queryKey: ['transfer', kind, id, 'history'],
+    queryFn: () => api.get<{ items: StatusEvent[] }>(`${pathOf(kind)}/${id}/status-history`),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+export function useMatches(kind: ItemKind, id: number, enabled = true) {
+  return useQuery({
+    queryKey: ['transfer', kind, id, 'matches'],
+    queryFn: () => api.get<MatchesResult>(`${pathOf(kind)}/${id}/matches`, { limit: 10 }),
+    enabled,
+  });
+}
+
+export const scoreOfferDraft = (draft: Record<string, unknown>) => api.post<QualityReport>('/api/transfer/quality/offer', draft);
+export const createOffer = (draft: Record<string, unknown>) => api.post<Item>('/api/offers', draft);
+export const updateOffer = (id: number, version: number, changes: Record<string, unknown>) => api.patch<Item>(`/api/offers/${id}`, { ...changes, version });
+export const changeStatus = (kind: ItemKind, id: number, body: { action: StatusAction; note?: string | null; override?: boolean }) =>
+  api.post<Item>(`${pathOf(kind)}/${id}/status`, body);
+export const declineResult = (kind: ItemKind, id: number, resultId: number, reason: string, note?: string | null) =>
+  api.post(`${pathOf(kind)}/${id}/matches/${resultId}/decline`, { reason, note: note || null });
+
+/** Invalidates everything about one demand or offer after a workflow action. */
+export function useInvalidateItem(kind: ItemKind, id: number) {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['transfer', kind, id] });
+}
+
