@@ -12,6 +12,7 @@ import {
 import type { FrameworkMethod, FrameworkNodeDef, FrameworkOptions } from '../frameworks/types';
 import * as repo from './evaluation.repository';
 import { compositeProblem, frameworkOrThrow, nodeRowsToDefs, toEngineNodes } from './framework.service';
+import { assertVisible, hiddenZones, type Visible } from './publication.service';
 
 export interface EvaluateRequest {
   zones: (number | string)[];
@@ -43,7 +44,8 @@ interface Prepared {
   values: repo.ValueRow[];
 }
 
-async function prepare(db: Db, frameworkId: number, zoneKeys: (number | string)[], from: number, to: number): Promise<Prepared> {
+/** `visible`: whose values the viewer may see unpublished (null = all); other values count only when published. */
+async function prepare(db: Db, frameworkId: number, zoneKeys: (number | string)[], from: number, to: number, visible: Visible): Promise<Prepared> {
   const fw = await frameworkOrThrow(db, frameworkId);
   const nodeRows = await repo.frameworkNodes(db, frameworkId);
   if (!zoneKeys.length) throw invalid([{ field: 'zones', key: 'field.required' }]);
@@ -53,7 +55,7 @@ async function prepare(db: Db, frameworkId: number, zoneKeys: (number | string)[
   const order = new Map(zoneKeys.map((k, i) => [String(k), i]));
   zones.sort((a, b) => (order.get(String(a.id)) ?? order.get(a.code) ?? 0) - (order.get(String(b.id)) ?? order.get(b.code) ?? 0));
   const indicatorIds = nodeRows.filter((n) => n.indicator_id !== null).map((n) => n.indicator_id as number);
-  const values = await repo.listValues(db, { zoneIds: zones.map((z) => z.id), indicatorIds, from, to });
+  const values = await repo.listValues(db, { zoneIds: zones.map((z) => z.id), indicatorIds, from, to, visibleZones: visible });
   return { fw, nodeRows, zones, values };
 }
 
@@ -90,11 +92,13 @@ function run<T>(f: () => T): T {
   }
 }
 
-export async function evaluate(db: Db, frameworkId: number, req: EvaluateRequest): Promise<Evaluation> {
+export async function evaluate(db: Db, frameworkId: number, req: EvaluateRequest, visible: Visible = null): Promise<Evaluation> {
   const fw0 = await frameworkOrThrow(db, frameworkId);
   const panelYears = fw0.options.panelYears ?? null;
   const years = panelYears ? Array.from({ length: panelYears }, (_, k) => req.year - panelYears + 1 + k) : [req.year - 1, req.year];
-  const p = await prepare(db, frameworkId, req.zones, years[0]!, req.year);
+  const p = await prepare(db, frameworkId, req.zones, years[0]!, req.year, visible);
+  // Every evaluated zone must be visible in the evaluated year; earlier years count only where visible.
+  await assertVisible(db, visible, p.zones, req.year);
   const { fw, nodeRows, zones, values } = p;
   const defs = nodeRowsToDefs(nodeRows);
   const directions = new Map(nodeRows.filter((n) => n.indicator_code).map((n) => [n.indicator_code as string, (n.direction ?? 1) as 1 | -1]));
@@ -215,8 +219,8 @@ export async function evaluate(db: Db, frameworkId: number, req: EvaluateRequest
 }
 
 /** Monte Carlo over normalisation, aggregation and ±25 % weights: median rank and 5–95 % interval per zone. */
-export async function uncertainty(db: Db, frameworkId: number, req: EvaluateRequest & { runs?: number; seed?: number }) {
-  const ev = await evaluate(db, frameworkId, { ...req, missing: req.missing ?? 'drop' });
+export async function uncertainty(db: Db, frameworkId: number, req: EvaluateRequest & { runs?: number; seed?: number }, visible: Visible = null) {
+  const ev = await evaluate(db, frameworkId, { ...req, missing: req.missing ?? 'drop' }, visible);
   const used = ev.nodes.filter((n) => n.used);
   const defs = nodeRowsToDefs(used);
   const directions = new Map(used.filter((n) => n.indicator_code).map((n) => [n.indicator_code as string, (n.direction ?? 1) as 1 | -1]));
@@ -257,21 +261,26 @@ export async function peersOf(db: Db, zoneId: number, limit = 12): Promise<repo.
  * the dimension scores of the last year (radar), the zone's rank and score by year, and the last year's evaluation.
  * Peers without any value in a year are left out of that year (reported), so one empty peer does not stop the page.
  */
-export async function zoneEvaluation(db: Db, zoneId: number, frameworkId: number, year: number, years = 5, peerIds?: number[]) {
+export async function zoneEvaluation(db: Db, zoneId: number, frameworkId: number, year: number, years = 5, peerIds?: number[], visible: Visible = null) {
   const [zone] = await repo.zonesByIdsOrCodes(db, [zoneId]);
   if (!zone) throw invalid([{ field: 'id', key: 'field.unknownRef', params: { entity: 'zone', value: zoneId } }]);
+  await assertVisible(db, visible, [zone], year);
   const peers = peerIds?.length ? await repo.zonesByIdsOrCodes(db, peerIds) : await peersOf(db, zoneId);
   const all = [zone, ...peers.filter((p) => p.id !== zone.id)];
   const from = year - years + 1;
-  const p = await prepare(db, frameworkId, all.map((z) => z.id), from - 1, year);
+  const p = await prepare(db, frameworkId, all.map((z) => z.id), from - 1, year, visible);
   const has = new Set(p.values.filter((v) => v.value !== null).map((v) => `${v.zone_id}|${v.year}`));
-  const byYear: { year: number; score: Cell; rank: Cell; units: number; error?: string; left_out?: string[] }[] = [];
+  const byYear: { year: number; score: Cell; rank: Cell; units: number; error?: string; left_out?: string[]; not_published?: boolean }[] = [];
   let last: Evaluation | null = null;
   for (let y = from; y <= year; y++) {
     const units = all.filter((z) => z.id === zone.id || has.has(`${z.id}|${y}`));
     const leftOut = all.filter((z) => !units.includes(z)).map((z) => z.code);
+    if ((await hiddenZones(db, visible, [zone.id], y)).length) {
+      byYear.push({ year: y, score: null, rank: null, units: units.length, error: 'not published', not_published: true });
+      continue;
+    }
     try {
-      const ev = await evaluate(db, frameworkId, { zones: units.map((u) => u.id), year: y });
+      const ev = await evaluate(db, frameworkId, { zones: units.map((u) => u.id), year: y }, visible);
       const r = ev.results.find((x) => x.zone_id === zone.id)!;
       byYear.push({ year: y, score: r.score, rank: r.rank, units: units.length, ...(leftOut.length ? { left_out: leftOut } : {}) });
       if (y === year) last = ev;

@@ -101,13 +101,19 @@ export async function updateIndicator(q: Queryable, id: number, i: IndicatorInpu
   return rows[0]!;
 }
 
-export async function listValues(q: Queryable, f: { zoneIds?: number[] | null; indicatorIds?: number[] | null; from?: number | null; to?: number | null; limit?: number }): Promise<ValueRow[]> {
+/**
+ * Indicator values with provenance. `visibleZones`: null = every value (admin, internal use); else only values of
+ * these zones (the actor's own subtree) and values whose (zone, year) is published.
+ */
+export async function listValues(q: Queryable, f: { zoneIds?: number[] | null; indicatorIds?: number[] | null; from?: number | null; to?: number | null; limit?: number; visibleZones?: number[] | null }): Promise<ValueRow[]> {
   return q.query<ValueRow>(`select v.indicator_id, i.code as indicator_code, v.zone_id, z.code as zone_code, v.year, v.value, v.origin, v.provenance, v.computed_at
     from indicator_values v join indicators i on i.id = v.indicator_id join zones z on z.id = v.zone_id
     where ($1::int8[] is null or v.zone_id = any($1::int8[])) and ($2::int8[] is null or v.indicator_id = any($2::int8[]))
       and ($3::int is null or v.year >= $3) and ($4::int is null or v.year <= $4)
+      and ($6::int8[] is null or v.zone_id = any($6::int8[])
+           or exists (select 1 from indicator_publications p where p.zone_id = v.zone_id and p.year = v.year))
     order by z.code, i.code, v.year limit $5`,
-  [f.zoneIds ?? null, f.indicatorIds ?? null, f.from ?? null, f.to ?? null, f.limit ?? 100000]);
+  [f.zoneIds ?? null, f.indicatorIds ?? null, f.from ?? null, f.to ?? null, f.limit ?? 100000, f.visibleZones ?? null]);
 }
 
 export async function upsertEnteredValue(q: Queryable, v: { indicatorId: number; zoneId: number; year: number; value: number; userId: number; source: string; note: string | null; provenance: Record<string, unknown> }): Promise<ValueRow> {

@@ -1,7 +1,8 @@
 /**
  * HTTP API of the evaluation module: indicator library, indicator values (computed and entered), frameworks,
- * evaluation, uncertainty, a zone's evaluation page and its exports. Reads are open to anonymous visitors; writes
- * need a signed-in admin (definitions, recomputation) or a zone operator within their zone (entered values, copies).
+ * evaluation, uncertainty, a zone's evaluation page and its exports. Definitions and frameworks are open to anonymous
+ * visitors; values and evaluations only where published (publication.service.ts). Writes need a signed-in admin
+ * (definitions, recomputation) or a zone operator within their zone (entered values, copies, publication).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,6 +16,7 @@ import { computeValues, createIndicator, enteredValueSchema, enterValue, indicat
 import { copyFramework, frameworkDetail, frameworkUpdateSchema, updateFramework } from './framework.service';
 import { evaluate, uncertainty, zoneEvaluation } from './evaluate.service';
 import { evaluationCsv, evaluationXlsx } from './evaluation.export';
+import { listPublications, publishSchema, setPublished, visibleZonesOf } from './publication.service';
 
 export { loadShippedFrameworks } from '../frameworks/load';
 
@@ -69,8 +71,22 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
       const inds = await repo.listIndicators(db, { codes: req.query.indicator.split(',') });
       indicatorIds = [...inds.map((i) => i.id), ...req.query.indicator.split(',').filter((s) => /^\d+$/.test(s)).map(Number)];
     }
-    return { items: await repo.listValues(db, { zoneIds: req.query.zone ?? null, indicatorIds, from: req.query.from ?? null, to: req.query.to ?? null, limit: req.query.limit }) };
+    return { items: await repo.listValues(db, { zoneIds: req.query.zone ?? null, indicatorIds, from: req.query.from ?? null, to: req.query.to ?? null, limit: req.query.limit,
+      visibleZones: await visibleZonesOf(db, actorOf(req)) }) };
   });
+
+  r.get('/api/indicator-publications', {
+    schema: { tags, summary: 'Which zones have published their indicator values for which years, by whom and when',
+      querystring: z.object({ zone: intList.optional(), year: z.coerce.number().int().optional() }) },
+  }, async (req) => ({ items: await listPublications(db, { zoneIds: req.query.zone ?? null, year: req.query.year ?? null }) }));
+
+  r.post('/api/indicator-publications', {
+    schema: { tags, summary: 'Publish the indicator values and evaluations of zones for years (admin, or zone operator in their zone): anonymous visitors see published values only', body: publishSchema },
+  }, async (req, reply) => reply.status(201).send({ items: await setPublished(db, actorOf(req), req.body, true) }));
+
+  r.post('/api/indicator-publications/withdraw', {
+    schema: { tags, summary: 'Withdraw a publication (admin, or zone operator in their zone)', body: publishSchema },
+  }, async (req) => ({ items: await setPublished(db, actorOf(req), req.body, false) }));
 
   r.post('/api/indicator-values', {
     schema: { tags, summary: 'Enter an official statistic for an entered indicator (admin, or zone operator in their zone); checked against the unit', body: enteredValueSchema },
@@ -91,30 +107,31 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.post('/api/frameworks/:id/evaluate', {
     schema: { tags, summary: 'Evaluate zones in a year: scores per node, ranks, rank change, drill-down to the data', params: id, body: evaluateBody },
-  }, async (req) => evaluate(db, req.params.id, req.body));
+  }, async (req) => evaluate(db, req.params.id, req.body, await visibleZonesOf(db, actorOf(req))));
 
   r.post('/api/frameworks/:id/uncertainty', {
     schema: { tags, summary: 'Monte Carlo uncertainty of the ranks: median and 5–95 % interval per zone', params: id,
       body: evaluateBody.extend({ runs: z.number().int().min(10).max(5000).default(500), seed: z.number().int().default(1) }) },
-  }, async (req) => uncertainty(db, req.params.id, req.body));
+  }, async (req) => uncertainty(db, req.params.id, req.body, await visibleZonesOf(db, actorOf(req))));
 
   const zoneQuery = z.object({ framework: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1949).max(2100).optional(),
     years: z.coerce.number().int().min(1).max(20).default(5), peers: intList.optional() });
   const lastYear = () => new Date().getFullYear() - 1;
-  const load = (zoneId: number, q: z.infer<typeof zoneQuery>) => zoneEvaluation(db, zoneId, q.framework, q.year ?? lastYear(), q.years, q.peers);
+  const load = async (zoneId: number, q: z.infer<typeof zoneQuery>, req: FastifyRequest) =>
+    zoneEvaluation(db, zoneId, q.framework, q.year ?? lastYear(), q.years, q.peers, await visibleZonesOf(db, actorOf(req)));
 
   r.get('/api/zones/:id/evaluation', {
     schema: { tags, summary: 'A zone against its peers: indicator time series, radar of dimensions, rank by year', params: id, querystring: zoneQuery },
-  }, async (req) => load(req.params.id, req.query));
+  }, async (req) => load(req.params.id, req.query, req));
 
   r.get('/api/zones/:id/evaluation.json', { schema: { tags, summary: 'The zone evaluation as a JSON download', params: id, querystring: zoneQuery } },
-    async (req, reply) => reply.header('content-disposition', `attachment; filename="evaluation-${req.params.id}.json"`).send(await load(req.params.id, req.query)));
+    async (req, reply) => reply.header('content-disposition', `attachment; filename="evaluation-${req.params.id}.json"`).send(await load(req.params.id, req.query, req)));
 
   r.get('/api/zones/:id/evaluation.csv', { schema: { tags, summary: 'The zone evaluation as CSV (results, then inputs with provenance)', params: id, querystring: zoneQuery } },
     async (req, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="evaluation-${req.params.id}.csv"`)
-      .send(evaluationCsv(await load(req.params.id, req.query))));
+      .send(evaluationCsv(await load(req.params.id, req.query, req))));
 
   r.get('/api/zones/:id/evaluation.xlsx', { schema: { tags, summary: 'The zone evaluation as XLSX (sheets Results and Inputs)', params: id, querystring: zoneQuery } },
     async (req, reply) => reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="evaluation-${req.params.id}.xlsx"`).send(await evaluationXlsx(await load(req.params.id, req.query))));
+      .header('content-disposition', `attachment; filename="evaluation-${req.params.id}.xlsx"`).send(await evaluationXlsx(await load(req.params.id, req.query, req))));
 }

@@ -105,7 +105,7 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     const [expected] = await db.query<{ rd: number; rev: number; rs: number; s: number }>(`select sum(rd_expense)::float8 as rd, sum(operating_revenue)::float8 as rev,
         sum(rd_staff)::float8 as rs, sum(staff)::float8 as s
       from annual_statistics a join zones z on z.id = a.zone_id where z.code in ('LZNA', 'LZHTZ', 'LZEZ') and a.year = $1 and a.retired_at is null`, [year]);
-    const got = (await anon.get(`/api/indicator-values?zone=${lanzhou}&indicator=rd_intensity,rd_staff_per_10k&from=${year}&to=${year}`)).json().items;
+    const got = (await admin.get(`/api/indicator-values?zone=${lanzhou}&indicator=rd_intensity,rd_staff_per_10k&from=${year}&to=${year}`)).json().items;
     const rd = got.find((v: { indicator_code: string }) => v.indicator_code === 'rd_intensity');
     expect(rd.value).toBeCloseTo((expected!.rd / expected!.rev) * 100, 9);
     expect(rd.origin).toBe('computed');
@@ -114,11 +114,11 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     expect(got.find((v: { indicator_code: string }) => v.indicator_code === 'rd_staff_per_10k').value).toBeCloseTo((expected!.rs / expected!.s) * 10000, 6);
     const [hte] = await db.query<{ n: number }>(`select count(distinct organization_id)::int8 as n from qualifications q join zones z on z.id = q.zone_id
       where z.code = 'LZNA' and type = 'hightech_enterprise' and valid_from <= make_date($1, 12, 31) and (valid_to is null or valid_to >= make_date($1, 12, 31))`, [year]);
-    const hv = (await anon.get(`/api/indicator-values?zone=${zones.get('LZNA')}&indicator=hightech_enterprises&from=${year}&to=${year}`)).json().items[0];
+    const hv = (await admin.get(`/api/indicator-values?zone=${zones.get('LZNA')}&indicator=hightech_enterprises&from=${year}&to=${year}`)).json().items[0];
     expect(hv.value).toBe(hte!.n);
     const [ne] = await db.query<{ n: number }>(`select count(*)::int8 as n from organizations o join zones z on z.id = o.zone_id
       where z.code in ('TFNA', 'CDSC') and o.kind = 'enterprise' and o.founded_year = $1`, [year - 3]);
-    const nv = (await anon.get(`/api/indicator-values?zone=${zones.get('TFNA')}&indicator=new_enterprises&from=${year - 3}&to=${year - 3}`)).json().items[0];
+    const nv = (await admin.get(`/api/indicator-values?zone=${zones.get('TFNA')}&indicator=new_enterprises&from=${year - 3}&to=${year - 3}`)).json().items[0];
     expect(nv.value).toBe(ne!.n);
   });
 
@@ -126,7 +126,7 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     // No achievements in LZEZ for the year: converted share is 0 / 0.
     const res = await admin.post('/api/indicator-values/compute', { years: year, indicators: ['achievements_converted_share'], zones: [zones.get('LZEZ')] });
     expect(res.statusCode, res.body).toBe(200);
-    const v = (await anon.get(`/api/indicator-values?zone=${zones.get('LZEZ')}&indicator=achievements_converted_share&from=${year}&to=${year}`)).json().items[0];
+    const v = (await admin.get(`/api/indicator-values?zone=${zones.get('LZEZ')}&indicator=achievements_converted_share&from=${year}&to=${year}`)).json().items[0];
     expect(v.value).toBeNull();
     expect(v.provenance.reason).toBe('division by zero');
     expect(v.provenance.inputs.denominator).toBe(0);
@@ -149,7 +149,7 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
   });
 
   it('evaluates zones with ranks consistent with the engine, rank change and drill-down', async () => {
-    const res = await anon.post(`/api/frameworks/${starter}/evaluate`, { zones: DEMO_ZONES, year });
+    const res = await admin.post(`/api/frameworks/${starter}/evaluate`, { zones: DEMO_ZONES, year });
     expect(res.statusCode, res.body).toBe(200);
     const ev = res.json();
     expect(ev.results).toHaveLength(DEMO_ZONES.length);
@@ -172,22 +172,22 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
   });
 
   it('reports an indicator with no data and a zone with no data by name', async () => {
-    const res = await anon.post(`/api/frameworks/${starter}/evaluate`, { zones: DEMO_ZONES, year: year + 5 });
+    const res = await admin.post(`/api/frameworks/${starter}/evaluate`, { zones: DEMO_ZONES, year: year + 5 });
     expect(res.statusCode).toBe(400);
     expect(res.json().compositeError.code).toBe('INDICATOR_NO_DATA');
-    const empty = await anon.post(`/api/frameworks/${starter}/evaluate`, { zones: [...DEMO_ZONES, 'CN-SH'], year, missing: 'drop' });
+    const empty = await admin.post(`/api/frameworks/${starter}/evaluate`, { zones: [...DEMO_ZONES, 'CN-SH'], year, missing: 'drop' });
     // CN-SH covers ZJ, so it has data; a zone without organisations has none:
     expect(empty.statusCode).toBe(200);
-    const none = await anon.post(`/api/frameworks/${starter}/evaluate`, { zones: ['LZNA', 'LZHTZ', 'CN-GS-BY'], year, missing: 'drop' });
+    const none = await admin.post(`/api/frameworks/${starter}/evaluate`, { zones: ['LZNA', 'LZHTZ', 'CN-GS-BY'], year, missing: 'drop' });
     // CN-GS-BY covers BYHTZ: has data. Torch with no entered data drops entered indicators and says so.
     expect(none.statusCode).toBe(200);
-    const tr = await anon.post(`/api/frameworks/${torch}/evaluate`, { zones: DEMO_ZONES, year });
+    const tr = await admin.post(`/api/frameworks/${torch}/evaluate`, { zones: DEMO_ZONES, year });
     expect(tr.statusCode, tr.body).toBe(200);
     expect(tr.json().excluded.map((e: { indicator: string }) => e.indicator)).toContain('torch_listed_firms');
   });
 
   it('evaluates the EIS framework on a pooled panel with relative scores and groups', async () => {
-    const res = await anon.post(`/api/frameworks/${eis}/evaluate`, { zones: DEMO_ZONES, year });
+    const res = await admin.post(`/api/frameworks/${eis}/evaluate`, { zones: DEMO_ZONES, year });
     expect(res.statusCode, res.body).toBe(200);
     const ev = res.json();
     expect(ev.years).toHaveLength(8);
@@ -219,25 +219,25 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
       { code: 'rd_staff_per_10k', parent: 'D1', level: 1, name_zh: 'y', weight: 1, indicator: 'rd_staff_per_10k' },
     ];
     expect((await operator.patch(`/api/frameworks/${c.id}`, { nodes: small })).statusCode).toBe(200);
-    const noUnit = await anon.post(`/api/frameworks/${c.id}/evaluate`, { zones: ['LZNA', 'LZHTZ', 'LBZ'], year });
+    const noUnit = await admin.post(`/api/frameworks/${c.id}/evaluate`, { zones: ['LZNA', 'LZHTZ', 'LBZ'], year });
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().compositeError).toEqual({ code: 'UNIT_NO_DATA', subject: 'LBZ' });
   });
 
   it('gives uncertainty intervals and a zone evaluation page with exports', async () => {
-    const ua = await anon.post(`/api/frameworks/${starter}/uncertainty`, { zones: DEMO_ZONES, year, runs: 100 });
+    const ua = await admin.post(`/api/frameworks/${starter}/uncertainty`, { zones: DEMO_ZONES, year, runs: 100 });
     expect(ua.statusCode, ua.body).toBe(200);
     for (const u of ua.json().units) expect(u.q5).toBeLessThanOrEqual(u.q95);
-    const page = await anon.get(`/api/zones/${zones.get('LZNA')}/evaluation?framework=${starter}&year=${year}&years=3`);
+    const page = await admin.get(`/api/zones/${zones.get('LZNA')}/evaluation?framework=${starter}&year=${year}&years=3`);
     expect(page.statusCode, page.body).toBe(200);
     const p = page.json();
     expect(p.byYear).toHaveLength(3);
     expect(p.radar).toHaveLength(3);
     expect(p.series.length).toBe(8);
-    const csv = await anon.get(`/api/zones/${zones.get('LZNA')}/evaluation.csv?framework=${starter}&year=${year}&years=2`);
+    const csv = await admin.get(`/api/zones/${zones.get('LZNA')}/evaluation.csv?framework=${starter}&year=${year}&years=2`);
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('rd_intensity');
-    const xlsx = await anon.request({ method: 'GET', url: `/api/zones/${zones.get('LZNA')}/evaluation.xlsx?framework=${starter}&year=${year}&years=2` });
+    const xlsx = await admin.request({ method: 'GET', url: `/api/zones/${zones.get('LZNA')}/evaluation.xlsx?framework=${starter}&year=${year}&years=2` });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

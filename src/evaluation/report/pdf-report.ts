@@ -39,7 +39,9 @@ export function reportUrl(baseUrl: string, zoneId: number, frameworkId: number, 
 const VIEWPORT_WIDTH = 1000;
 const PDF_SCALE = 0.72;
 
-export async function renderEvaluationPdf(baseUrl: string, zoneId: number, frameworkId: number, year: number, lang: ReportLang): Promise<Buffer> {
+/** `session`: the requester's session cookie, so the printed page shows what they may see. */
+export async function renderEvaluationPdf(baseUrl: string, zoneId: number, frameworkId: number, year: number, lang: ReportLang,
+  session?: { name: string; value: string }): Promise<Buffer> {
   if (!existsSync(CHROMIUM_PATH)) throw new PdfUnavailableError(`Chromium was not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH); the PDF report cannot be rendered`);
   let browser: Browser;
   try {
@@ -49,6 +51,7 @@ export async function renderEvaluationPdf(baseUrl: string, zoneId: number, frame
   }
   try {
     const context = await browser.newContext({ viewport: { width: VIEWPORT_WIDTH, height: 1400 }, locale: lang, deviceScaleFactor: 2 });
+    if (session) await context.addCookies([{ ...session, url: baseUrl }]);
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     await page.goto(reportUrl(baseUrl, zoneId, frameworkId, year, lang), { waitUntil: 'load' });

@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../../accounts/accounts.routes';
 import { PdfUnavailableError, renderEvaluationPdf, type ReportLang } from './pdf-report';
 
 const params = z.object({ id: z.coerce.number().int().positive() });
@@ -35,13 +36,17 @@ export function reportRoutes(app: FastifyInstance) {
     const year = req.query.year ?? new Date().getFullYear() - 1;
     const lang = langOf(req.query.lang, req.headers['accept-language']);
     // Check the zone and framework with the JSON API first: its problems are clearer than a PDF of an error page.
-    const check = await fetch(`${baseUrl}/api/zones/${req.params.id}/evaluation?framework=${req.query.framework}&year=${year}`, { headers: { 'accept-language': lang } });
+    // The page is printed with the requester's session, so the report shows what they may see (unpublished values
+    // of their own zone) and nothing more.
+    const session = req.cookies[SESSION_COOKIE];
+    const check = await fetch(`${baseUrl}/api/zones/${req.params.id}/evaluation?framework=${req.query.framework}&year=${year}`,
+      { headers: { 'accept-language': lang, ...(session ? { cookie: `${SESSION_COOKIE}=${session}` } : {}) } });
     if (!check.ok) {
       return reply.status(check.status).type(check.headers.get('content-type') ?? 'application/problem+json').send(await check.text());
     }
     await check.arrayBuffer().catch(() => undefined);
     try {
-      const pdf = await renderEvaluationPdf(baseUrl, req.params.id, req.query.framework, year, lang);
+      const pdf = await renderEvaluationPdf(baseUrl, req.params.id, req.query.framework, year, lang, session ? { name: SESSION_COOKIE, value: session } : undefined);
       return reply.type('application/pdf')
         .header('content-disposition', `attachment; filename="evaluation-${req.params.id}-${year}.pdf"`)
         .send(pdf);

@@ -31,6 +31,7 @@ const en = {
   'scope.zone': 'You may not do this: the record is outside your zone',
   'scope.organization': 'You may not do this: the record does not belong to your organisation',
   'scope.role': 'You may not do this: your role cannot change {entity}',
+  'evaluation.notPublished': 'The indicator values of {zones} for {year} are not published yet; sign in with a role that may see them, or ask the zone operator to publish them',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -65,6 +66,7 @@ const zhCN: Messages = {
   'scope.zone': '您无权执行此操作：该记录不在您管理的园区范围内',
   'scope.organization': '您无权执行此操作：该记录不属于您的机构',
   'scope.role': '您无权执行此操作：您的角色不能修改{entity}',
+  'evaluation.notPublished': '{zones} 的 {year} 年指标值尚未发布；请以有权查看的身份登录，或请园区运营方发布',
 };
 
 export type Locale = 'zh-CN' | 'en';
