@@ -74,6 +74,22 @@ describe.each(BACKENDS)('import and export on %s', (backend) => {
     expect(found.items[0].name_zh).toBe('兰州测试材料有限公司');
   });
 
+  it('keeps imports in the audit log: the created version, and before/after of each update', async () => {
+    const csv = (en: string) => `code,name_zh,name_en,zone,kind\nAUDIT-IMP-1,审计测试有限公司,${en},LZNA,enterprise\n`;
+    for (const en of ['Audit First', 'Audit Second']) {
+      const res = await upload('organizations', 'commit', 'audit.csv', csv(en));
+      expect((await waitForJob(res.json().job.id)).status).toBe('succeeded');
+    }
+    const id = (await admin.get(`/api/organizations?q=${encodeURIComponent('审计测试')}`)).json().items[0].id;
+    const trail = (await admin.get(`/api/organizations/${id}/audit`)).json().items;
+    expect(trail.map((a: { action: string }) => a.action)).toEqual(['import-update', 'import-create']);
+    expect(trail[0].before.name_en).toBe('Audit First');
+    expect(trail[0].after.name_en).toBe('Audit Second');
+    // The created version is the one the update started from.
+    expect(trail[1].after).toMatchObject({ name_en: 'Audit First', version: 1 });
+    expect(trail[1].user.username).toBe('admin');
+  });
+
   it('round-trips organisations through XLSX, CSV and JSON exports', async () => {
     for (const format of ['xlsx', 'csv', 'json'] as const) {
       const res = await admin.get(`/api/exports/organizations?format=${format}&q=${encodeURIComponent('兰州测试材料')}`);

@@ -88,25 +88,37 @@ function coerce(field: FieldDef | undefined, raw: unknown): { value?: unknown; i
   }
 }
 
-export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly RawRow[]): Promise<{ rows: PreparedRow[]; issues: RowIssue[] }> {
+/**
+ * Prepares rows in two phases so that an import can write batch i while batch i+1 is being validated:
+ * `resolveRows` coerces every row and resolves references by code (database reads, done once per file), then
+ * `finish(start, end)` validates a slice of rows (pure and synchronous: schema, rules, codes, duplicates in the file).
+ */
+export interface RowPreparer {
+  readonly count: number;
+  /** Problems with the file as a whole (unknown columns). */
+  readonly fileIssues: RowIssue[];
+  finish(start: number, end: number): { rows: PreparedRow[]; issues: RowIssue[] };
+}
+
+export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly RawRow[]): Promise<RowPreparer> {
   const headers = [...new Set(raw.flatMap((r) => Object.keys(r.values)))];
   const { map, unknown } = headerMap(def, headers);
-  const issues: RowIssue[] = unknown.map((h) => ({ line: 1, field: h, key: 'field.unknown', params: { entity: def.name } }));
+  const fileIssues: RowIssue[] = unknown.map((h) => ({ line: 1, field: h, key: 'field.unknown', params: { entity: def.name } }));
   const schema = createSchema(def);
   const fieldByName = new Map(def.fields.map((f) => [f.name, f]));
+  // Each known column once: its header, its field name and its definition (derived fields are never input).
+  const columns = [...map].map(([header, name]) => ({ header, name, field: fieldByName.get(name) ?? SYSTEM_FIELDS[name] }))
+    .filter((c) => !c.field?.derived);
 
   // First pass: coerce; collect the codes that references use.
   const coerced = raw.map((r) => {
     const record: Row = {};
     const rowIssues: RowIssue[] = [];
-    for (const [header, value] of Object.entries(r.values)) {
-      const name = map.get(header);
-      if (!name) continue;
-      const field = fieldByName.get(name) ?? SYSTEM_FIELDS[name];
-      if (field?.derived) continue;
-      const { value: v, issue } = coerce(field, value);
-      if (issue) rowIssues.push({ line: r.line, field: name, ...issue });
-      else if (v !== null) record[name] = v;
+    for (const c of columns) {
+      if (!(c.header in r.values)) continue;
+      const { value: v, issue } = coerce(c.field, r.values[c.header]);
+      if (issue) rowIssues.push({ line: r.line, field: c.name, ...issue });
+      else if (v !== null) record[c.name] = v;
     }
     return { line: r.line, record, rowIssues };
   });
@@ -118,10 +130,11 @@ export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly R
     resolved.set(f.name, await findIdsByCode(db, entityByName(f.ref!), codes));
   }
 
-  const rows: PreparedRow[] = [];
   const seenCodes = new Map<string, number>();
-  for (const c of coerced) {
-    const rowIssues = [...c.rowIssues];
+  // The zone of a record owned through its organisation is derived, not validated as input.
+  const derives = def.zoneOwnership === 'organization';
+  function finishOne(c: (typeof coerced)[number], rows: PreparedRow[], issues: RowIssue[]) {
+    const rowIssues = c.rowIssues;
     const refCodes: Record<string, string | undefined> = {};
     for (const f of refFields) {
       const v = c.record[f.name];
@@ -130,23 +143,23 @@ export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly R
       if (hit) {
         c.record[f.name] = hit.id;
         refCodes[f.name] = v;
-        if (f.name === 'organization_id' && def.zoneOwnership === 'organization') c.record.zone_id = hit.zone_id;
+        if (f.name === 'organization_id' && derives) c.record.zone_id = hit.zone_id;
       } else {
         rowIssues.push({ line: c.line, field: f.name, key: 'field.unknownRef', params: { entity: f.ref!, value: v } });
         delete c.record[f.name];
       }
     }
-    // The zone of a record owned through its organisation is derived, not validated as input.
-    const derives = def.zoneOwnership === 'organization';
-    const { zone_id: derivedZone, ...rest } = c.record;
-    const parsed = schema.safeParse(derives ? rest : c.record);
+    const derivedZone = c.record.zone_id;
+    if (derives) delete c.record.zone_id;
+    const parsed = schema.safeParse(c.record);
     if (!parsed.success) {
       for (const zi of parsed.error.issues) {
         if (rowIssues.some((i) => i.field === String(zi.path[0]))) continue;
         for (const fi of fieldIssueFromZod(zi)) rowIssues.push({ line: c.line, ...fi });
       }
     }
-    const record: Row = parsed.success ? { ...(parsed.data as Row), ...(derives && derivedZone !== undefined ? { zone_id: derivedZone } : {}) } : c.record;
+    const record = (parsed.success ? parsed.data : c.record) as Row;
+    if (derives && derivedZone !== undefined) record.zone_id = derivedZone;
     const rule = parsed.success ? def.checkRecord?.(record) : null;
     if (rule) rowIssues.push({ line: c.line, field: rule.field, key: rule.key });
     if (!record.code) {
@@ -162,5 +175,21 @@ export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly R
     if (rowIssues.length) issues.push(...rowIssues);
     else rows.push({ line: c.line, record, refCodes });
   }
-  return { rows, issues };
+  return {
+    count: coerced.length,
+    fileIssues,
+    finish(start, end) {
+      const rows: PreparedRow[] = [];
+      const issues: RowIssue[] = [];
+      for (let i = start; i < Math.min(end, coerced.length); i++) finishOne(coerced[i]!, rows, issues);
+      return { rows, issues };
+    },
+  };
+}
+
+/** Both phases over the whole file. */
+export async function prepareRows(db: Queryable, def: EntityDef, raw: readonly RawRow[]): Promise<{ rows: PreparedRow[]; issues: RowIssue[] }> {
+  const preparer = await resolveRows(db, def, raw);
+  const { rows, issues } = preparer.finish(0, preparer.count);
+  return { rows, issues: [...preparer.fileIssues, ...issues] };
 }

@@ -156,24 +156,38 @@ export async function retireRecord(db: Queryable, def: EntityDef, id: number, ve
 
 /**
  * Inserts or updates many rows in one statement, keyed on `code`: columns travel as arrays through unnest, which is
- * the fastest portable path on both PGlite and a server. Returns how many rows were inserted and updated.
+ * the fastest portable path on both PGlite and a server. New codes are plain inserts (cheaper than ON CONFLICT);
+ * existing ones are updated with their before and after images in the audit log. A created record's audit event
+ * carries no after image: it is the record's first version, which is the `before` of its first later change or, if
+ * there is none, the record as it is (see `auditTrail`); writing it again would double an import's cost.
+ * A concurrent insert of the same code makes the statement fail on the unique constraint rather than overwrite.
  */
 export async function upsertRecords(db: Queryable, def: EntityDef, columns: readonly string[], rows: readonly Row[], searches: readonly string[], userId: number | null) {
   const p = new Params();
   const arrays = columns.map((c) => `${p.add(rows.map((r) => toSqlValue(def, c, r[c])))}::${columnSqlType(def, c)}[]`);
-  const selects = columns.map((c) => (fieldOf(def, c)?.type === 'list' ? `u.${c}::text[]` : `u.${c}`));
-  const updates = columns.filter((c) => c !== 'code').map((c) => `${c} = excluded.${c}`);
-  const sql = `with up as (
+  const values = columns.map((c) => (fieldOf(def, c)?.type === 'list' ? `u.${c}::text[]` : `u.${c}`));
+  const sets = columns.map((c, i) => `${c} = ${values[i]}`).filter((_, i) => columns[i] !== 'code');
+  const zone = def.zoneOwnership === 'self' ? 't.id' : 't.zone_id';
+  const user = p.add(userId);
+  const entity = p.add(def.name);
+  const sql = `with u as materialized (
+      select * from unnest(${[...arrays, `${p.add(searches)}::text[]`].join(', ')}) as u(${[...columns, 'search'].join(', ')})
+    ), old as materialized (
+      select t.id, t.code, to_jsonb(t) - 'search' as before from ${def.table} t where t.code in (select code from u) for update of t
+    ), ins as (
       insert into ${def.table} as t (${[...columns, 'search'].join(', ')})
-      select ${selects.join(', ')}, to_tsvector('simple', u.search)
-      from unnest(${[...arrays, `${p.add(searches)}::text[]`].join(', ')}) as u(${[...columns, 'search'].join(', ')})
-      on conflict (code) do update set ${[...updates, 'search = excluded.search', 'version = t.version + 1', 'updated_at = now()'].join(', ')}
-      returning t.id, ${def.zoneOwnership === 'self' ? 't.id' : 't.zone_id'} as zone_id, (t.version = 1) as inserted, to_jsonb(t) - 'search' as after
+      select ${values.join(', ')}, to_tsvector('simple', u.search) from u where u.code not in (select code from old)
+      returning t.id, ${zone} as zone_id
+    ), upd as (
+      update ${def.table} t set ${[...sets, "search = to_tsvector('simple', u.search)", 'version = t.version + 1', 'updated_at = now()'].join(', ')}
+      from u join old on old.code = u.code where t.id = old.id
+      returning t.id, ${zone} as zone_id, old.before, to_jsonb(t) - 'search' as after
     ), audit as (
-      insert into audit_events (user_id, entity, entity_id, zone_id, action, after)
-      select ${p.add(userId)}::int8, ${p.add(def.name)}, id, zone_id, case when inserted then 'import-create' else 'import-update' end, after from up
+      insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after)
+      select ${user}::int8, ${entity}, id, zone_id, 'import-create', null::jsonb, null::jsonb from ins
+      union all select ${user}::int8, ${entity}, id, zone_id, 'import-update', before, after from upd
     )
-    select count(*) filter (where inserted)::int8 as inserted, count(*) filter (where not inserted)::int8 as updated from up`;
+    select (select count(*) from ins)::int8 as inserted, (select count(*) from upd)::int8 as updated`;
   const result = await db.query<{ inserted: number; updated: number }>(sql, p.values);
   return result[0] ?? { inserted: 0, updated: 0 };
 }

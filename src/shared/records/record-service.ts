@@ -150,13 +150,21 @@ async function changed(db: Db, def: EntityDef, ...rows: (Row | undefined)[]): Pr
 }
 
 export async function auditTrail(db: Queryable, actor: Actor | null, def: EntityDef, id: number) {
-  await getRecordOrThrow(db, actor, def, id);
+  const current = await getRecordOrThrow(db, actor, def, id);
   const rows = await db.query(
     `select a.id, a.at, a.action, a.before, a.after, u.id as user_id, u.username
      from audit_events a left join users u on u.id = a.user_id
      where a.entity = $1 and a.entity_id = $2 order by a.id desc limit 200`, [def.name, id]);
-  return rows.map((r) => ({
-    id: r.id, at: r.at, action: r.action, before: r.before, after: r.after,
+  // Imports do not store a created record's after image (see upsertRecords): it is the `before` of the next change
+  // that has one, or the record as it is now.
+  const { refs: _, ...now } = current;
+  const afterOf = (i: number) => {
+    if (rows[i]!.after !== null || rows[i]!.action !== 'import-create') return rows[i]!.after;
+    for (let j = i - 1; j >= 0; j--) if (rows[j]!.before !== null) return rows[j]!.before;
+    return now;
+  };
+  return rows.map((r, i) => ({
+    id: r.id, at: r.at, action: r.action, before: r.before, after: afterOf(i),
     user: r.user_id ? { id: r.user_id, username: r.username } : null,
   }));
 }
