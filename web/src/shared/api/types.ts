@@ -66,6 +66,8 @@ export interface Item {
 }
 
 export interface ListResult<T = Item> {
+  /** More than 10,000 records match: `total` is then 10,000 and shown as "10,000+". */
+  totalIsLowerBound?: boolean;
   items: T[];
   total: number;
 }

@@ -59,6 +59,7 @@ export const en: Messages = {
   'common.retired': 'retired',
   'common.unpublished': 'unpublished',
   'common.total': '{total} records',
+  'common.totalAtLeast': 'more than {total} records',
   'common.unknownEntity': 'Unknown entity type: {name}',
   'common.notFound': 'Page not found',
   'common.goHome': 'Back to the dashboard',

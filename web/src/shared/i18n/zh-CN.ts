@@ -57,6 +57,7 @@ export const zhCN = {
   'common.retired': '已退役',
   'common.unpublished': '未发布',
   'common.total': '共 {total} 条',
+  'common.totalAtLeast': '超过 {total} 条',
   'common.unknownEntity': '未知的实体类型：{name}',
   'common.notFound': '页面不存在',
   'common.goHome': '返回仪表盘',

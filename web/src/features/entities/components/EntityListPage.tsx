@@ -179,6 +179,9 @@ function EntityList({ meta }: { meta: EntityMeta }) {
     queryFn: ({ signal }) => listItems(meta.name, params, signal),
     placeholderData: keepPreviousData,
   });
+  // Counting stops at 10,000 matches on the server; past that the total is a lower bound.
+  const totalText = (total: number) =>
+    t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total: total.toLocaleString(i18n.lang) });
 
   const titleNames = titleFieldNames(meta.fields, i18n.lang);
   const listFields = meta.fields.filter((f) => f.inList);
@@ -234,7 +237,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
       title={
         <Space>
           <span data-testid="entity-title">{pick(meta.label)}</span>
-          {list.data ? <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{t('common.total', { total: list.data.total })}</Typography.Text> : null}
+          {list.data ? <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{totalText(list.data.total)}</Typography.Text> : null}
         </Space>
       }
       extra={
@@ -332,7 +335,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) => totalText(total),
         }}
         onChange={(pagination, _filters, sorter, extra) => {
           if (extra.action === 'sort') {

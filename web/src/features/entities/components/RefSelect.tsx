@@ -1,7 +1,7 @@
 // A select for a reference field: searches the referenced entity on the server as the user types.
 import { useEffect, useMemo, useState } from 'react';
 import { Select, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { listItems } from '../api/entities';
 import type { RefValue } from '../../../shared/api/types';
 import { useI18n } from '../../../shared/i18n';
@@ -43,6 +43,9 @@ export function RefSelect({
     queryFn: ({ signal }) => listItems(entity, { q, limit: 20 }, signal),
     enabled: open || !!q,
     staleTime: 30_000,
+    // Keep the previous options on screen while the next search loads: options vanishing under the pointer made
+    // clicks land on nothing.
+    placeholderData: keepPreviousData,
   });
   // Remember labels of options seen, so the selected value keeps its name.
   const [known, setKnown] = useState<Map<number, string>>(() => new Map());
