@@ -116,6 +116,12 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
       where z.code = 'LZNA' and type = 'hightech_enterprise' and valid_from <= make_date($1, 12, 31) and (valid_to is null or valid_to >= make_date($1, 12, 31))`, [year]);
     const hv = (await admin.get(`/api/indicator-values?zone=${zones.get('LZNA')}&indicator=hightech_enterprises&from=${year}&to=${year}`)).json().items[0];
     expect(hv.value).toBe(hte!.n);
+    // A qualification indicator filtered by type and level, over the city (covering its zones).
+    const [nat] = await db.query<{ n: number }>(`select count(distinct organization_id)::int8 as n from qualifications q join zones z on z.id = q.zone_id
+      where z.code in ('LZNA', 'LZHTZ', 'LZEZ') and type in ('national_key_lab', 'engineering_center', 'enterprise_tech_center') and level = 'national'
+        and q.retired_at is null and valid_from <= make_date($1, 12, 31) and (valid_to is null or valid_to >= make_date($1, 12, 31))`, [year]);
+    const natv = (await admin.get(`/api/indicator-values?zone=${lanzhou}&indicator=national_rd_institution_firms&from=${year}&to=${year}`)).json().items[0];
+    expect(natv.value).toBe(nat!.n);
     const [ne] = await db.query<{ n: number }>(`select count(*)::int8 as n from organizations o join zones z on z.id = o.zone_id
       where z.code in ('TFNA', 'CDSC') and o.kind = 'enterprise' and o.founded_year = $1`, [year - 3]);
     const nv = (await admin.get(`/api/indicator-values?zone=${zones.get('TFNA')}&indicator=new_enterprises&from=${year - 3}&to=${year - 3}`)).json().items[0];

@@ -7,7 +7,8 @@ import type { Db, Queryable } from '../../shared/db';
 import { type Actor, zoneSubtree } from '../../shared/access/actor';
 import { AppError, type FieldIssue, forbidden, invalid, notFound, unauthenticated } from '../../shared/http/errors';
 import { fieldIssueFromZod, type IssueLike } from '../../shared/http/zod-issues';
-import { COMPUTATIONS, type ComputedIndicator, isComputationKey, parseParams, runComputations } from './computations';
+import { COMPUTATIONS, type ComputedIndicator, isComputationKey, parseParams } from './computations';
+import { runComputations } from './compute-run';
 import * as repo from './evaluation.repository';
 import { INDICATOR_UNITS } from '../frameworks/indicators';
 
@@ -111,7 +112,7 @@ export async function computeValues(db: Db, actor: Actor | null, req: ComputeReq
   const inds: ComputedIndicator[] = defs.filter((d) => d.computation && isComputationKey(d.computation))
     .map((d) => ({ id: d.id, code: d.code, computation: d.computation as ComputedIndicator['computation'], params: parseParams(d.computation as ComputedIndicator['computation'], d.params) }));
   const t0 = performance.now();
-  const statements = await db.transaction((tx) => runComputations(tx, inds, { zoneIds: req.zones?.length ? req.zones : null, from: req.years.from, to: req.years.to }, opts.timings));
+  const statements = await db.transaction((tx) => runComputations(tx, inds, { zoneIds: req.zones?.length ? req.zones : null, from: req.years.from, to: req.years.to }, opts.timings, db));
   const counts = await db.query<{ n: number; nulls: number }>(`select count(*)::int8 as n, count(*) filter (where value is null)::int8 as nulls from indicator_values
     where origin = 'computed' and indicator_id = any($1::int8[]) and year between $2 and $3 and ($4::int8[] is null or zone_id = any($4::int8[]))`,
   [inds.map((i) => i.id), req.years.from, req.years.to, req.zones?.length ? req.zones : null]);
