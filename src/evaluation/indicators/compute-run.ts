@@ -71,18 +71,34 @@ export async function runComputations(tx: Queryable, inds: ComputedIndicator[], 
   // for computed indicators).
   await tx.query(`delete from indicator_values where indicator_id = any($1::int8[]) and year between $2 and $3
     and ($4::int8[] is null or zone_id = any($4::int8[]))`, [inds.map((i) => i.id), scope.from, scope.to, scope.zoneIds]);
+  // Each INSERT as soon as its rows are in, in the order the scans finish, one after another on the transaction.
+  const writes: { rows: Promise<unknown[]>; write: (rows: unknown[]) => Promise<unknown> }[] = [];
   if (st) {
-    st.params[st.baseIndex] = JSON.stringify(await rowsOf('statistics_scan', st.baseSql, st.baseParams));
-    await timed('statistics_insert', () => tx.query(st.sql, st.params));
+    writes.push({
+      rows: rowsOf('statistics_scan', st.baseSql, st.baseParams),
+      write: (rows) => { st.params[st.baseIndex] = JSON.stringify(rows); return timed('statistics_insert', () => tx.query(st.sql, st.params)); },
+    });
   }
   if (rec.length) {
-    const rows: unknown[] = [];
-    for (const s of recScans) {
-      const got = await rowsOf(`scan_${s.label}`, s.sql, s.params);
-      rows.push(...(s.expand ? s.expand(got) : got));
-    }
-    const ins = recordInsert(rec, scope, rows);
-    await timed('records_insert', () => tx.query(ins.sql, ins.params));
+    const all = async () => {
+      const rows: unknown[] = [];
+      for (const s of recScans) {
+        const got = await rowsOf(`scan_${s.label}`, s.sql, s.params);
+        rows.push(...(s.expand ? s.expand(got) : got));
+      }
+      return rows;
+    };
+    writes.push({ rows: concurrent ? all() : Promise.resolve([]), write: async (rows) => {
+      const ins = recordInsert(rec, scope, concurrent ? rows : await all());
+      return timed('records_insert', () => tx.query(ins.sql, ins.params));
+    } });
+  }
+  if (concurrent) {
+    let chain: Promise<unknown> = Promise.resolve();
+    await Promise.all(writes.map((w) => w.rows.then((rows) => { chain = chain.then(() => w.write(rows)); })));
+    await chain;
+  } else {
+    for (const w of writes) await w.write(await w.rows);
   }
   return statements;
 }

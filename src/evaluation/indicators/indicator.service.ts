@@ -113,10 +113,11 @@ export async function computeValues(db: Db, actor: Actor | null, req: ComputeReq
     .map((d) => ({ id: d.id, code: d.code, computation: d.computation as ComputedIndicator['computation'], params: parseParams(d.computation as ComputedIndicator['computation'], d.params) }));
   const t0 = performance.now();
   const statements = await db.transaction((tx) => runComputations(tx, inds, { zoneIds: req.zones?.length ? req.zones : null, from: req.years.from, to: req.years.to }, opts.timings, db));
+  const ms = Math.round(performance.now() - t0); // the count below only reports
   const counts = await db.query<{ n: number; nulls: number }>(`select count(*)::int8 as n, count(*) filter (where value is null)::int8 as nulls from indicator_values
     where origin = 'computed' and indicator_id = any($1::int8[]) and year between $2 and $3 and ($4::int8[] is null or zone_id = any($4::int8[]))`,
   [inds.map((i) => i.id), req.years.from, req.years.to, req.zones?.length ? req.zones : null]);
-  return { indicators: inds.map((i) => i.code), statements, values: counts[0]!.n, undefinedValues: counts[0]!.nulls, ms: Math.round(performance.now() - t0) };
+  return { indicators: inds.map((i) => i.code), statements, values: counts[0]!.n, undefinedValues: counts[0]!.nulls, ms };
 }
 
 // --------------------------------------------------------------------------------------------------- entered values
