@@ -91,11 +91,9 @@ export function buildConceptDictionary(concepts: readonly Concept[]): ConceptDic
   });
   const indexById = new Map(concepts.map((c, i) => [c.id, i]));
   const surfaceTokens = concepts.map((c) => new Set([...c.zh, ...c.en].flatMap((surface) => analyzeFolded(foldScript(surface)))));
-  const charKeys = (folded: string) => {
-    const codes = new Uint16Array(folded.length);
-    for (let i = 0; i < folded.length; i++) codes[i] = folded.charCodeAt(i);
-    return codes;
-  };
+  // Most characters of a text start no concept: a flat table answers that without a Map lookup.
+  const startsConcept = new Uint8Array(0x10000);
+  for (const code of charRoot.children.keys()) startsConcept[code] = 1;
   return {
     concepts,
     byId: new Map(concepts.map((c) => [c.id, c])),
@@ -104,9 +102,13 @@ export function buildConceptDictionary(concepts: readonly Concept[]): ConceptDic
     scanFolded(folded, tokens) {
       const found = new Set<number>();
       if (hasCjk(folded)) {
-        const codes = charKeys(folded);
-        for (let i = 0; i < codes.length; i++) {
-          if (codes[i] >= 0x2e80 || charRoot.children.has(codes[i])) collectFrom(charRoot, codes, i, found);
+        for (let i = 0; i < folded.length; i++) {
+          if (startsConcept[folded.charCodeAt(i)] === 0) continue;
+          let node: TrieNode<number> | undefined = charRoot;
+          for (let j = i; j < folded.length && node; j++) {
+            node = node.children.get(folded.charCodeAt(j));
+            if (node) for (const concept of node.concepts) found.add(concept);
+          }
         }
       }
       for (let i = 0; i < tokens.length; i++) collectFrom(tokenRoot, tokens, i, found);

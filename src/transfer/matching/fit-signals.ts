@@ -28,10 +28,11 @@ const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclas
 /**
  * Non-text signals between a demand and an offer (always in that order, whichever side
  * asked). Signals whose inputs are missing on either side are left out, not scored as zero.
+ * `explain: false` skips writing the reasons (re-ranking scores many more candidates than it returns).
  */
-export function fitSignals(demand: ItemAttributes, offer: ItemAttributes): Signal[] {
+export function fitSignals(demand: ItemAttributes, offer: ItemAttributes, explain = true): Signal[] {
   const signals: Signal[] = [];
-  const both = (field: ItemField) => demand.explainable.has(field) && offer.explainable.has(field);
+  const both = (field: ItemField) => explain && demand.explainable.has(field) && offer.explainable.has(field);
 
   const field = fieldSimilarity(demand.fields, offer.fields);
   if (field) {
@@ -56,7 +57,7 @@ export function fitSignals(demand: ItemAttributes, offer: ItemAttributes): Signa
   if (demand.budget !== undefined && offer.price !== undefined) {
     const within = offer.price <= demand.budget;
     const value = within ? 1 : demand.budget / offer.price;
-    const why = offer.explainable.has('price') && demand.explainable.has('budget') ? (within ? '价格在预算内 / price within budget' : '价格高于预算 / price above budget') : undefined;
+    const why = explain && offer.explainable.has('price') && demand.explainable.has('budget') ? (within ? '价格在预算内 / price within budget' : '价格高于预算 / price above budget') : undefined;
     signals.push({ name: 'budget', value, why });
   }
 

@@ -65,6 +65,20 @@ describe('InvertedIndex', () => {
     expect(hits).toHaveLength(Array.from({ length: 500 }, (_, i) => 2500 + i).filter((n) => n % 7 === 3).length);
   });
 
+  it('reclaims the slots of removed items, so remove + re-add does not grow without bound', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 2000; i++) index.upsert(item(`d${i}`, { common: 1, [`u${i % 5}`]: 1 }));
+    // Every round re-adds all items (an update is remove + add): 20 rounds = 40,000 adds.
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 2000; i++) index.upsert(item(`d${i}`, { common: 1, [`u${(i + round) % 5}`]: 1 }));
+    }
+    expect(index.size).toBe(2000);
+    expect(index.slots).toBeLessThanOrEqual(2000 * 4 / 3 + 1001);
+    // Renumbered documents still answer correctly: the last round put d0, d5, … under u4 (19 % 5).
+    const hits = index.search([{ term: 'u4', weight: 1 }], 2000).map((h) => index.docId(h.doc));
+    expect(hits.sort()).toEqual(Array.from({ length: 400 }, (_, k) => `d${k * 5}`).sort());
+  });
+
   it('returns nothing for unknown terms or k = 0', () => {
     const index = new InvertedIndex();
     index.upsert(item('a', { copper: 1 }));

@@ -49,8 +49,8 @@ interface StoredDoc {
 /**
  * In-memory inverted index with BM25 scoring and MaxScore dynamic pruning.
  * Documents get increasing internal numbers; an update is a remove plus an add, a removal
- * only marks the document dead (postings are swept by `compact`, run automatically when a
- * quarter of the postings belong to dead documents).
+ * only marks the document dead. `compact` (run automatically once a quarter of the slots are
+ * dead) sweeps the postings and renumbers the live documents, reclaiming the dead slots.
  */
 export class InvertedIndex {
   private readonly termIds = new Map<string, number>();
@@ -76,30 +76,39 @@ export class InvertedIndex {
 
   /** Adds or replaces an item; it is searchable as soon as this returns. */
   upsert(item: PreparedItem): void {
-    this.remove(item.id);
+    const termIds = new Int32Array(item.terms.size);
+    const counts = new Int32Array(item.terms.size);
+    let i = 0;
+    for (const [term, count] of item.terms) {
+      termIds[i] = this.internTerm(term);
+      counts[i++] = count;
+    }
+    let hiddenTermIds: Int32Array | undefined;
+    if (item.hiddenTerms.size > 0) hiddenTermIds = Int32Array.from([...item.hiddenTerms], (t) => this.termIds.get(t) ?? -1);
+    this.upsertInterned(item.id, termIds, counts, hiddenTermIds, item.attributes);
+  }
+
+  /**
+   * `upsert` for terms already turned into ids with `internTerm` (parallel loading does the
+   * analysis in workers and only maps their term ids here). Takes ownership of the arrays:
+   * `termIds` and `hiddenTermIds` are sorted in place and kept.
+   */
+  upsertInterned(id: string, termIds: Int32Array, counts: ArrayLike<number>, hiddenTermIds: Int32Array | undefined, attributes: ItemAttributes): void {
+    this.remove(id);
     const doc = this.docs.length;
     let length = 0;
-    for (const count of item.terms.values()) length += count;
+    for (let i = 0; i < counts.length; i++) length += counts[i];
     if (doc === this.docLengths.length) {
       const grown = new Float32Array(doc * 2);
       grown.set(this.docLengths);
       this.docLengths = grown;
     }
     this.docLengths[doc] = length;
-    const termIds = new Int32Array(item.terms.size);
-    let i = 0;
-    for (const [term, count] of item.terms) {
-      const termId = this.internTerm(term);
-      termIds[i++] = termId;
-      this.postings[termId].append(doc, count, length);
-    }
+    for (let i = 0; i < termIds.length; i++) this.postings[termIds[i]].append(doc, counts[i], length);
     termIds.sort(); // sorted, for binary search when explaining
-    let hiddenTermIds: Int32Array | undefined;
-    if (item.hiddenTerms.size > 0) {
-      hiddenTermIds = Int32Array.from([...item.hiddenTerms].map((t) => this.termIds.get(t) ?? -1)).sort();
-    }
-    this.docs.push({ id: item.id, termIds, hiddenTermIds, attributes: item.attributes });
-    this.docById.set(item.id, doc);
+    hiddenTermIds?.sort();
+    this.docs.push({ id, termIds, hiddenTermIds, attributes });
+    this.docById.set(id, doc);
     this.totalLength += length;
   }
 
@@ -116,10 +125,34 @@ export class InvertedIndex {
     return true;
   }
 
-  /** Sweeps removed documents out of the posting lists. */
+  /** Document slots in use, live or removed-but-not-yet-compacted (bounded by ~4/3 of `size` + 1000). */
+  get slots(): number {
+    return this.docs.length;
+  }
+
+  /**
+   * Sweeps removed documents out of the posting lists and renumbers the live ones densely, so
+   * their slots (doc entry, length, id) are reclaimed: removing and re-adding items forever
+   * keeps the index bounded. Doc numbers are internal and never held across calls.
+   */
   compact(): void {
-    const isLive = (doc: number) => this.docs[doc] !== undefined;
-    for (const list of this.postings) list.compact(isLive);
+    const remap = new Int32Array(this.docs.length);
+    const docs: (StoredDoc | undefined)[] = [];
+    const lengths = new Float32Array(Math.max(1024, this.docById.size));
+    for (let doc = 0; doc < this.docs.length; doc++) {
+      const stored = this.docs[doc];
+      if (!stored) {
+        remap[doc] = -1;
+        continue;
+      }
+      remap[doc] = docs.length;
+      lengths[docs.length] = this.docLengths[doc];
+      this.docById.set(stored.id, docs.length);
+      docs.push(stored);
+    }
+    for (const list of this.postings) list.compact(remap);
+    this.docs = docs;
+    this.docLengths = lengths;
     this.deadDocs = 0;
   }
 
@@ -142,11 +175,20 @@ export class InvertedIndex {
 
   /** Whether the doc contains the term in a field its owner allows explanations to name. */
   isExplainableTerm(doc: number, term: string): boolean {
+    return this.isExplainableTermId(doc, this.termId(term));
+  }
+
+  /** `isExplainableTerm` by term id (-1: unknown term). */
+  isExplainableTermId(doc: number, termId: number): boolean {
     const stored = this.docs[doc];
-    const termId = this.termIds.get(term);
-    if (!stored || termId === undefined) return false;
+    if (!stored || termId < 0) return false;
     if (stored.hiddenTermIds && binaryIncludes(stored.hiddenTermIds, termId)) return false;
     return binaryIncludes(stored.termIds, termId);
+  }
+
+  /** The term's id, or -1 if no document ever had it. */
+  termId(term: string): number {
+    return this.termIds.get(term) ?? -1;
   }
 
   idf(term: string): number {
@@ -270,7 +312,8 @@ export class InvertedIndex {
     return BM25.k1 * (1 - BM25.b + (BM25.b * length) / this.averageDocLength());
   }
 
-  private internTerm(term: string): number {
+  /** The term's id, assigned on first sight. */
+  internTerm(term: string): number {
     let termId = this.termIds.get(term);
     if (termId === undefined) {
       termId = this.terms.length;

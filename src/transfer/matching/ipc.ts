@@ -44,13 +44,31 @@ const LEVEL_SCORE: Record<IpcLevel, number> = { section: 0.2, class: 0.5, subcla
 
 /** Deepest IPC prefix shared by any pair of codes; undefined when either side has none. */
 export function ipcSimilarity(a: readonly string[], b: readonly string[]): { score: number; shared?: IpcPrefix } | undefined {
-  const left = a.flatMap((code) => parseIpc(code) ?? []);
-  const right = new Set(b.flatMap((code) => parseIpc(code) ?? []).map((p) => p.code));
-  if (left.length === 0 || right.size === 0) return undefined;
-  let best: { score: number; shared?: IpcPrefix } = { score: 0 };
-  for (const prefix of left) {
-    const score = LEVEL_SCORE[prefix.level];
-    if (right.has(prefix.code) && score > best.score) best = { score, shared: prefix };
+  // Runs for every re-ranked candidate, so no intermediate arrays or sets: codes have at most
+  // five prefixes, and prefixes at the same depth are the only ones that can be equal.
+  let anyLeft = false;
+  let anyRight = false;
+  let best: IpcPrefix | undefined;
+  let bestScore = 0;
+  for (const codeA of a) {
+    const left = parseIpc(codeA);
+    if (!left) continue;
+    anyLeft = true;
+    for (const codeB of b) {
+      const right = parseIpc(codeB);
+      if (!right) continue;
+      anyRight = true;
+      for (let depth = Math.min(left.length, right.length) - 1; depth >= 0; depth--) {
+        if (left[depth].code !== right[depth].code) continue;
+        const score = LEVEL_SCORE[left[depth].level];
+        if (score > bestScore) {
+          bestScore = score;
+          best = left[depth];
+        }
+        break;
+      }
+    }
   }
-  return best;
+  if (!anyLeft || !anyRight) return undefined;
+  return best ? { score: bestScore, shared: best } : { score: 0 };
 }

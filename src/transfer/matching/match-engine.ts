@@ -1,7 +1,8 @@
-import { type ConceptDictionary, getDefaultConceptDictionary } from './concept-dictionary';
+import { type Concept, type ConceptDictionary, getDefaultConceptDictionary } from './concept-dictionary';
 import { fitSignals, type SignalName } from './fit-signals';
 import { InvertedIndex, type QueryTerm } from './inverted-index';
 import { type MatchItemInput, parseMatchItem } from './match-item.schema';
+import { buildIndexParallel, type ItemSource, type ParallelLoadOptions } from './parallel-load';
 import { CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, type MatchWeights } from './match-weights';
 import { CONCEPT_PREFIX, type ItemAttributes, type PreparedItem, prepareItem } from './prepare-item';
 
@@ -50,8 +51,16 @@ const MAX_WHY_CONCEPTS = 4;
  * queried in either direction. Pure: no I/O; callers load items from wherever they live.
  */
 export class MatchingEngine {
-  readonly offers = new InvertedIndex();
-  readonly demands = new InvertedIndex();
+  private offerIndex = new InvertedIndex();
+  private demandIndex = new InvertedIndex();
+
+  get offers(): InvertedIndex {
+    return this.offerIndex;
+  }
+
+  get demands(): InvertedIndex {
+    return this.demandIndex;
+  }
 
   constructor(
     private readonly dictionary: ConceptDictionary = getDefaultConceptDictionary(),
@@ -89,6 +98,18 @@ export class MatchingEngine {
     this.demands.trim();
   }
 
+  /**
+   * Rebuilds the given side(s) from scratch, analysing in worker threads (see parallel-load.ts):
+   * the way to load a large corpus on start. The current indexes keep answering until the new
+   * ones are complete, and stay as they were if any item is invalid (MatchItemError).
+   */
+  async rebuild(items: { offers?: ItemSource; demands?: ItemSource }, options: ParallelLoadOptions = {}): Promise<void> {
+    const offers = items.offers && (await buildIndexParallel(items.offers, this.dictionary, options));
+    const demands = items.demands && (await buildIndexParallel(items.demands, this.dictionary, options));
+    if (offers) this.offerIndex = offers;
+    if (demands) this.demandIndex = demands;
+  }
+
   matchOffersForDemand(demand: MatchItemInput | unknown, options: MatchOptions = {}): MatchResponse {
     return this.matchPrepared(this.prepare(demand), 'offers-for-demand', options);
   }
@@ -111,10 +132,11 @@ export class MatchingEngine {
     if (hits.length === 0) return empty('no-candidates');
 
     const selfScore = index.selfScore(queryTerms, query.terms) || 1;
+    const sideOf = (attributes: ItemAttributes) => (direction === 'offers-for-demand' ? [query.attributes, attributes] : [attributes, query.attributes]);
     const ranked = hits.map((hit) => {
       const attributes = index.attributes(hit.doc) as ItemAttributes;
-      const [demand, offer] = direction === 'offers-for-demand' ? [query.attributes, attributes] : [attributes, query.attributes];
-      const signals = fitSignals(demand, offer);
+      const [demand, offer] = sideOf(attributes);
+      const signals = fitSignals(demand, offer, false);
       const textScore = Math.min(1, hit.score / selfScore);
       let sum = weights.text * textScore;
       let weightSum = weights.text;
@@ -129,14 +151,20 @@ export class MatchingEngine {
     });
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
 
-    const results = ranked.slice(0, top).map(({ doc, score, textScore, signals }) => ({
-      id: index.docId(doc),
-      score: round(score),
-      confident: score >= CONFIDENT_MATCH_THRESHOLD,
-      textScore: round(textScore),
-      signals: Object.fromEntries(signals.map((s) => [s.name, round(s.value)])),
-      why: [...this.explainTerms(index, doc, queryTerms), ...signals.flatMap((s) => (s.why ? [s.why] : []))],
-    }));
+    // Reasons are written only for the results returned, not for every re-ranked candidate.
+    const explainable = this.explainableQueryTerms(index, queryTerms);
+    const results = ranked.slice(0, top).map(({ doc, score, textScore, signals }) => {
+      const [demand, offer] = sideOf(index.attributes(doc) as ItemAttributes);
+      const reasons = fitSignals(demand, offer, true).flatMap((s) => (s.why ? [s.why] : []));
+      return {
+        id: index.docId(doc),
+        score: round(score),
+        confident: score >= CONFIDENT_MATCH_THRESHOLD,
+        textScore: round(textScore),
+        signals: Object.fromEntries(signals.map((s) => [s.name, round(s.value)])),
+        why: [...this.explainTerms(index, doc, explainable), ...reasons],
+      };
+    });
     return {
       results,
       noMatch: false,
@@ -145,31 +173,52 @@ export class MatchingEngine {
     };
   }
 
-  /** Shared concepts and words, strongest first, limited to terms the result may reveal. */
-  private explainTerms(index: InvertedIndex, doc: number, query: readonly QueryTerm[]): string[] {
-    const shared = query
-      .filter(({ term }) => index.isExplainableTerm(doc, term))
-      .map(({ term, weight }) => ({ term, strength: weight * index.idf(term) }))
-      // Equal strength: the longer (more specific) term first, then alphabetical for determinism.
+  /**
+   * The query's terms in the order explanations name them — strongest (weight × idf) first, then
+   * the longer (more specific) term, then alphabetical for determinism — worked out once per
+   * query rather than once per result.
+   */
+  private explainableQueryTerms(index: InvertedIndex, query: readonly QueryTerm[]): RankedQueryTerms {
+    const ranked = query
+      .map(({ term, weight }) => ({ term, strength: weight * index.idf(term), termId: index.termId(term) }))
+      .filter((t) => t.termId >= 0)
       .sort((a, b) => b.strength - a.strength || b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
-    const concepts = shared
-      .filter((s) => s.term.startsWith(CONCEPT_PREFIX))
-      .slice(0, MAX_WHY_CONCEPTS)
-      .map(({ term }) => this.dictionary.byId.get(term.slice(CONCEPT_PREFIX.length)))
-      .filter((concept) => concept !== undefined);
+    return {
+      concepts: ranked.filter((t) => t.term.startsWith(CONCEPT_PREFIX)).map((t) => ({ ...t, concept: this.dictionary.byId.get(t.term.slice(CONCEPT_PREFIX.length)) })),
+      words: ranked.filter((t) => !t.term.startsWith(CONCEPT_PREFIX)),
+    };
+  }
+
+  /** Shared concepts and words, strongest first, limited to terms the result may reveal. */
+  private explainTerms(index: InvertedIndex, doc: number, query: RankedQueryTerms): string[] {
+    const concepts: Concept[] = [];
+    let shared = 0;
+    for (const { termId, concept } of query.concepts) {
+      if (shared === MAX_WHY_CONCEPTS) break;
+      if (!index.isExplainableTermId(doc, termId)) continue;
+      shared++;
+      if (concept) concepts.push(concept); // (a concept id unknown to this dictionary names nothing)
+    }
     // Words already named by a shared concept add nothing to the explanation.
     const named = new Set(concepts.flatMap((c) => [...c.en, ...c.zh]));
-    const words = shared
-      .filter((s) => !s.term.startsWith(CONCEPT_PREFIX) && !named.has(s.term))
-      .slice(0, MAX_WHY_TERMS);
+    const words: string[] = [];
+    for (const { term, termId } of query.words) {
+      if (words.length === MAX_WHY_TERMS) break;
+      if (!named.has(term) && index.isExplainableTermId(doc, termId)) words.push(term);
+    }
     const why: string[] = [];
     if (concepts.length > 0) {
       const names = concepts.map((c) => (c.zh[0] && c.zh[0] !== c.en[0] ? `${c.en[0]} / ${c.zh[0]}` : c.en[0]));
       why.push(`共同技术概念 / shared concepts: ${names.join(', ')}`);
     }
-    if (words.length > 0) why.push(`共同关键词 / shared terms: ${words.map((w) => w.term).join(', ')}`);
+    if (words.length > 0) why.push(`共同关键词 / shared terms: ${words.join(', ')}`);
     return why;
   }
+}
+
+interface RankedQueryTerms {
+  concepts: { term: string; termId: number; concept: Concept | undefined }[];
+  words: { term: string; termId: number }[];
 }
 
 /**

@@ -39,12 +39,15 @@ export class PostingList {
     this.counts = this.counts.slice(0, this.length);
   }
 
-  /** Drops postings of removed docs. */
-  compact(isLive: (doc: number) => boolean): void {
+  /**
+   * Drops postings of removed docs and renumbers the rest: `remap[doc]` is the doc's new number,
+   * or -1 if it was removed. Renumbering keeps the order, so the list stays sorted.
+   */
+  compact(remap: Int32Array): void {
     let kept = 0;
     for (let i = 0; i < this.length; i++) {
-      const doc = this.docs[i];
-      if (!isLive(doc)) continue;
+      const doc = remap[this.docs[i]];
+      if (doc < 0) continue;
       this.docs[kept] = doc;
       this.counts[kept] = this.counts[i];
       kept++;

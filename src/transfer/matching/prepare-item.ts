@@ -1,4 +1,5 @@
-import { analyzeFolded, foldScript } from '../../shared/text';
+import { analyzeFolded } from '../../shared/text';
+import { foldScriptMemo } from '../../shared/text/fold-script-memo';
 import type { ConceptDictionary } from './concept-dictionary';
 import { ITEM_FIELDS, type ItemField, type MatchItem } from './match-item.schema';
 
@@ -30,21 +31,32 @@ export interface PreparedItem {
   attributes: ItemAttributes;
 }
 
-function addTerms(counts: Map<string, number>, terms: Iterable<string>, repeat: number): void {
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + repeat);
+// "c:<id>" per concept index, made once per dictionary rather than once per occurrence.
+const conceptTermsOf = new WeakMap<ConceptDictionary, string[]>();
+
+function conceptTerms(dictionary: ConceptDictionary): string[] {
+  let terms = conceptTermsOf.get(dictionary);
+  if (!terms) {
+    terms = dictionary.concepts.map((c) => CONCEPT_PREFIX + c.id);
+    conceptTermsOf.set(dictionary, terms);
+  }
+  return terms;
 }
 
-function termsOf(raw: string, dictionary: ConceptDictionary): string[] {
+/** Adds a field's words and concepts to `counts` (× repeat); returns them for the explainability bookkeeping. */
+function addFieldTerms(raw: string, dictionary: ConceptDictionary, counts: Map<string, number>, repeat: number): string[] {
   if (raw.length === 0) return [];
-  const folded = foldScript(raw);
+  const folded = foldScriptMemo(raw);
   const tokens = analyzeFolded(folded);
   const concepts = dictionary.scanFolded(folded, tokens);
-  for (const index of concepts) tokens.push(CONCEPT_PREFIX + dictionary.concepts[index].id);
+  const names = conceptTerms(dictionary);
+  for (const index of concepts) tokens.push(names[index]);
+  for (const term of tokens) counts.set(term, (counts.get(term) ?? 0) + repeat);
   return tokens;
 }
 
 // Shared by every item without restrictions, so a million items do not hold a million sets.
-const ALL_FIELDS: ReadonlySet<ItemField> = new Set(ITEM_FIELDS);
+export const ALL_FIELDS: ReadonlySet<ItemField> = new Set(ITEM_FIELDS);
 
 export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): PreparedItem {
   const matchable = item.matchable ? new Set<ItemField>(item.matchable) : ALL_FIELDS;
@@ -57,8 +69,7 @@ export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): Pre
   const hidden = new Set<string>();
   for (const [field, raw, repeat] of [['title', item.title, TITLE_REPEAT], ['text', item.text, 1]] as const) {
     if (!matchable.has(field)) continue;
-    const fieldTerms = termsOf(raw, dictionary);
-    addTerms(terms, fieldTerms, repeat);
+    const fieldTerms = addFieldTerms(raw, dictionary, terms, repeat);
     if (textConfidential) for (const term of fieldTerms) (explainable.has(field) ? visible : hidden).add(term);
   }
   for (const term of visible) hidden.delete(term);

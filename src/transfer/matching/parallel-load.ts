@@ -1,0 +1,142 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ConceptDictionary } from './concept-dictionary';
+import { BatchDecoder, type EncodedBatch } from './encoded-batch';
+import { InvertedIndex } from './inverted-index';
+import { MatchItemError, parseMatchItem } from './match-item.schema';
+import { prepareItem } from './prepare-item';
+import type { PrepareFailure, PrepareRequest } from './prepare.worker';
+
+export interface ParallelLoadOptions {
+  /** Worker threads analysing items (default: one per core; 0 = analyse on this thread). */
+  workers?: number;
+  /** Items per message to a worker (default 1000: large enough that messaging costs little). */
+  batchSize?: number;
+}
+
+/** Items, or their JSON texts (e.g. lines of a JSONL file: the worker parses them, not this thread). */
+export type ItemSource = Iterable<unknown> | AsyncIterable<unknown>;
+
+// Each worker holds at most this many batches, so one is queued while another is analysed and
+// input is read no faster than it is indexed.
+const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * Builds a fresh index from items: workers validate and analyse (fold scripts, segment, stem,
+ * find concepts — the costly part), this thread only maps their term ids and appends postings,
+ * so indexing overlaps analysis. Items are added in input order (so ties rank as in a
+ * sequential build). The first invalid item rejects with a MatchItemError naming its position.
+ */
+export async function buildIndexParallel(source: ItemSource, dictionary: ConceptDictionary, options: ParallelLoadOptions = {}): Promise<InvertedIndex> {
+  const index = new InvertedIndex();
+  const workerCount = options.workers ?? availableParallelism();
+  if (workerCount <= 0) {
+    let position = 0;
+    for await (const raw of source) {
+      position++;
+      try {
+        index.upsert(prepareItem(parseMatchItem(typeof raw === 'string' ? JSON.parse(raw) : raw), dictionary));
+      } catch (error) {
+        throw positioned(error, position);
+      }
+    }
+    index.trim();
+    return index;
+  }
+  const batchSize = options.batchSize ?? 1000;
+  const workers = Array.from({ length: workerCount }, () => startWorker(dictionary));
+  const decoders = workers.map(() => new BatchDecoder());
+  const inFlight = new Int32Array(workerCount);
+  const pending = new Map<number, { worker: number; batch: EncodedBatch }>();
+  let nextToApply = 0;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const add = index.upsertInterned.bind(index);
+  const intern = index.internTerm.bind(index);
+  workers.forEach((worker, w) => {
+    worker.on('message', (message: EncodedBatch | PrepareFailure) => {
+      inFlight[w]--;
+      if ('error' in message) {
+        failure ??= new MatchItemError(message.error.field, `${message.error.detail} (item ${message.seq * batchSize + message.error.index + 1})`);
+      } else {
+        pending.set(message.seq, { worker: w, batch: message });
+        // Apply in input order; a worker's own batches come back in the order it got them, so
+        // its new terms are always interned before any batch that uses them.
+        for (let next = pending.get(nextToApply); next && failure === undefined; next = pending.get(nextToApply)) {
+          pending.delete(nextToApply++);
+          decoders[next.worker].decode(next.batch, intern, add);
+        }
+      }
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      if (nextToApply < seq || inFlight[w] > 0) failure ??= new Error(`matching worker exited early (code ${code})`);
+      notify();
+    });
+  });
+  const waitFor = async (ready: () => boolean) => {
+    while (failure === undefined && !ready()) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure !== undefined) throw failure;
+  };
+  let seq = 0;
+  try {
+    const dispatch = async (items: unknown[]) => {
+      let target = -1;
+      await waitFor(() => {
+        target = inFlight.indexOf(Math.min(...inFlight));
+        return inFlight[target] < IN_FLIGHT_PER_WORKER;
+      });
+      inFlight[target]++;
+      const request: PrepareRequest = { seq: seq++, items };
+      workers[target].postMessage(request);
+    };
+    let batch: unknown[] = [];
+    for await (const raw of source) {
+      batch.push(raw);
+      if (batch.length === batchSize) {
+        await dispatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await dispatch(batch);
+    await waitFor(() => nextToApply === seq);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  index.trim();
+  return index;
+}
+
+function positioned(error: unknown, position: number): unknown {
+  if (error instanceof MatchItemError) return new MatchItemError(error.field, `${error.detail} (item ${position})`);
+  if (error instanceof SyntaxError) return new MatchItemError('(line)', `not valid JSON (item ${position})`);
+  return error;
+}
+
+/**
+ * In TypeScript source form (vitest, tsx) the worker file is .ts, which plain Node cannot load:
+ * a tiny eval'd bootstrap loads it through tsx's scoped loader (as src/evaluation/composite does).
+ */
+function startWorker(dictionary: ConceptDictionary): Worker {
+  const workerData = { concepts: dictionary.concepts };
+  const isTs = import.meta.url.endsWith('.ts');
+  const entry = new URL(isTs ? './prepare.worker.ts' : './prepare.worker.js', import.meta.url);
+  if (!isTs) return new Worker(entry, { workerData });
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const target = JSON.stringify(entry.href);
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${target}, ${target}))
+    .catch((e) => { throw e; });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
