@@ -6,13 +6,13 @@
  *   gmean  exp(Σ w·ln x / Σ w) over non-NA children; needs x > 0
  *   hmean  Σ w / Σ (w/x) over non-NA children; needs x ≠ 0
  * An aggregate is NA only when all of its children are NA (no minimum-data threshold).
- * copeland ranks units by pairwise outranking instead (see copeland.ts).
+ * copeland ranks units by pairwise outranking over one flat set of nodes instead (see copeland.ts).
  */
 import type { ColTable, Column } from './columns';
-import { copelandScores } from './copeland';
+import { copelandLevel, copelandMethods, copelandPlan, copelandScores } from './copeland';
 import { CompositeError } from './errors';
 import type { Framework } from './framework';
-import type { AggregateMethodName } from './types';
+import type { AggregateMethod, AggregateMethodName } from './types';
 
 /** A precompiled aggregation plan: column indices into the growing table and the weights. */
 export interface AggregationPlan {
@@ -111,9 +111,17 @@ export function aggregate(
   normalised: ColTable,
   fw: Framework,
   weights: Record<string, number>,
-  method: AggregateMethodName | AggregateMethodName[],
+  method: AggregateMethodName | AggregateMethodName[] | AggregateMethod,
 ): ColTable {
-  const plan = compilePlan(fw, normalised.codes, weights);
-  const cols = runPlan(plan, normalised.cols, method, normalised.units);
+  let plan = compilePlan(fw, normalised.codes, weights);
+  let m: AggregateMethodName | AggregateMethodName[] = typeof method === 'object' && !Array.isArray(method) ? method.method : method;
+  if (m === 'copeland') {
+    // Copeland over one flat set of criteria (see copeland.ts), not level by level.
+    const spec = typeof method === 'object' && !Array.isArray(method) ? method : { method: m };
+    const level = copelandLevel(fw, spec.level);
+    plan = copelandPlan(plan, fw, weights, level);
+    m = copelandMethods(fw, level, spec.below);
+  }
+  const cols = runPlan(plan, normalised.cols, m, normalised.units);
   return { units: [...normalised.units], codes: plan.codes, cols };
 }

@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerCompositeCommands } from './composite.cli';
 import { parseCsv } from './csv';
+import { copelandScores } from './copeland';
 import { buildComposite } from './pipeline';
 import { B_METHOD, loadInputs, loadRef, num, refPath } from './reference.fixture';
 import type { FrameworkNode } from './types';
@@ -82,6 +83,25 @@ describe('composite command', () => {
     expectCsvEqual(path.join(dir, 'out'), 'normalised.csv', 'asem/B_example/normalised.csv', 1e-9);
     expectCsvEqual(path.join(dir, 'out'), 'aggregated.csv', 'asem/B_example/aggregated.csv', 1e-9);
     expectCsvEqual(path.join(dir, 'out'), 'aggregated_ranks.csv', 'asem/B_example/aggregated_ranks.csv', 0);
+  });
+
+  it('aggregate copeland: COINr\'s B pillars, and an index that is their weighted Copeland score', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'method.json'), JSON.stringify({ ...B_JSON, aggregate: { method: 'copeland' } }));
+    const r = await run(['composite', '--data', DATA, '--meta', META, '--method', path.join(dir, 'method.json'), '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const got = readOut(dir, 'aggregated.csv');
+    const ranks = readOut(dir, 'aggregated_ranks.csv');
+    const ref = loadRef('asem/B_example/aggregated.csv');
+    const pillars = ['Physical', 'ConEcFin', 'Political', 'Instit', 'P2P', 'Environ', 'Social', 'SusEcFin'];
+    const cols = pillars.map((p) => Float64Array.from(ref.rows, (row) => num(row[p]) ?? NaN));
+    const expected = copelandScores(cols, pillars.map(() => 1)).scores;
+    ref.rows.forEach((row, i) => {
+      const mine = got.rows.find((g) => g.uCode === row.uCode)!;
+      for (const p of pillars) expect(Math.abs(num(mine[p])! - num(row[p])!), `${row.uCode}/${p}`).toBeLessThanOrEqual(1e-9);
+      expect(num(mine.Index), row.uCode).toBe(expected[i]);
+      expect(num(ranks.rows.find((g) => g.uCode === row.uCode)!.Index)).toBe(1 + Array.from(expected).filter((x) => x > expected[i]!).length);
+    });
   });
 
   it('reproduces scenario A with a weights file of ones (override path relative to method.json)', async () => {

@@ -6,7 +6,11 @@
  * sum. A dominance pair is a cell equal to 1. Units with no data in any column get NA and are
  * left out of the comparisons (COINr would give them an arbitrary score).
  */
+import type { AggregationPlan } from './aggregate';
 import type { Column } from './columns';
+import { CompositeError } from './errors';
+import type { Framework } from './framework';
+import type { AggregateMethodName } from './types';
 
 export interface CopelandResult {
   scores: Column;
@@ -58,4 +62,39 @@ export function copelandScores(cols: Column[], weights?: ArrayLike<number>): Cop
   }
   const nPairs = (n * n - n) / 2;
   return { scores, matrix: m, nDominant, fracDominant: nPairs > 0 ? nDominant / nPairs : 0 };
+}
+
+/**
+ * `aggregate: {method: "copeland", level?, below?}` in a hierarchy. Copeland ranks units over ONE flat set of
+ * criteria, so it is used where that set is: every aggregate above `level` is the weighted Copeland score over all
+ * the level-`level` nodes under it (a flat set, each with its own framework weight — COINr's `a_copeland` on those
+ * columns), and the nodes up to `level` are built as usual with `below` (default the arithmetic mean). `level`
+ * defaults to the pillars (2) when there are aggregates above them, else to the indicators (a flat framework).
+ * Copeland over Copeland scores (the old level-by-level use) is not offered: it re-ranks ranks.
+ */
+export function copelandLevel(fw: Framework, level?: number): number {
+  const l = level ?? (fw.maxLevel > 2 ? 2 : 1);
+  if (!Number.isInteger(l) || l < 1 || l >= fw.maxLevel) {
+    throw new CompositeError('INVALID_METHOD', 'aggregate.level', `Copeland compares the nodes of one level below the top (1–${fw.maxLevel - 1}); got ${level}`);
+  }
+  return l;
+}
+
+/** The plan with every step above `level` reading the level-`level` nodes under it, with their own weights. */
+export function copelandPlan(plan: AggregationPlan, fw: Framework, weights: Record<string, number>, level: number): AggregationPlan {
+  const pos = new Map(plan.codes.map((c, j) => [c, j]));
+  const below = (code: string): string[] => (fw.children.get(code) ?? []).flatMap((k) => ((fw.byCode.get(k)?.level ?? 1) === level ? [k] : below(k)));
+  return {
+    ...plan,
+    steps: plan.steps.map((s) => {
+      if (s.level <= level) return s;
+      const kids = below(s.code);
+      return { ...s, children: Int32Array.from(kids, (k) => pos.get(k)!), weights: Float64Array.from(kids, (k) => weights[k]) };
+    }),
+  };
+}
+
+/** Aggregation method per level (index 0 = level 2) for a Copeland index over `level`. */
+export function copelandMethods(fw: Framework, level: number, below: Exclude<AggregateMethodName, 'copeland'> = 'amean'): AggregateMethodName[] {
+  return Array.from({ length: fw.maxLevel - 1 }, (_, k) => (k + 2 > level ? 'copeland' : below));
 }

@@ -9,7 +9,7 @@
  */
 import type { Column } from './columns';
 import { type AggregationPlan, compilePlan } from './aggregate';
-import { copelandScores } from './copeland';
+import { copelandLevel, copelandMethods, copelandPlan, copelandScores } from './copeland';
 import { CompositeError } from './errors';
 import { type Framework, buildFramework } from './framework';
 import { flip, normaliseColumn } from './normalise';
@@ -73,6 +73,8 @@ export class FastModel {
   private readonly stepCache = new Map<string, Float64Array>();
   private readonly signatures: (Int32Array | undefined)[];
   private readonly spec: ModelSpec;
+  /** For Copeland runs: the plan over one flat level (see copeland.ts) and its weight vectors per weight set (-1 = base). */
+  private copeland: { plan: AggregationPlan; methods: AggregateMethodName[]; level: number; vectors: Map<number, Float64Array[]> } | null = null;
 
   constructor(spec: ModelSpec) {
     this.spec = spec;
@@ -186,6 +188,7 @@ export class FastModel {
   evaluate(run: RunSettings): Float64Array[] {
     const norm = this.normalised(run);
     const ag = run.aggregate ?? this.spec.base.aggregate.method;
+    if (ag === 'copeland') return this.evaluateCopeland(run, norm);
     const sig = run.weightSet === undefined ? null : this.weightSetSignature(run.weightSet);
     const wv = run.weightSet === undefined ? this.baseWeightVectors : this.weightSetVectors(run.weightSet);
     const cur = this.current;
@@ -204,6 +207,38 @@ export class FastModel {
       if (!out) {
         out = new Float64Array(this.n);
         this.aggregateStep(step.children, wv[s], out, ag, step.code);
+        this.stepCache.set(key, out);
+      }
+      cur[nInd + s] = out;
+    });
+    return cur;
+  }
+
+  /** A Copeland run: the same columns as buildComposite with aggregate copeland (flat over one level, copeland.ts). */
+  private evaluateCopeland(run: RunSettings, norm: { id: string; cols: Float64Array[] }): Float64Array[] {
+    if (!this.copeland) {
+      const level = copelandLevel(this.fw, this.spec.base.aggregate.method === 'copeland' ? this.spec.base.aggregate.level : undefined);
+      const below = this.spec.base.aggregate.method === 'copeland' ? this.spec.base.aggregate.below : undefined;
+      this.copeland = { plan: copelandPlan(this.plan, this.fw, this.baseWeights, level), methods: copelandMethods(this.fw, level, below), level, vectors: new Map() };
+    }
+    const cop = this.copeland;
+    const set = run.weightSet ?? -1;
+    let wv = cop.vectors.get(set);
+    if (!wv) {
+      const weights = set < 0 ? this.baseWeights : { ...this.baseWeights, ...this.spec.weightSets?.[set] };
+      if (set >= 0) this.weightSetVectors(set); // fails an unknown set as the other runs do
+      wv = copelandPlan(compilePlan(this.fw, this.fw.indicators, weights), this.fw, weights, cop.level).steps.map((st) => st.weights);
+      cop.vectors.set(set, wv);
+    }
+    const cur = this.current;
+    const nInd = this.plan.nIndicators;
+    for (let j = 0; j < nInd; j++) cur[j] = norm.cols[j];
+    cop.plan.steps.forEach((step, s) => {
+      const key = `c|${s}|${norm.id}|${set}`;
+      let out = this.stepCache.get(key);
+      if (!out) {
+        out = new Float64Array(this.n);
+        this.aggregateStep(step.children, wv[s], out, cop.methods[step.level - 2]!, step.code);
         this.stepCache.set(key, out);
       }
       cur[nInd + s] = out;

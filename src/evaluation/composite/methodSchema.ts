@@ -37,7 +37,13 @@ export const methodFileSchema = z.object({
   screen: z.object({ minAvailability: num.min(0).max(1) }).nullable().default(null),
   treat: treat.nullable().default(null),
   normalise,
-  aggregate: z.object({ method: z.enum(['amean', 'gmean', 'hmean', 'copeland']) }),
+  aggregate: z.object({
+    method: z.enum(['amean', 'gmean', 'hmean', 'copeland']),
+    /** copeland: the level whose nodes are compared (default the pillars, or the indicators when flat). */
+    level: z.number().int().min(1).optional(),
+    /** copeland: how the nodes up to that level are built. */
+    below: z.enum(['amean', 'gmean', 'hmean']).optional(),
+  }).strict().refine((a) => a.method === 'copeland' || (a.level === undefined && a.below === undefined), { message: 'level and below apply to copeland only', path: ['level'] }),
   weights: z
     .union([z.string().min(1), z.object({ source: z.enum(['meta', 'equal', 'pca']) })])
     .nullable()

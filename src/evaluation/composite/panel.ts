@@ -70,7 +70,7 @@ export function buildPanel(framework: FrameworkNode[], data: CompositeData, meth
     normalised = stack(treatedParts.map((p) => normalise(p, fw, method.normalise)));
   }
   const weights = resolveWeights(fw, method.weights, normalised);
-  const aggregated = aggregate(normalised, fw, weights, method.aggregate.method);
+  const aggregated = aggregate(normalised, fw, weights, method.aggregate);
   const ranks: ColTable = { units: [...aggregated.units], codes: [...aggregated.codes], cols: aggregated.cols.map((c) => c.slice()) };
   for (const year of years) {
     const keep = rowTime.map((t) => t === year);

@@ -106,7 +106,7 @@ export function buildWithFramework(fw: Framework, data: CompositeData, method: C
   }
   const normalised = normalise(treated, fw, method.normalise);
   const weights = resolveWeights(fw, method.weights, normalised);
-  const aggregated = aggregate(normalised, fw, weights, method.aggregate.method);
+  const aggregated = aggregate(normalised, fw, weights, method.aggregate);
   return {
     framework: fw.nodes,
     raw: toPublic(st.raw),

@@ -66,6 +66,10 @@ export type AggregateMethodName = 'amean' | 'gmean' | 'hmean' | 'copeland';
 
 export interface AggregateMethod {
   method: AggregateMethodName;
+  /** copeland only: the level whose nodes are compared (default: the pillars, or the indicators in a flat framework). */
+  level?: number;
+  /** copeland only: how the nodes up to `level` are built (default amean). */
+  below?: Exclude<AggregateMethodName, 'copeland'>;
 }
 
 /** Where aggregation weights come from. */

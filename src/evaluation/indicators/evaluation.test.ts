@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { BACKENDS } from '../../../test/helpers/test-db';
 import { Client, startTestApp, type TestApp } from '../../../test/helpers/test-app';
-import { buildComposite } from '../composite';
+import { buildComposite, copelandScores } from '../composite';
 import { loadShippedFrameworks } from './evaluation.routes';
 import { validateFrameworkDef } from './framework.service';
 import { unitQuestion } from './indicator.service';
@@ -228,6 +228,23 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     const noUnit = await admin.post(`/api/frameworks/${c.id}/evaluate`, { zones: ['LZNA', 'LZHTZ', 'LBZ'], year });
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().compositeError).toEqual({ code: 'UNIT_NO_DATA', subject: 'LBZ' });
+  });
+
+  it('evaluates a framework whose method aggregates by Copeland over its dimensions', async () => {
+    const copy = (await admin.post(`/api/frameworks/${starter}/copy`, { code: `copeland-${backend}` })).json();
+    const patched = await admin.patch(`/api/frameworks/${copy.id}`, { method: { ...copy.method, aggregate: { method: 'copeland' } } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const bad = await admin.patch(`/api/frameworks/${copy.id}`, { method: { ...copy.method, aggregate: { method: 'amean', level: 2 } } });
+    expect(bad.statusCode).toBe(400);
+    const ev = (await admin.post(`/api/frameworks/${copy.id}/evaluate`, { zones: DEMO_ZONES, year })).json();
+    const plain = (await admin.post(`/api/frameworks/${starter}/evaluate`, { zones: DEMO_ZONES, year })).json();
+    const dims = ev.nodes.filter((n: { level: number; used: boolean }) => n.level === 2 && n.used) as { code: string; weight: number }[];
+    const cols = dims.map((d) => Float64Array.from(DEMO_ZONES, (z) => plain.scores[z][d.code] ?? NaN));
+    const expected = copelandScores(cols, dims.map((d) => d.weight)).scores;
+    DEMO_ZONES.forEach((z, i) => {
+      for (const d of dims) expect(ev.scores[z][d.code]).toBeCloseTo(plain.scores[z][d.code], 9);
+      expect(ev.scores[z][ev.root]).toBe(expected[i]);
+    });
   });
 
   it('gives uncertainty intervals and a zone evaluation page with exports', async () => {
