@@ -1,6 +1,7 @@
 // End-to-end: the evaluation page against a running server in Chromium — radar and rank charts drawn, switching
 // framework, drilling down from the index to an indicator's data with its provenance, the Monte Carlo chart, an
-// empty zone, the downloads, and the PDF report printed from the same page in print mode.
+// empty zone, the downloads, and the PDF report printed from the same page in print mode. Anonymous visitors see
+// values only once published: an admin publishes the years the page shows, the zone's last year from the page.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll } from './harness';
@@ -20,6 +21,18 @@ let zone: { id: number; code: string; name_zh: string };
 let emptyZone: { id: number; code: string };
 let frameworks: { id: number; code: string; name_zh: string }[];
 const fw = (code: string) => frameworks.find((f) => f.code === code)!;
+
+/** Signs in through the API: the session cookie's value and the CSRF token. */
+async function apiLogin(username: string, password: string): Promise<{ token: string; csrf: string }> {
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(res.status).toBe(200);
+  const token = /kc_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+  return { token, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+let admin: { token: string; csrf: string };
+const evalUrl = () => `${server.baseUrl}/evaluation?zone=${zone.id}&framework=${fw('zone-starter').id}&year=${YEAR}`;
+const anonStatus = async () => (await fetch(`${server.baseUrl}/api/zones/${zone.id}/evaluation?framework=${fw('zone-starter').id}&year=${YEAR}`)).status;
 
 async function ready(p: Page) {
   await p.getByTestId('eval-ready').waitFor({ state: 'attached', timeout: 30_000 });
@@ -42,6 +55,41 @@ describe('evaluation page', () => {
     frameworks = ((await (await fetch(`${server.baseUrl}/api/frameworks`)).json()) as { items: typeof frameworks }).items;
     expect(zone).toBeTruthy();
     expect(frameworks.map((f) => f.code)).toEqual(expect.arrayContaining(['torch-2021', 'zone-starter']));
+    expect(await anonStatus()).toBe(403);
+    admin = await apiLogin('admin', 'kechuang-admin');
+    const publish = async (ids: number[], from: number, to: number) => {
+      const res = await fetch(`${server.baseUrl}/api/indicator-publications`, {
+        method: 'POST', headers: { 'content-type': 'application/json', cookie: `kc_session=${admin.token}`, 'x-csrf-token': admin.csrf },
+        body: JSON.stringify({ zones: ids, years: { from, to } }),
+      });
+      expect(res.status, await res.text()).toBe(201);
+    };
+    // Up to the page's default year (last year), which the side menu opens first.
+    const last = Math.max(YEAR, new Date().getFullYear() - 1);
+    await publish(zones.items.filter((z) => z.id !== zone.id).map((z) => z.id), YEAR - 4, last);
+    await publish([zone.id], YEAR - 4, YEAR - 1);
+    if (last > YEAR) await publish([zone.id], YEAR + 1, last);
+  });
+
+  it('publishes the zone\'s year from the page; anonymous visitors see it only then', async () => {
+    const anonCtx = await browser.newContext({ locale: 'zh-CN' });
+    const anon = await anonCtx.newPage();
+    await anon.goto(evalUrl());
+    await ready(anon);
+    await anon.getByTestId('eval-not-published').waitFor();
+    await anonCtx.close();
+
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    await ctx.addCookies([{ name: 'kc_session', value: admin.token, url: server.baseUrl }]);
+    const p = await ctx.newPage();
+    await p.goto(evalUrl());
+    await ready(p);
+    await p.getByTestId('eval-unpublished').waitFor();
+    await p.getByTestId('eval-publish').click();
+    await p.getByTestId('eval-published').waitFor();
+    expect(await p.getByTestId('eval-published').textContent()).toContain('admin');
+    await ctx.close();
+    expect(await anonStatus()).toBe(200);
   });
 
   afterEach((ctx) => screenshotOnFailure(page, 'evaluation', ctx));

@@ -81,7 +81,7 @@ export interface ZoneEvaluation {
   peers: ZoneRef[];
   framework: { id: number; code: string; name_zh: string; name_en: string | null };
   year: number;
-  byYear: { year: number; score: Cell; rank: Cell; units: number; error?: string; left_out?: string[] }[];
+  byYear: { year: number; score: Cell; rank: Cell; units: number; error?: string; left_out?: string[]; not_published?: boolean }[];
   radar: { code: string; name_zh: string; name_en: string | null; zone: Cell; peers_mean: Cell }[];
   series: {
     indicator: string;
@@ -141,4 +141,19 @@ export function exportUrl(format: 'xlsx' | 'csv' | 'json' | 'pdf', p: ZoneEvalPa
   for (const [k, v] of Object.entries(zoneEvalQuery(p))) if (v !== undefined) q.set(k, String(v));
   if (lang) q.set('lang', lang);
   return `/api/zones/${p.zone}/evaluation.${format}?${q.toString()}`;
+}
+
+/** Who published a zone's indicator values for a year, and when (anonymous visitors see published values only). */
+export interface Publication { zone_id: number; zone_code: string; year: number; published_by: number; username: string | null; published_at: string }
+
+export function usePublications(zone: number | null, year: number) {
+  return useQuery({
+    queryKey: ['indicator-publications', zone, year],
+    queryFn: () => api.get<{ items: Publication[] }>('/api/indicator-publications', { zone: zone ?? undefined, year }).then((r) => r.items),
+    enabled: zone !== null,
+  });
+}
+
+export function setPublished(zone: number, year: number, publish: boolean) {
+  return api.post<{ items: Publication[] }>(`/api/indicator-publications${publish ? '' : '/withdraw'}`, { zones: [zone], years: year });
 }

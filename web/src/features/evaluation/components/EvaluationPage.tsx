@@ -19,6 +19,7 @@ import {
   type Cell, type EvalInput, type EvalNode, type Evaluation, type ZoneEvalParams, type ZoneEvaluation,
 } from '../api/evaluation';
 import { EvalChart } from './EvalChart';
+import { PublishControl } from './PublishControl';
 
 const COLORS = ['#1677ff', '#fa8c16', '#52c41a', '#722ed1', '#eb2f96', '#13c2c2', '#faad14', '#2f54eb', '#a0d911', '#f5222d'];
 const DEFAULT_YEAR = new Date().getFullYear() - 1;
@@ -193,11 +194,19 @@ export function EvaluationPage() {
               <Button size="small" type="primary" icon={<FilePdfOutlined />} href={exportUrl('pdf', params, lang)} target="_blank" data-testid="eval-download-pdf">
                 {t('evaluation.pdfReport')}
               </Button>
+              {zoneId !== null && <PublishControl zone={zoneId} year={year} />}
             </Space>
           )}
         </Card>
 
-        {q.isError ? (
+        {q.isError && isApiError(q.error) && q.error.status === 403 ? (
+          // Values not published (for this viewer): a state of the data, not a failure.
+          <Card data-testid="eval-not-published">
+            <Empty description={t('evaluation.notPublished', { zone: name(zones.data?.find((z) => z.id === zoneId) ?? { id: zoneId }), year })}>
+              <Typography.Text type="secondary">{q.error.message}</Typography.Text>
+            </Empty>
+          </Card>
+        ) : q.isError ? (
           <Alert type="error" showIcon message={t('evaluation.loadFailed')} description={isApiError(q.error) ? q.error.message : String(q.error)} data-testid="eval-error" />
         ) : q.isPending ? (
           <Card><Spin /></Card>
