@@ -23,6 +23,11 @@ function distanceKm([lat1, lon1]: [number, number], [lat2, lon2]: [number, numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }
 
+/** Whether both sides let explanations name this field (no closure: this runs per candidate). */
+function both(explain: boolean, demand: ItemAttributes, offer: ItemAttributes, field: ItemField): boolean {
+  return explain && demand.explainable.has(field) && offer.explainable.has(field);
+}
+
 const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclass', group: 'group', subgroup: 'subgroup' } as const;
 
 /**
@@ -32,25 +37,24 @@ const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclas
  */
 export function fitSignals(demand: ItemAttributes, offer: ItemAttributes, explain = true): Signal[] {
   const signals: Signal[] = [];
-  const both = (field: ItemField) => explain && demand.explainable.has(field) && offer.explainable.has(field);
 
   const field = fieldSimilarity(demand.fields, offer.fields);
   if (field) {
     const name = field.shared ? HIGH_TECH_FIELDS[field.shared] : undefined;
-    const why = field.shared && name && both('fields') ? `同属高新技术领域 ${field.shared} ${name.zh} / same high-tech field ${field.shared} ${name.en}` : undefined;
+    const why = field.shared && name && both(explain, demand, offer, 'fields') ? `同属高新技术领域 ${field.shared} ${name.zh} / same high-tech field ${field.shared} ${name.en}` : undefined;
     signals.push({ name: 'field', value: field.score, why });
   }
 
   const ipc = ipcSimilarity(demand.ipc, offer.ipc);
   if (ipc) {
-    const why = ipc.shared && ipc.score >= 0.5 && both('ipc') ? `IPC 分类相同 ${ipc.shared.code} / same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}` : undefined;
+    const why = ipc.shared && ipc.score >= 0.5 && both(explain, demand, offer, 'ipc') ? `IPC 分类相同 ${ipc.shared.code} / same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}` : undefined;
     signals.push({ name: 'ipc', value: ipc.score, why });
   }
 
   if (demand.trl !== undefined && offer.trl !== undefined) {
     const gap = demand.trl - offer.trl;
     const value = gap <= 0 ? 1 : Math.max(0, 1 - 0.25 * gap);
-    const why = both('trl') ? `成熟度 TRL ${offer.trl} ${gap <= 0 ? '满足' : '低于'}要求 ≥${demand.trl} / TRL ${offer.trl} ${gap <= 0 ? 'meets' : 'below'} required ≥${demand.trl}` : undefined;
+    const why = both(explain, demand, offer, 'trl') ? `成熟度 TRL ${offer.trl} ${gap <= 0 ? '满足' : '低于'}要求 ≥${demand.trl} / TRL ${offer.trl} ${gap <= 0 ? 'meets' : 'below'} required ≥${demand.trl}` : undefined;
     signals.push({ name: 'trl', value, why });
   }
 
@@ -62,10 +66,10 @@ export function fitSignals(demand: ItemAttributes, offer: ItemAttributes, explai
   }
 
   if (demand.zone !== undefined && offer.zone !== undefined && demand.zone === offer.zone) {
-    signals.push({ name: 'zone', value: 1, why: both('zone') ? '同一或结对园区 / same partner zone' : undefined });
+    signals.push({ name: 'zone', value: 1, why: both(explain, demand, offer, 'zone') ? '同一或结对园区 / same partner zone' : undefined });
   } else if (demand.coords && offer.coords) {
     const km = distanceKm(demand.coords, offer.coords);
-    const why = both('zone') && km < 500 ? `园区相距约 ${Math.round(km)} 公里 / partner zones ~${Math.round(km)} km apart` : undefined;
+    const why = both(explain, demand, offer, 'zone') && km < 500 ? `园区相距约 ${Math.round(km)} 公里 / partner zones ~${Math.round(km)} km apart` : undefined;
     signals.push({ name: 'zone', value: Math.exp(-km / ZONE_DISTANCE_SCALE_KM), why });
   }
   return signals;

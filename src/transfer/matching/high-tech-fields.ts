@@ -77,9 +77,23 @@ export function fieldSimilarity(a: readonly string[], b: readonly string[]): { s
   for (const x of a) {
     for (const y of b) {
       if (x === y && x.includes('.')) return { score: 1, shared: x };
-      const top = x.split('.')[0];
-      if (top === y.split('.')[0] && best.score < 0.6) best = { score: 0.6, shared: top };
+      if (best.score < 0.6 && sameTopField(x, y)) best = { score: 0.6, shared: topField(x) };
     }
   }
   return best;
+}
+
+function topField(code: string): string {
+  const dot = code.indexOf('.');
+  return dot < 0 ? code : code.slice(0, dot);
+}
+
+// Runs for every re-ranked candidate: compares the parts before the first '.' without splitting.
+function sameTopField(x: string, y: string): boolean {
+  const dotX = x.indexOf('.');
+  const dotY = y.indexOf('.');
+  const end = dotX < 0 ? x.length : dotX;
+  if (end !== (dotY < 0 ? y.length : dotY)) return false;
+  for (let i = 0; i < end; i++) if (x.charCodeAt(i) !== y.charCodeAt(i)) return false;
+  return true;
 }

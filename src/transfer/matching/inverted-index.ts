@@ -156,9 +156,13 @@ export class InvertedIndex {
     this.deadDocs = 0;
   }
 
-  /** Releases spare array capacity after a bulk load. */
+  /** Releases spare array capacity after a bulk load, and computes score bounds before the first query needs them. */
   trim(): void {
-    for (const list of this.postings) list.trim();
+    const average = this.averageDocLength();
+    for (const list of this.postings) {
+      list.trim();
+      list.scoreBound(average, this.docLengths, BM25.k1, BM25.b);
+    }
   }
 
   docId(doc: number): string {
@@ -244,8 +248,7 @@ export class InvertedIndex {
     for (const { term, weight } of this.retrievalTerms(query)) {
       const list = this.postings[this.termIds.get(term) as number];
       const weightIdf = weight * this.idf(term);
-      const bestNorm = BM25.k1 * (1 - BM25.b + (BM25.b * list.minDocLength) / avgLength);
-      const bound = weightIdf * ((list.maxCount * (BM25.k1 + 1)) / (list.maxCount + bestNorm));
+      const bound = weightIdf * list.scoreBound(avgLength, this.docLengths, BM25.k1, BM25.b);
       cursors.push({ list, weightIdf, bound });
     }
     if (cursors.length === 0 || k <= 0) return [];
@@ -266,6 +269,7 @@ export class InvertedIndex {
     const docsOf = cursors.map((c) => c.list.docs);
     const countsOf = cursors.map((c) => c.list.counts);
     const lists = cursors.map((c) => c.list);
+    const ends = Int32Array.from(cursors, (c) => c.list.length);
     const weightIdf = Float64Array.from(cursors, (c) => c.weightIdf);
     const pos = new Int32Array(n);
     const END = 0x7fffffff;
@@ -273,24 +277,32 @@ export class InvertedIndex {
     const k1Plus1 = BM25.k1 + 1;
     let firstEssential = 0;
     while (firstEssential < n && prefixBound[firstEssential] <= threshold) firstEssential++;
-    while (firstEssential < n) {
-      let doc = END;
-      for (let i = firstEssential; i < n; i++) if (current[i] < doc) doc = current[i];
-      if (doc === END) break;
+    const nextCandidate = () => {
+      let next = END;
+      for (let i = firstEssential; i < n; i++) if (current[i] < next) next = current[i];
+      return next;
+    };
+    let doc = nextCandidate();
+    while (firstEssential < n && doc !== END) {
       const norm = normBase + normScale * lengths[doc];
       let score = 0;
+      // One pass scores the essential lists on `doc`, advances them and finds the next candidate.
+      let next = END;
       for (let i = firstEssential; i < n; i++) {
-        if (current[i] !== doc) continue;
-        const p = pos[i];
-        const tf = countsOf[i][p];
-        score += weightIdf[i] * ((tf * k1Plus1) / (tf + norm));
-        pos[i] = p + 1;
-        current[i] = p + 1 < lists[i].length ? docsOf[i][p + 1] : END;
+        let at = current[i];
+        if (at === doc) {
+          const p = pos[i];
+          const tf = countsOf[i][p];
+          score += weightIdf[i] * ((tf * k1Plus1) / (tf + norm));
+          pos[i] = p + 1;
+          at = current[i] = p + 1 < ends[i] ? docsOf[i][p + 1] : END;
+        }
+        if (at < next) next = at;
       }
       for (let i = firstEssential - 1; i >= 0 && score + prefixBound[i] > threshold; i--) {
         if (current[i] < doc) {
           const p = (pos[i] = lists[i].seek(pos[i], doc));
-          current[i] = p < lists[i].length ? docsOf[i][p] : END;
+          current[i] = p < ends[i] ? docsOf[i][p] : END;
         }
         if (current[i] === doc) {
           const tf = countsOf[i][pos[i]];
@@ -301,9 +313,13 @@ export class InvertedIndex {
         heap.push(doc, score);
         if (heap.isFull()) {
           threshold = heap.minScore();
+          const before = firstEssential;
           while (firstEssential < n && prefixBound[firstEssential] <= threshold) firstEssential++;
+          // Lists that just became non-essential no longer propose candidates.
+          if (firstEssential !== before) next = nextCandidate();
         }
       }
+      doc = next;
     }
     return heap.sortedDescending();
   }

@@ -9,11 +9,42 @@ export class PostingList {
   length = 0;
   /** Live documents containing the term (removed docs stay in `docs` until compaction). */
   docFrequency = 0;
-  /** Largest count and shortest document ever added: together they bound the term's score. */
-  maxCount = 0;
-  minDocLength = Number.POSITIVE_INFINITY;
+
+  /**
+   * Cached upper bound of the BM25 term-frequency part over this list's postings, valid while
+   * the index's average document length stays ≤ `boundAverage` (the part only grows with the
+   * average). Far tighter than combining the largest count with the shortest document, so
+   * MaxScore can set more lists aside; -1 = not computed.
+   */
+  private bound = -1;
+  private boundAverage = 0;
+  private boundK1 = 0;
+  private boundB = 0;
+
+  scoreBound(averageLength: number, docLengths: Float32Array, k1: number, b: number): number {
+    if (this.bound >= 0 && averageLength <= this.boundAverage && k1 === this.boundK1 && b === this.boundB) return this.bound;
+    // 10 % headroom, so a drifting average does not force a rescan after every update.
+    const average = averageLength * 1.1;
+    let best = 0;
+    for (let i = 0; i < this.length; i++) {
+      const tf = this.counts[i];
+      const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * docLengths[this.docs[i]]) / average));
+      if (part > best) best = part;
+    }
+    this.bound = best;
+    this.boundAverage = average;
+    this.boundK1 = k1;
+    this.boundB = b;
+    return best;
+  }
 
   append(doc: number, count: number, docLength: number): void {
+    if (this.bound >= 0) {
+      const tf = Math.min(255, count);
+      const k1 = this.boundK1;
+      const part = (tf * (k1 + 1)) / (tf + k1 * (1 - this.boundB + (this.boundB * docLength) / this.boundAverage));
+      if (part > this.bound) this.bound = part;
+    }
     if (this.length === this.docs.length) {
       const capacity = this.length * 2;
       const docs = new Int32Array(capacity);
@@ -28,8 +59,6 @@ export class PostingList {
     this.counts[this.length] = clamped;
     this.length++;
     this.docFrequency++;
-    if (clamped > this.maxCount) this.maxCount = clamped;
-    if (docLength < this.minDocLength) this.minDocLength = docLength;
   }
 
   /** Releases spare capacity (after a bulk build, growable arrays are up to half empty). */
