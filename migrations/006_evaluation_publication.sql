@@ -28,3 +28,10 @@ begin
 end $$;
 create trigger zones_delete_indicator_values after delete on zones for each row execute function indicator_values_follow_delete();
 create trigger indicators_delete_indicator_values after delete on indicators for each row execute function indicator_values_follow_delete();
+
+-- The surrogate id of indicator_values is never used (a value is addressed by indicator, zone and year): without it
+-- each written value maintains one index instead of two.
+alter table indicator_values drop constraint indicator_values_pkey;
+alter table indicator_values drop column id;
+alter table indicator_values drop constraint indicator_values_indicator_id_zone_id_year_key;
+alter table indicator_values add primary key (indicator_id, zone_id, year);
