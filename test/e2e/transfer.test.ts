@@ -1,6 +1,9 @@
 // End-to-end: technology transfer in Chromium against the real server. As admin (a broker everywhere): create a
 // published offer through the API, post a demand for 5G high-frequency copper foil through the web app (quality
-// score and suggestions), see matches with explanations, open a case from a match and move it to "contract signed".
+// score and suggestions), see matches with explanations, open a case from a match and move it to "contract signed";
+// post an offer in the web app with one field behind an NDA and see the demands it could serve (decline one with a
+// reason, which brokers then see); browse the public market as an anonymous visitor, then as an organisation user
+// accept the NDA (the owner side sees the reveal logged); score and pair a proposal in an innovation challenge.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption } from './harness';
@@ -11,9 +14,13 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
-const OFFER_TITLE = `5G高频高速电路用超低轮廓电解铜箔${Date.now().toString(36)}`;
-const DEMAND_TITLE = `5G高频铜箔国产化需求${Date.now().toString(36)}`;
+const STAMP = Date.now().toString(36);
+const OFFER_TITLE = `5G高频高速电路用超低轮廓电解铜箔${STAMP}`;
+const DEMAND_TITLE = `5G高频铜箔国产化需求${STAMP}`;
+const WEB_OFFER_TITLE = `反转处理超低轮廓铜箔表面处理技术${STAMP}`;
+const SECRET_TITLE = `保密铜箔需求${STAMP}`;
 let offerId = 0;
+let orgId = 0;
 let orgName = '';
 
 async function api<T>(p: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -26,6 +33,27 @@ async function api<T>(p: Page, method: 'GET' | 'POST', path: string, body?: unkn
   return JSON.parse(text) as T;
 }
 
+/**
+ * Picks an option of a single antd Select (input id = form field name) and waits until it shows as chosen; tries
+ * again when the options re-rendered under the click (they load from the server).
+ */
+async function choose(p: Page, inputId: string, optionText: string, search?: string) {
+  const shown = p.locator(`.ant-select:has(#${inputId}) .ant-select-content-has-value`).filter({ hasText: optionText });
+  for (let attempt = 1; ; attempt++) {
+    await p.locator(`#${inputId}`).click();
+    if (search) await p.locator(`#${inputId}`).fill(search);
+    const option = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: optionText }).first();
+    await option.click({ timeout: 15_000 });
+    if (await shown.first().waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => attempt === 3)) return;
+  }
+}
+
+/** Types into the public market's search box (antd may put the test id on the input or on its wrapper). */
+async function searchListings(p: Page, text: string) {
+  const box = p.locator('input[data-testid="public-search"], [data-testid="public-search"] input').first();
+  await box.fill(text);
+  await box.press('Enter');
+}
 
 describe('technology transfer', () => {
   beforeAll(async () => {
@@ -49,8 +77,10 @@ describe('technology transfer', () => {
     await page.getByTestId('current-user').waitFor();
 
     const orgs = await api<{ items: { id: number; name_zh: string }[] }>(page, 'GET', '/api/organizations?limit=5');
-    expect(orgs.items.length).toBeGreaterThan(0);
-    const org = orgs.items[0]!;
+    // Not the demo org user's organisation: that user plays the outside party who accepts an NDA below.
+    const org = orgs.items.find((o) => !o.name_zh.includes('科近泰基'))!;
+    expect(org).toBeTruthy();
+    orgId = org.id;
     orgName = org.name_zh;
     const offer = await api<{ id: number }>(page, 'POST', '/api/offers', {
       title: OFFER_TITLE,
@@ -81,7 +111,7 @@ describe('technology transfer', () => {
     expect(Number(await page.getByTestId('quality-score').textContent())).toBeLessThan(60);
 
     await page.locator('#title').fill(DEMAND_TITLE);
-    await chooseOption(page, 'organization_id', orgName, orgName.slice(0, 4));
+    await choose(page, 'organization_id', orgName, orgName.slice(0, 4));
     await page.locator('#description').fill(
       '我公司生产5G基站天线和毫米波雷达用高频覆铜板，目前高频高速电路用低轮廓电解铜箔全部依赖进口，价格高、交期长。' +
         '需要国产超低轮廓铜箔技术，满足高频信号传输低插入损耗的要求，用于高频高速印制电路板量产。',
@@ -134,7 +164,7 @@ describe('technology transfer', () => {
     await expect.poll(() => page.getByTestId('case-stage').first().textContent()).toBe('洽谈中');
 
     await page.getByTestId('case-move-contract_signed').click();
-    await chooseOption(page, 'contract_type', '技术转让');
+    await choose(page, 'contract_type', '技术转让');
     await page.locator('#contract_amount').fill('260');
     await page.getByTestId('case-move-ok').click();
     await expect.poll(() => page.getByTestId('case-stage').first().textContent()).toBe('已签约');
@@ -162,6 +192,137 @@ describe('technology transfer', () => {
     await page.getByTestId('transfer-tab-funnel').click();
     await page.getByTestId('funnel-chart').locator('canvas').waitFor();
     await page.screenshot({ path: '/tmp/kechuang-transfer-funnel.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('posts an offer with an NDA-tier field, publishes it and sees the demands it could serve; declines one with a reason', async () => {
+    await page.getByTestId('transfer-tab-offers').click();
+    await page.waitForURL(/\/transfer\/offers$/);
+    await page.getByTestId('offer-new').click();
+    await choose(page, 'organization_id', orgName, orgName.slice(0, 4));
+    await page.locator('#title').fill(WEB_OFFER_TITLE);
+    await page.locator('#summary').fill(
+      '面向5G基站天线和毫米波雷达高频覆铜板的超低轮廓电解铜箔表面处理技术：反转处理工艺使表面粗糙度 Rz ≤ 1.2 μm，' +
+        '抗剥离强度 ≥ 0.9 N/mm，高频信号插入损耗显著降低，适用于高频高速印制电路板量产，已完成中试。',
+    );
+    await page.locator('#advantages').fill('相比进口铜箔成本降低 25%，10 GHz 插入损耗降低 18%，保密工艺参数钯钌配方。');
+    await page.locator('#ipc_code').fill('H05K 1/09');
+    await page.locator('#trl').fill('7');
+    await page.locator('#price_expectation').fill('280');
+    await page.getByTestId('offer-tiers-toggle').click();
+    await page.getByTestId('tier-advantages-nda').click();
+    await expect.poll(async () => Number(await page.getByTestId('quality-score').textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(60);
+    await page.getByTestId('offer-submit').click();
+    await page.waitForURL(/\/transfer\/offers\/\d+$/);
+    await expect.poll(() => page.getByTestId('offer-title').textContent()).toBe(WEB_OFFER_TITLE);
+    await expect.poll(() => page.getByTestId('demand-status').first().textContent()).toBe('已提交');
+    await page.getByTestId('quality-panel').waitFor();
+
+    await page.getByTestId('offer-action-publish').click();
+    await page.getByTestId('offer-action-ok').click();
+    await expect.poll(() => page.getByTestId('demand-status').first().textContent()).toBe('已发布');
+
+    // The reverse match: the demand posted above, with an explanation.
+    await page.getByTestId('matches-refresh').click();
+    const match = page.getByTestId('match-item').filter({ hasText: DEMAND_TITLE });
+    await match.waitFor({ timeout: 20_000 });
+    expect((await match.getByTestId('match-why').textContent())?.length ?? 0).toBeGreaterThan(4);
+
+    await match.getByTestId('match-decline').click();
+    await choose(page, 'reason', '技术不够成熟');
+    await page.getByTestId('decline-ok').click();
+    await expect.poll(() => match.getByTestId('match-declined').textContent()).toContain('技术不够成熟');
+    await page.getByTestId('transfer-tab-feedback').click();
+    await expect.poll(() => page.getByTestId('feedback-table').getByTestId('feedback-reason').first().textContent()).toBe('技术不够成熟');
+  });
+
+  it('says "no confident match" for an offer nothing fits', async () => {
+    const odd = await api<{ id: number }>(page, 'POST', '/api/offers', { title: 'Xylophone tuning for zebras', summary: 'qwertyuiop zxcvbnm', organization_id: orgId, lang: 'en' });
+    await page.goto(`${server.baseUrl}/transfer/offers/${odd.id}`);
+    await page.locator('[data-testid="matches-none"], [data-testid="matches-no-confident"]').first().waitFor();
+  });
+
+  it('shows the public market to an anonymous visitor, without brokers-only demands, and reveals NDA fields once accepted', async () => {
+    const secret = await api<{ id: number }>(page, 'POST', '/api/demands', { title: SECRET_TITLE, description: '铜箔抗拉强度提升', organization_id: orgId, confidentiality: 'brokers_only' });
+    await api(page, 'POST', `/api/demands/${secret.id}/status`, { action: 'submit' });
+    await api(page, 'POST', `/api/demands/${secret.id}/status`, { action: 'publish', override: true, note: 'e2e' });
+
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const anon = await visitor.newPage();
+    anon.setDefaultTimeout(20_000);
+    anon.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await anon.goto(`${server.baseUrl}/listings`);
+      await anon.getByTestId('public-listings').waitFor();
+      await searchListings(anon, STAMP);
+      await anon.getByTestId('public-item').filter({ hasText: DEMAND_TITLE }).waitFor();
+      expect(await anon.getByTestId('public-listings').textContent()).not.toContain(SECRET_TITLE);
+      await anon.getByTestId('public-tab-offer').click();
+      await searchListings(anon, STAMP);
+      await anon.getByTestId('public-item-title').filter({ hasText: WEB_OFFER_TITLE }).click();
+      await anon.getByTestId('withheld-advantages').waitFor();
+      await anon.getByTestId('nda-sign-in').waitFor();
+      const offerUrl = anon.url();
+
+      // An organisation user (another organisation) signs in, accepts the NDA and sees the field.
+      await anon.goto(`${server.baseUrl}/login`);
+      await anon.getByTestId('login-username').fill('orguser');
+      await anon.getByTestId('login-password').fill('kechuang-org');
+      await anon.getByTestId('login-submit').click();
+      await anon.getByTestId('current-user').waitFor();
+      await anon.goto(offerUrl);
+      await anon.getByTestId('nda-text').waitFor();
+      await anon.getByTestId('nda-accept').click();
+      await expect.poll(() => anon.getByTestId('field-advantages').textContent()).toContain('钯钌配方');
+      expect(await anon.getByTestId('nda-gate').count()).toBe(0);
+    } catch (e) {
+      await anon.screenshot({ path: '/tmp/kechuang-e2e-transfer-public-market.png', fullPage: true }).catch(() => undefined);
+      throw e;
+    } finally {
+      await visitor.close();
+    }
+
+    // The owner side (a broker here) sees the reveal in the log.
+    await page.getByTestId('transfer-tab-offers').click();
+    await page.getByTestId('offer-table').getByText(WEB_OFFER_TITLE).click();
+    await expect.poll(() => page.getByTestId('reveal-log').textContent()).toContain('orguser');
+  });
+
+  it('scores a proposal in an innovation challenge and pairs it with its demand, which opens a case', async () => {
+    const demands = await api<{ items: { id: number; zone_id: number }[] }>(page, 'GET', `/api/demands?q=${encodeURIComponent(DEMAND_TITLE)}`);
+    const demand = demands.items[0]!;
+    const year = new Date().getFullYear();
+    const ch = await api<{ id: number }>(page, 'POST', '/api/transfer/challenges', { zone_id: demand.zone_id, title: `高频铜箔揭榜挂帅${STAMP}`, opens_on: `${year}-01-01`, closes_on: `${year}-12-31` });
+    await api(page, 'POST', `/api/transfer/challenges/${ch.id}/status`, { status: 'screening' });
+    await page.getByTestId('transfer-tab-challenges').click();
+    await page.getByTestId('challenge-link').filter({ hasText: STAMP }).click();
+    await choose(page, 'attach_demand', DEMAND_TITLE);
+    await page.getByTestId('challenge-attach').click();
+    await page.getByTestId('challenge-demands').getByText(DEMAND_TITLE).waitFor();
+    await page.getByTestId('challenge-advance').click();
+    await expect.poll(() => page.getByTestId('challenge-status').textContent()).toBe('已发榜');
+
+    // A proposal entered by the broker for a solver.
+    await choose(page, 'proposal_demand', DEMAND_TITLE);
+    await choose(page, 'proposal_org', orgName, orgName.slice(0, 4));
+    await page.getByTestId('proposal-text').fill('采用反转处理与脉冲电镀工艺制备超低轮廓铜箔，Rz ≤ 1.2 μm。');
+    await page.getByTestId('proposal-submit').click();
+    await page.getByTestId('proposal-table').getByText('脉冲电镀').waitFor();
+
+    await page.getByTestId('challenge-advance').click();
+    await expect.poll(() => page.getByTestId('challenge-status').textContent()).toBe('评审中');
+    await page.getByTestId('proposal-score').click();
+    await page.locator('#proposal_score').fill('86');
+    await page.locator('#proposal_comment').fill('工艺成熟，指标可达');
+    await page.getByTestId('score-ok').click();
+    await expect.poll(() => page.getByTestId('proposal-average').first().textContent()).toBe('86 (1)');
+
+    await page.getByTestId('proposal-pair').click();
+    await page.getByTestId('pair-ok').click();
+    await page.waitForURL(/\/transfer\/cases\/\d+$/);
+    await expect.poll(() => page.getByTestId('case-stage').first().textContent()).toBe('已对接');
+    await page.goBack();
+    await page.getByTestId('proposal-case').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

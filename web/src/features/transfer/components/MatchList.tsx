@@ -131,7 +131,7 @@ export function MatchList({
         <Typography.Paragraph strong>{declining?.title}</Typography.Paragraph>
         <Form form={declineForm} layout="vertical">
           <Form.Item name="reason" label={t('transfer.matches.reason')} rules={[{ required: true, message: t('transfer.form.required', { field: t('transfer.matches.reason') }) }]}>
-            <Select data-testid="decline-reason" options={DECLINE_REASONS.map((r) => ({ value: r, label: tk(t, 'reason', r) }))} />
+            <Select data-testid="decline-reason" getPopupContainer={(node: HTMLElement) => node.parentElement ?? document.body} options={DECLINE_REASONS.map((r) => ({ value: r, label: tk(t, 'reason', r) }))} />
           </Form.Item>
           <Form.Item name="note" label={t('transfer.action.note')} rules={reason === 'other' ? [{ required: true, whitespace: true, message: t('transfer.action.noteRequired') }] : []}>
             <Input.TextArea rows={3} />
