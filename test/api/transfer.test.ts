@@ -317,6 +317,19 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await orgUser.get('/api/transfer/cases')).json().items.map((x: { id: number }) => x.id)).toContain(paired.json().id);
   });
 
+  it('answers workflow errors from the shared message catalogue in the caller\'s language', async () => {
+    const lz = (await t.testDb.db.query<{ id: number }>(`select id from zones where code = 'LZNA'`))[0]!.id;
+    const body = { zone_id: lz, title: '日期颠倒的活动', opens_on: '2026-06-01', closes_on: '2026-01-01' };
+    const zh = await operator.request({ method: 'POST', url: '/api/transfer/challenges', payload: body, headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().title).toBe('结束日期不能早于开始日期');
+    const en = await operator.request({ method: 'POST', url: '/api/transfer/challenges', payload: body, headers: { 'accept-language': 'en' } });
+    expect(en.json().title).toBe('the closing date cannot be before the opening date');
+    expect(en.json().errors[0].field).toBe('closes_on');
+    const reason = await orgUser.request({ method: 'POST', url: `/api/demands/${demandId}/matches/${copperId}/decline`, payload: { reason: 'other' }, headers: { 'accept-language': 'en' } });
+    expect(reason.json().title).toBe('explain the reason when it is "other"');
+  });
+
   it('documents the responses of the transfer routes in OpenAPI', async () => {
     const doc = (await anon.get('/docs/json')).json();
     for (const [path, method, status] of [['/api/transfer/demands', 'get', '200'], ['/api/offers/{id}/matches', 'get', '200'], ['/api/transfer/cases', 'post', '201'], ['/api/zones/{id}/transfer-funnel', 'get', '200']] as const) {

@@ -35,30 +35,27 @@ export interface StageInput {
 /** Checks a transition and its required data (pure); returns the columns to set. */
 export function checkTransition(current: CaseStage, input: StageInput, today = new Date().toISOString().slice(0, 10)): Row {
   const to = input.stage as CaseStage;
-  if (!CASE_STAGES.includes(to)) throw rejectField('stage', `阶段应为：${CASE_STAGES.join('、')}`, `stage must be one of: ${CASE_STAGES.join(', ')}`);
+  if (!CASE_STAGES.includes(to)) throw rejectField('stage', 'transfer.case.stageUnknown', { options: CASE_STAGES });
   const allowed = NEXT_STAGES[current];
   if (!allowed.includes(to)) {
-    throw rejectField('stage', allowed.length
-      ? `案件当前处于“${current}”，下一步只能是：${allowed.join('、')}（不能直接到“${to}”）`
-      : `案件已处于终止阶段“${current}”，不能再变更`,
-    allowed.length
-      ? `the case is at "${current}"; the next stage can only be ${allowed.join(' or ')}, not "${to}"`
-      : `the case has ended ("${current}") and cannot move any more`);
+    throw allowed.length
+      ? rejectField('stage', 'transfer.case.nextStage', { current, options: allowed, to })
+      : rejectField('stage', 'transfer.case.ended', { current });
   }
   const set: Row = {};
   if (to === 'contract_signed') {
-    if (!input.contract_type || !CONTRACT_TYPES.includes(input.contract_type as never)) throw rejectField('contract_type', `签约须填写合同类型：${CONTRACT_TYPES.join('、')}`, `a signed contract needs its type: ${CONTRACT_TYPES.join(', ')}`);
-    if (input.contract_amount == null || !(Number(input.contract_amount) >= 0)) throw rejectField('contract_amount', '签约须填写合同金额（万元，≥ 0）', 'a signed contract needs its amount (10k yuan, ≥ 0)');
-    if (!input.contract_date || !/^\d{4}-\d{2}-\d{2}$/.test(input.contract_date) || Number.isNaN(Date.parse(input.contract_date))) throw rejectField('contract_date', '签约须填写签订日期 YYYY-MM-DD', 'a signed contract needs its date YYYY-MM-DD');
-    if (input.contract_date > today) throw rejectField('contract_date', '签订日期不能晚于今天', 'the contract date cannot be in the future');
+    if (!input.contract_type || !CONTRACT_TYPES.includes(input.contract_type as never)) throw rejectField('contract_type', 'transfer.case.contractType', { options: CONTRACT_TYPES });
+    if (input.contract_amount == null || !(Number(input.contract_amount) >= 0)) throw rejectField('contract_amount', 'transfer.case.contractAmount');
+    if (!input.contract_date || !/^\d{4}-\d{2}-\d{2}$/.test(input.contract_date) || Number.isNaN(Date.parse(input.contract_date))) throw rejectField('contract_date', 'transfer.case.contractDate');
+    if (input.contract_date > today) throw rejectField('contract_date', 'transfer.case.contractDateFuture');
     Object.assign(set, { contract_type: input.contract_type, contract_amount: input.contract_amount, contract_date: input.contract_date });
   }
   if (to === 'registered') {
-    if (!input.registration_no?.trim() || !/[\p{L}\p{N}]/u.test(input.registration_no)) throw rejectField('registration_no', '登记须填写技术合同登记号', 'registration needs the technology-contract registration number');
+    if (!input.registration_no?.trim() || !/[\p{L}\p{N}]/u.test(input.registration_no)) throw rejectField('registration_no', 'transfer.case.registrationNo');
     set.registration_no = input.registration_no.trim();
   }
   if (to === 'failed') {
-    if (!input.failure_reason?.trim() || !/[\p{L}\p{N}]/u.test(input.failure_reason)) throw rejectField('failure_reason', '终止须说明原因', 'a failed case needs a reason');
+    if (!input.failure_reason?.trim() || !/[\p{L}\p{N}]/u.test(input.failure_reason)) throw rejectField('failure_reason', 'transfer.case.failureReason');
     set.failure_reason = input.failure_reason.trim();
   }
   return set;
@@ -70,7 +67,7 @@ async function caseRow(db: Queryable, id: number, forUpdate = false): Promise<Ro
      from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where c.id = $1${forUpdate ? ' for update of c' : ''}`, [id]))[0];
 }
 
-const caseNotFound = (id: number) => new TransferError('NOT_FOUND', 'cases', `案件 ${id} 不存在`, `case ${id} does not exist`);
+const caseNotFound = (id: number) => new TransferError('NOT_FOUND', 'cases', 'transfer.caseNotFound', { id });
 
 async function mayReadCase(db: Queryable, actor: Actor, row: Row): Promise<boolean> {
   if (actor.role === 'org_user') return actor.organizationId === Number(row.demand_org_id) || actor.organizationId === Number(row.offer_org_id);
@@ -85,7 +82,7 @@ export async function openCase(db: Db, actor: Actor | null, input: { demand_id: 
   const a = await assertBroker(db, actor, Number(demand.zone_id));
   return db.transaction(async (tx) => {
     const open = await tx.query(`select id from transfer_cases where demand_id = $1 and offer_id = $2 and stage not in ('closed', 'failed')`, [input.demand_id, input.offer_id]);
-    if (open.length) throw new TransferError('CONFLICT', 'offer_id', `该需求与成果已有进行中的案件 ${open[0]!.id}`, `an open case ${open[0]!.id} already links this demand and offer`);
+    if (open.length) throw new TransferError('CONFLICT', 'offer_id', 'transfer.case.openExists', { id: Number(open[0]!.id) });
     const code = `TC-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
     const c = (await tx.query(
       `insert into transfer_cases (code, zone_id, demand_id, offer_id, challenge_id, opened_by) values ($1, $2, $3, $4, $5, $6) returning id`,
@@ -149,9 +146,9 @@ export async function addCaseNote(db: Db, actor: Actor | null, id: number, note:
   const a = requireActor(actor);
   const row = await caseRow(db, id);
   if (!row || !(await mayReadCase(db, a, row))) throw caseNotFound(id);
-  if (!/[\p{L}\p{N}]/u.test(note ?? '')) throw rejectField('note', '备注不能为空', 'the note cannot be empty');
-  if (note.length > 20000) throw rejectField('note', '备注不能超过 20000 字', 'the note cannot exceed 20000 characters');
-  if (a.role === 'org_user') throw deny('案件备注由技术经纪人填写。', 'Case notes are written by brokers.');
+  if (!/[\p{L}\p{N}]/u.test(note ?? '')) throw rejectField('note', 'transfer.case.noteEmpty');
+  if (note.length > 20000) throw rejectField('note', 'transfer.case.noteTooLong');
+  if (a.role === 'org_user') throw deny('transfer.case.notesByBrokers');
   await assertBroker(db, a, Number(row.zone_id));
   await db.query('insert into transfer_case_notes (case_id, zone_id, note, user_id) values ($1, $2, $3, $4)', [id, row.zone_id, note, a.userId]);
   return getCaseIn(db, id);

@@ -15,7 +15,7 @@ export const CHALLENGE_STATUSES = ['open', 'screening', 'published', 'scoring', 
 type Status = (typeof CHALLENGE_STATUSES)[number];
 const hasWords = (s: unknown) => typeof s === 'string' && /[\p{L}\p{N}]/u.test(s);
 
-const challengeNotFound = (id: number) => new TransferError('NOT_FOUND', 'challenges', `揭榜挂帅活动 ${id} 不存在`, `challenge ${id} does not exist`);
+const challengeNotFound = (id: number) => new TransferError('NOT_FOUND', 'challenges', 'transfer.challengeNotFound', { id });
 
 async function challengeRow(db: Queryable, id: number) {
   const row = (await db.query('select * from transfer_challenges where id = $1', [id]))[0];
@@ -25,8 +25,8 @@ async function challengeRow(db: Queryable, id: number) {
 
 export async function createChallenge(db: Db, actor: Actor | null, input: { zone_id: number; title: string; description?: string | null; opens_on: string; closes_on: string }) {
   const a = await assertBroker(db, actor, input.zone_id);
-  if (!hasWords(input.title)) throw rejectField('title', '请填写活动名称', 'give the challenge a title');
-  if (input.closes_on < input.opens_on) throw rejectField('closes_on', '结束日期不能早于开始日期', 'the closing date cannot be before the opening date');
+  if (!hasWords(input.title)) throw rejectField('title', 'transfer.challenge.title');
+  if (input.closes_on < input.opens_on) throw rejectField('closes_on', 'transfer.challenge.closesBeforeOpens');
   const code = `CH-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
   return (await db.query(
     `insert into transfer_challenges (code, zone_id, title, description, opens_on, closes_on, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
@@ -39,8 +39,8 @@ export async function setChallengeStatus(db: Db, actor: Actor | null, id: number
   const from = CHALLENGE_STATUSES.indexOf(row.status as Status);
   const to = CHALLENGE_STATUSES.indexOf(status as Status);
   if (to !== from + 1) {
-    throw rejectField('status', `活动当前为“${row.status}”，下一步只能是“${CHALLENGE_STATUSES[from + 1] ?? '（已结束）'}”`,
-      `the challenge is "${row.status}"; the next status can only be "${CHALLENGE_STATUSES[from + 1] ?? '(none: it is closed)'}"`);
+    const next = CHALLENGE_STATUSES[from + 1];
+    throw next ? rejectField('status', 'transfer.challenge.nextStatus', { status: String(row.status), next }) : rejectField('status', 'transfer.challenge.isClosed');
   }
   return (await db.query('update transfer_challenges set status = $1, updated_at = now() where id = $2 returning *', [status, id]))[0]!;
 }
@@ -52,8 +52,8 @@ export async function attachDemand(db: Db, actor: Actor | null, id: number, dema
   if (!demand) throw notFoundItem('demand', demandId);
   const v = await viewerOf(db, a);
   const ownerOrBroker = (a.role === 'org_user' && a.organizationId === Number(demand.organization_id)) || v.allZones || v.brokerZones.has(Number(row.zone_id));
-  if (!ownerOrBroker) throw deny('只有需求所属机构或技术经纪人可以把需求挂榜。', 'Only the demand\'s organisation or a broker may attach it.');
-  if (!['open', 'screening'].includes(String(row.status))) throw rejectField('status', '只有征集或遴选阶段可以挂榜需求', 'demands can be attached only while the challenge is open or screening');
+  if (!ownerOrBroker) throw deny('transfer.challenge.attachWho');
+  if (!['open', 'screening'].includes(String(row.status))) throw rejectField('status', 'transfer.challenge.attachWhen');
   await db.query('insert into transfer_challenge_demands (challenge_id, demand_id, zone_id) values ($1, $2, $3) on conflict do nothing', [id, demandId, row.zone_id]);
   return getChallenge(db, actor, id);
 }
@@ -94,17 +94,17 @@ export async function listChallenges(db: Queryable, zoneId?: number) {
 export async function submitProposal(db: Db, actor: Actor | null, id: number, input: { demand_id: number; organization_id?: number | null; offer_id?: number | null; text: string }) {
   const a = requireActor(actor);
   const row = await challengeRow(db, id);
-  if (row.status !== 'published') throw rejectField('status', '只有发榜阶段可以揭榜（提交方案）', 'proposals are accepted only while the challenge is published');
+  if (row.status !== 'published') throw rejectField('status', 'transfer.challenge.proposeWhen');
   const attached = await db.query('select 1 from transfer_challenge_demands where challenge_id = $1 and demand_id = $2', [id, input.demand_id]);
-  if (!attached.length) throw rejectField('demand_id', '该需求不在本次榜单中', 'this demand is not part of the challenge');
+  if (!attached.length) throw rejectField('demand_id', 'transfer.challenge.demandNotListed');
   const org = a.role === 'org_user' ? a.organizationId : input.organization_id;
-  if (!org) throw rejectField('organization_id', '请指定揭榜机构', 'name the solver organisation');
+  if (!org) throw rejectField('organization_id', 'transfer.challenge.solverMissing');
   if (a.role !== 'org_user') await assertBroker(db, a, Number(row.zone_id));
-  if (!hasWords(input.text)) throw rejectField('text', '请填写方案内容', 'describe the proposed solution');
-  if (input.text.length > 100_000) throw rejectField('text', '方案不能超过 100000 字', 'the proposal cannot exceed 100000 characters');
+  if (!hasWords(input.text)) throw rejectField('text', 'transfer.challenge.proposalText');
+  if (input.text.length > 100_000) throw rejectField('text', 'transfer.challenge.proposalTooLong');
   if (input.offer_id != null) {
     const offer = await loadItem(db, 'offer', input.offer_id);
-    if (!offer || Number(offer.organization_id) !== Number(org)) throw rejectField('offer_id', '成果不存在或不属于揭榜机构', 'the offer does not exist or is not the solver\'s');
+    if (!offer || Number(offer.organization_id) !== Number(org)) throw rejectField('offer_id', 'transfer.challenge.offerNotSolvers');
   }
   return (await db.query(
     `insert into transfer_challenge_proposals (challenge_id, demand_id, zone_id, organization_id, offer_id, text, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
@@ -113,15 +113,15 @@ export async function submitProposal(db: Db, actor: Actor | null, id: number, in
 
 async function proposalRow(db: Queryable, proposalId: number) {
   const p = (await db.query('select p.*, c.status as challenge_status, c.title as challenge_title from transfer_challenge_proposals p join transfer_challenges c on c.id = p.challenge_id where p.id = $1', [proposalId]))[0];
-  if (!p) throw new TransferError('NOT_FOUND', 'proposals', `揭榜方案 ${proposalId} 不存在`, `proposal ${proposalId} does not exist`);
+  if (!p) throw new TransferError('NOT_FOUND', 'proposals', 'transfer.proposalNotFound', { id: proposalId });
   return p;
 }
 
 export async function scoreProposal(db: Db, actor: Actor | null, proposalId: number, input: { score: number; comment?: string | null }) {
   const p = await proposalRow(db, proposalId);
   const a = await assertBroker(db, actor, Number(p.zone_id));
-  if (p.challenge_status !== 'scoring') throw rejectField('status', '只有评审阶段可以打分', 'proposals are scored only while the challenge is scoring');
-  if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw rejectField('score', '评分应为 0–100 的整数', 'the score must be a whole number from 0 to 100');
+  if (p.challenge_status !== 'scoring') throw rejectField('status', 'transfer.challenge.scoreWhen');
+  if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw rejectField('score', 'transfer.challenge.scoreRange');
   await db.query(
     `insert into transfer_proposal_scores (proposal_id, scorer_id, zone_id, score, comment) values ($1, $2, $3, $4, $5)
      on conflict (proposal_id, scorer_id) do update set score = excluded.score, comment = excluded.comment, at = now()`,
@@ -134,8 +134,8 @@ export async function scoreProposal(db: Db, actor: Actor | null, proposalId: num
 export async function pairProposal(db: Db, actor: Actor | null, proposalId: number) {
   const p = await proposalRow(db, proposalId);
   const a = await assertBroker(db, actor, Number(p.zone_id));
-  if (!['scoring', 'closed'].includes(String(p.challenge_status))) throw rejectField('status', '评审开始后才能确定揭榜结果', 'pairings are made once scoring has begun');
-  if (p.case_id) throw new TransferError('CONFLICT', 'case_id', `该方案已配对，案件 ${p.case_id}`, `this proposal is already paired (case ${p.case_id})`);
+  if (!['scoring', 'closed'].includes(String(p.challenge_status))) throw rejectField('status', 'transfer.challenge.pairWhen');
+  if (p.case_id) throw new TransferError('CONFLICT', 'case_id', 'transfer.challenge.alreadyPaired', { id: Number(p.case_id) });
   let offerId = p.offer_id as number | null;
   if (!offerId) {
     const text = String(p.text);

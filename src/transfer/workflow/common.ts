@@ -1,24 +1,44 @@
 import type { Queryable, Row } from '../../shared/db';
 import { type Actor, zoneSubtree } from '../../shared/access/actor';
 import { AppError, type ErrorCode, unauthenticated } from '../../shared/http/errors';
+import { translate, type MessageKey } from '../../shared/i18n';
 import { demands, offers } from '../entities';
 import type { EntityDef } from '../../shared/records/field-def';
 
+/** Message parameters; a list is joined the way each language writes lists. */
+export type TransferParams = Record<string, string | number | readonly string[]>;
+
+function text(locale: 'zh-CN' | 'en', key: MessageKey, params: TransferParams): string {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(locale === 'en' ? ', ' : '、') : (v as string | number)]));
+  return translate(locale, key, flat);
+}
+
 /**
- * Workflow errors carry their own Chinese and English text (the shared message catalogue stays untouched):
- * the route wrapper sends the text in the caller's language; elsewhere the fallback key shows both.
+ * Workflow errors name a message of the shared catalogue (src/shared/i18n/messages.ts, `transfer.*`): the route
+ * wrapper sends the text in the caller's language; elsewhere the fallback key shows both.
  */
 export class TransferError extends AppError {
-  constructor(code: ErrorCode, readonly field: string, readonly zh: string, readonly en: string) {
+  readonly field: string;
+  readonly zh: string;
+  readonly en: string;
+  constructor(code: ErrorCode, field: string, key: MessageKey, params: TransferParams = {}) {
+    const zh = text('zh-CN', key, params);
+    const en = text('en', key, params);
     super(code, code === 'FORBIDDEN' ? 'scope.zone' : code === 'NOT_FOUND' ? 'problem.notFound' : 'problem.validation',
       code === 'NOT_FOUND' ? { entity: field, id: '' } : {},
       code === 'VALIDATION' || code === 'CONFLICT' ? [{ field, key: 'field.type', params: { type: `${en} / ${zh}` } }] : []);
+    this.field = field;
+    this.zh = zh;
+    this.en = en;
     this.message = `${code}: ${field}: ${en}`;
   }
 }
 
-export const rejectField = (field: string, zh: string, en: string) => new TransferError('VALIDATION', field, zh, en);
-export const deny = (zh: string, en: string) => new TransferError('FORBIDDEN', '(access)', zh, en);
+/** A message in both languages, for texts the API hands out as {zh, en}. */
+export const bothLanguages = (key: MessageKey, params: TransferParams = {}) => ({ zh: text('zh-CN', key, params), en: text('en', key, params) });
+
+export const rejectField = (field: string, key: MessageKey, params?: TransferParams) => new TransferError('VALIDATION', field, key, params);
+export const deny = (key: MessageKey, params?: TransferParams) => new TransferError('FORBIDDEN', '(access)', key, params);
 
 export type ItemKind = 'demand' | 'offer';
 export const defOf = (kind: ItemKind): EntityDef => (kind === 'demand' ? demands : offers);
@@ -39,7 +59,7 @@ export async function isBrokerFor(db: Queryable, actor: Actor | null, zoneId: nu
 
 export async function assertBroker(db: Queryable, actor: Actor | null, zoneId: number): Promise<Actor> {
   const a = requireActor(actor);
-  if (!(await isBrokerFor(db, a, zoneId))) throw deny('只有该园区的技术经纪人（管理员或园区运营人员）可以执行此操作。', 'Only a broker of this zone (admin or zone operator) may do this.');
+  if (!(await isBrokerFor(db, a, zoneId))) throw deny('transfer.brokerOfZoneOnly');
   return a;
 }
 
@@ -55,7 +75,7 @@ export async function loadItem(db: Queryable, kind: ItemKind, id: number, opts: 
 }
 
 export function notFoundItem(kind: ItemKind, id: number) {
-  return new TransferError('NOT_FOUND', kind === 'demand' ? 'demands' : 'offers', `${kind === 'demand' ? '技术需求' : '成果'} ${id} 不存在`, `${kind} ${id} does not exist`);
+  return new TransferError('NOT_FOUND', kind === 'demand' ? 'demands' : 'offers', kind === 'demand' ? 'transfer.demandNotFound' : 'transfer.offerNotFound', { id });
 }
 
 export const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));

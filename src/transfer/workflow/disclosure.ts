@@ -1,7 +1,7 @@
 import type { Queryable, Row } from '../../shared/db';
 import { type Actor, zoneSubtree } from '../../shared/access/actor';
 import { demands, offers } from '../entities';
-import { type ItemKind, rejectField } from './common';
+import { bothLanguages, type ItemKind, rejectField } from './common';
 
 /**
  * Disclosure tiers per field of a demand or offer: public | signed_in | nda. NDA fields are shown only after the
@@ -24,10 +24,7 @@ export const DEFAULT_TIERS: Record<ItemKind, Readonly<Record<string, Tier>>> = {
   offer: {},
 };
 
-export const NDA_TEXT = {
-  zh: '本人承诺对通过本平台获悉的该项目保密信息严格保密，仅用于评估合作可能，未经权利人书面同意不向第三方披露或用于其他目的。',
-  en: 'I undertake to keep the confidential information of this item that I see on this platform strictly confidential, to use it only to assess a possible cooperation, and not to disclose it to third parties or use it otherwise without the owner\'s written consent.',
-};
+export const NDA_TEXT = bothLanguages('transfer.nda.terms');
 
 export function tiersOf(kind: ItemKind, row: Row): Record<string, Tier> {
   const stored = (typeof row.disclosure === 'string' ? JSON.parse(row.disclosure) : row.disclosure ?? {}) as Record<string, Tier>;
@@ -37,9 +34,9 @@ export function tiersOf(kind: ItemKind, row: Row): Record<string, Tier> {
 export function checkTiers(kind: ItemKind, tiers: Record<string, unknown>): Record<string, Tier> {
   for (const [field, tier] of Object.entries(tiers)) {
     if (!TIERABLE[kind].includes(field)) {
-      throw rejectField(`tiers.${field}`, `该字段不能设置公开级别，可设置：${TIERABLE[kind].join('、')}`, `this field cannot have a disclosure tier; allowed: ${TIERABLE[kind].join(', ')}`);
+      throw rejectField(`tiers.${field}`, 'transfer.tier.notTierable', { options: TIERABLE[kind] });
     }
-    if (!TIERS.includes(tier as Tier)) throw rejectField(`tiers.${field}`, '公开级别应为 public、signed_in 或 nda', 'tier must be public, signed_in or nda');
+    if (!TIERS.includes(tier as Tier)) throw rejectField(`tiers.${field}`, 'transfer.tier.invalid');
   }
   return tiers as Record<string, Tier>;
 }

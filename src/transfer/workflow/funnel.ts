@@ -46,9 +46,9 @@ export function median(values: readonly number[]): number | null {
 const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
 
 export async function transferFunnel(db: Queryable, zoneId: number, from: string, to: string): Promise<TransferFunnel> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) throw rejectField('from', '开始日期应为 YYYY-MM-DD', 'from must be a date YYYY-MM-DD');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(Date.parse(to))) throw rejectField('to', '结束日期应为 YYYY-MM-DD', 'to must be a date YYYY-MM-DD');
-  if (to < from) throw rejectField('to', '结束日期不能早于开始日期', 'to cannot be before from');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) throw rejectField('from', 'transfer.funnel.fromDate');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(Date.parse(to))) throw rejectField('to', 'transfer.funnel.toDate');
+  if (to < from) throw rejectField('to', 'transfer.funnel.order');
   const zones = await zoneSubtree(db, zoneId);
   const inPeriod = `zone_id = any($1::int8[]) and created_at >= $2::date and created_at < ($3::date + 1)`;
   const demandRows = await db.query<{ id: number; status: string | null; created_at: unknown }>(

@@ -5,7 +5,7 @@ import {
   type FeedbackEvent, type MatchItemInput, type MatchWeights,
 } from '../matching';
 import { FIELD_CODE } from '../entities';
-import { assertBroker, type ItemKind, loadItem, notFoundItem, rejectField, deny, requireActor, tableOf } from './common';
+import { assertBroker, bothLanguages, type ItemKind, loadItem, notFoundItem, rejectField, deny, requireActor, tableOf } from './common';
 import { brokers, canSee, explainableFields, owns, privileged, type Viewer, viewerOf, viewItem } from './disclosure';
 
 /**
@@ -139,12 +139,12 @@ export async function setZoneWeights(db: Queryable, actor: Actor | null, zoneId:
   const a = await assertBroker(db, actor, zoneId);
   const weights: Partial<MatchWeights> = {};
   for (const [k, v] of Object.entries(input)) {
-    if (!WEIGHT_KEYS.includes(k as keyof MatchWeights)) throw rejectField(k, `未知权重，可设置：${WEIGHT_KEYS.join('、')}`, `unknown weight; allowed: ${WEIGHT_KEYS.join(', ')}`);
+    if (!WEIGHT_KEYS.includes(k as keyof MatchWeights)) throw rejectField(k, 'transfer.weights.unknown', { options: WEIGHT_KEYS });
     const max = k === 'feedback' ? 1 : 10;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw rejectField(k, `权重应为 0 到 ${max} 之间的数`, `weight must be a number from 0 to ${max}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw rejectField(k, 'transfer.weights.range', { max });
     weights[k as keyof MatchWeights] = v;
   }
-  if (weights.text === 0) throw rejectField('text', '文本权重不能为 0', 'the text weight cannot be 0');
+  if (weights.text === 0) throw rejectField('text', 'transfer.weights.textZero');
   await db.query(
     `insert into transfer_match_weights (zone_id, weights, updated_by) values ($1, $2::jsonb, $3)
      on conflict (zone_id) do update set weights = excluded.weights, updated_by = excluded.updated_by, updated_at = now()`,
@@ -171,12 +171,12 @@ export async function partyFeedback(db: Queryable, organizationId: number): Prom
 
 export async function declineMatch(db: Db, matching: MatchingHandle, actor: Actor | null, kind: ItemKind, id: number, resultId: number, reason: string, note?: string | null) {
   const a = requireActor(actor);
-  if (!DECLINE_REASONS.includes(reason as DeclineReason)) throw rejectField('reason', `原因应为：${DECLINE_REASONS.join('、')}`, `reason must be one of: ${DECLINE_REASONS.join(', ')}`);
-  if (reason === 'other' && !note?.trim()) throw rejectField('note', '选择“其他”时请说明原因', 'explain the reason when it is "other"');
+  if (!DECLINE_REASONS.includes(reason as DeclineReason)) throw rejectField('reason', 'transfer.decline.reason', { options: DECLINE_REASONS });
+  if (reason === 'other' && !note?.trim()) throw rejectField('note', 'transfer.decline.otherNote');
   const v = await viewerOf(db, a);
   const query = await loadItem(db, kind, id);
   if (!query || !canSee(v, kind, query)) throw notFoundItem(kind, id);
-  if (!privileged(v, query)) throw deny('只有该项目所属机构或技术经纪人可以反馈匹配结果。', 'Only the item\'s organisation or a broker may give feedback on its matches.');
+  if (!privileged(v, query)) throw deny('transfer.decline.partiesOnly');
   const otherKind: ItemKind = kind === 'demand' ? 'offer' : 'demand';
   const result = await loadItem(db, otherKind, resultId, { includeRetired: true });
   if (!result) throw notFoundItem(otherKind, resultId);
@@ -191,7 +191,7 @@ export async function declineMatch(db: Db, matching: MatchingHandle, actor: Acto
 /** Declines, for brokers: in their zones, newest first. */
 export async function listFeedback(db: Queryable, actor: Actor | null, zoneId?: number) {
   const v = await viewerOf(db, requireActor(actor));
-  if (!v.allZones && v.brokerZones.size === 0) throw deny('只有技术经纪人可以查看匹配反馈。', 'Only brokers may see match feedback.');
+  if (!v.allZones && v.brokerZones.size === 0) throw deny('transfer.feedback.brokersOnly');
   const rows = await db.query(
     `select f.*, u.username from transfer_match_feedback f left join users u on u.id = f.user_id
      where ($1::int8 is null or f.zone_id = $1) order by f.id desc limit 500`, [zoneId ?? null]);
@@ -227,7 +227,7 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
     const options = { top: top * 3 + 20, weights, partyWeights };
     response = kind === 'demand' ? matching.engine.matchOffersForDemand(item, options) : matching.engine.matchDemandsForOffer(item, options);
   } catch (err) {
-    if (err instanceof MatchItemError) throw rejectField(err.field, `该项目无法匹配：${err.detail}`, `this item cannot be matched: ${err.detail}`);
+    if (err instanceof MatchItemError) throw rejectField(err.field, 'transfer.match.unmatchable', { detail: err.detail });
     throw err;
   }
   const otherKind: ItemKind = kind === 'demand' ? 'offer' : 'demand';
@@ -265,11 +265,7 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
     threshold: CONFIDENT_MATCH_THRESHOLD,
     noMatch: items.length === 0,
     noConfidentMatch: noConfident,
-    message: items.length === 0
-      ? { zh: '暂无匹配结果。建议放宽条件：扩大技术领域、补充关键词或同义词、放宽预算或合作方式。', en: 'No matches yet. Try broadening: a wider field, more keywords or synonyms, a looser budget or more cooperation modes.' }
-      : noConfident
-        ? { zh: '结果的匹配度都较低（低于阈值），仅供参考；建议补充量化指标和关键词后再试。', en: 'All results score below the confidence threshold; treat them as leads only, and add quantified indicators and keywords.' }
-        : null,
+    message: items.length === 0 ? bothLanguages('transfer.match.none') : noConfident ? bothLanguages('transfer.match.noConfident') : null,
     owner: owns(v, query),
   };
 }

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
-import { localeFrom } from '../../shared/i18n';
-import { invalid } from '../../shared/http/errors';
+import { localeFrom, translate } from '../../shared/i18n';
+import { type FieldIssue, invalid } from '../../shared/http/errors';
 import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, requireActor, TransferError } from './common';
 import { acceptNda, canSee, checkTiers, privileged, TIERABLE, tiersOf, viewerOf } from './disclosure';
 import { getPublished, listPublished } from './public-listings';
@@ -54,12 +54,12 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     const url = req.routeOptions.url ?? '';
     if (!GENERIC.has(url) || (req.method !== 'POST' && req.method !== 'PATCH') || url.endsWith('/retire')) return;
     const body = (req.body ?? {}) as Row;
-    const issues: { field: string; key: 'field.readOnly' | 'field.type'; params?: Record<string, string> }[] = [];
-    if (body.published === true) issues.push({ field: 'published', key: 'field.type', params: { type: 'false: publication goes through POST …/:id/status {"action":"publish"} / false：发布请走发布流程' } });
+    const issues: FieldIssue[] = [];
+    if (body.published === true) issues.push({ field: 'published', key: 'transfer.write.publishViaWorkflow' });
     if (req.method === 'POST') {
-      if (body.status != null && body.status !== 'draft') issues.push({ field: 'status', key: 'field.type', params: { type: '"draft" on creation; then use POST …/:id/status / 新建时为 draft，之后走状态流程' } });
+      if (body.status != null && body.status !== 'draft') issues.push({ field: 'status', key: 'transfer.write.draftOnCreate' });
       if (typeof body.deadline === 'string' && body.deadline < new Date().toISOString().slice(0, 10)) {
-        issues.push({ field: 'deadline', key: 'field.type', params: { type: 'a date not in the past / 不早于今天的日期' } });
+        issues.push({ field: 'deadline', key: 'field.type', params: { type: translate(localeFrom(req.headers['accept-language']), 'transfer.write.deadlinePast') } });
       }
       if (body.confidentiality === null) delete body.confidentiality;
       if (body.status === null) delete body.status;
@@ -68,7 +68,7 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     }
     if (body.achievement_id != null) {
       const found = await db.query('select organization_id from achievements where id = $1 and retired_at is null', [body.achievement_id]);
-      if (!found.length) issues.push({ field: 'achievement_id', key: 'field.type', params: { type: 'the id of an existing achievement / 已有科技成果的编号' } });
+      if (!found.length) issues.push({ field: 'achievement_id', key: 'field.type', params: { type: translate(localeFrom(req.headers['accept-language']), 'transfer.write.achievementExists') } });
     }
     if (issues.length) throw invalid(issues);
   });
@@ -161,7 +161,7 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
   r.post('/api/transfer/matching/rebuild', { schema: { tags: ['transfer'], summary: 'Rebuild the matching index from the database (admin)', response: { 200: S.rebuilt } } },
     (req, reply) => run(req, reply, async () => {
       const a = requireActor(actorOf(req));
-      if (a.role !== 'admin') throw deny('只有平台管理员可以重建索引。', 'Only a platform admin may rebuild the index.');
+      if (a.role !== 'admin') throw deny('transfer.adminOnlyRebuild');
       return matching.rebuild();
     }));
 
@@ -207,7 +207,7 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     const actor = actorOf(req);
     if (!actor) throw requireActor(actor);
     if (actor.role !== 'org_user') await assertBroker(db, actor, req.params.id);
-    else throw deny('漏斗统计仅对技术经纪人开放。', 'The funnel is for brokers.');
+    else throw deny('transfer.funnelForBrokers');
     const to = req.query.to ?? new Date().toISOString().slice(0, 10);
     const from = req.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
     return transferFunnel(db, req.params.id, from, to);

@@ -51,23 +51,21 @@ export async function changeStatus(db: Db, actor: Actor | null, kind: ItemKind, 
     const row = await loadItem(tx, kind, id, { forUpdate: true });
     if (!row || !privileged(v, row)) throw notFoundItem(kind, id);
     const rule = (kind === 'demand' ? DEMAND_FLOW : OFFER_FLOW)[input.action];
-    if (!rule) throw rejectField('action', `成果没有“${input.action}”操作`, `offers have no "${input.action}" action`);
+    if (!rule) throw rejectField('action', 'transfer.status.noSuchAction', { action: input.action });
     const isBroker = brokers(v, row.zone_id);
-    if (rule.broker && !isBroker) throw deny('只有该园区的技术经纪人可以执行此操作。', 'Only a broker of this zone may do this.');
+    if (rule.broker && !isBroker) throw deny('transfer.brokerOfZoneOnly');
     const from = (row.status as string | null) ?? null;
     if (!rule.from.includes(from)) {
-      throw rejectField('status', `当前状态“${from ?? 'draft'}”不能执行“${input.action}”（允许的状态：${rule.from.filter(Boolean).join('、')}）`,
-        `"${input.action}" is not possible from status "${from ?? 'draft'}" (allowed from: ${rule.from.filter(Boolean).join(', ')})`);
+      throw rejectField('status', 'transfer.status.notFrom', { action: input.action, from: from ?? 'draft', options: rule.from.filter((s): s is string => !!s) });
     }
     const quality = qualityOf(kind, row);
     if (kind === 'demand' && input.action === 'publish' && !quality.passes) {
       if (!input.override) {
-        throw rejectField('quality', `质量评分 ${quality.score} 低于发布门槛 ${quality.threshold}；请按建议完善，或由技术经纪人说明理由后强制发布（override）。`,
-          `quality score ${quality.score} is below the publishing threshold ${quality.threshold}; improve it as suggested, or a broker may override with a note`);
+        throw rejectField('quality', 'transfer.status.belowThreshold', { score: quality.score, threshold: quality.threshold });
       }
-      if (!input.note?.trim()) throw rejectField('note', '强制发布时必须说明理由', 'an override needs a note explaining why');
+      if (!input.note?.trim()) throw rejectField('note', 'transfer.status.overrideNote');
     }
-    if (input.action === 'send_back' && !input.note?.trim()) throw rejectField('note', '退回时请写明需要修改的内容', 'say what to change when sending back');
+    if (input.action === 'send_back' && !input.note?.trim()) throw rejectField('note', 'transfer.status.sendBackNote');
     const updated = (await tx.query(`update ${tableOf(kind)} set status = $1, version = version + 1, updated_at = now() where id = $2 returning id, code, status, version`, [rule.to, id]))[0]!;
     await tx.query(
       `insert into transfer_status_events (item_kind, item_id, zone_id, from_status, to_status, quality_score, override, note, user_id)
