@@ -285,7 +285,7 @@ export async function zoneEvaluation(db: Db, zoneId: number, frameworkId: number
       byYear.push({ year: y, score: r.score, rank: r.rank, units: units.length, ...(leftOut.length ? { left_out: leftOut } : {}) });
       if (y === year) last = ev;
     } catch (err) {
-      const detail = (err as { issues?: { params?: { type?: string } }[] }).issues?.[0]?.params?.type ?? (err as Error).message;
+      const detail = (err as { issues?: { params?: { en?: string } }[] }).issues?.[0]?.params?.en ?? (err as Error).message;
       byYear.push({ year: y, score: null, rank: null, units: units.length, error: detail });
     }
   }

@@ -216,6 +216,15 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     const cyc = await operator.patch(`/api/frameworks/${c.id}`, { nodes: nodes.map((n: { code: string }) => (n.code === 'STARTER' ? { ...n, parent: 'S_INPUT' } : n)) });
     expect(cyc.statusCode).toBe(400);
     expect(cyc.json().compositeError).toEqual({ code: 'FRAMEWORK_CYCLE', subject: 'STARTER' });
+    expect(cyc.json().errors[0].message).toContain('cycle');
+    const zhOperator = await new Client(t.app, 'zh-CN').login('operator');
+    const cycZh = await zhOperator.patch(`/api/frameworks/${c.id}`, { nodes: nodes.map((n: { code: string }) => (n.code === 'STARTER' ? { ...n, parent: 'S_INPUT' } : n)) });
+    expect(cycZh.json().errors[0].message).toContain('循环');
+    // Weights that do not sum as the framework's rule requires: refused, naming the aggregate.
+    const rule = await operator.patch(`/api/frameworks/${c.id}`, { options: { ...c.options, weightRules: [{ level: 2, sum: 100 }] } });
+    expect(rule.statusCode).toBe(400);
+    expect(rule.json().compositeError).toEqual({ code: 'INVALID_WEIGHT', subject: 'STARTER' });
+    expect(rule.json().errors[0].field).toBe('framework.STARTER');
     expect((await operator.patch(`/api/frameworks/${starter}`, { nodes })).statusCode).toBe(403);
     // A framework of statistics indicators only: LBZ has no enterprises, so every value of it is missing.
     const small = [
@@ -228,6 +237,7 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     const noUnit = await admin.post(`/api/frameworks/${c.id}/evaluate`, { zones: ['LZNA', 'LZHTZ', 'LBZ'], year });
     expect(noUnit.statusCode).toBe(400);
     expect(noUnit.json().compositeError).toEqual({ code: 'UNIT_NO_DATA', subject: 'LBZ' });
+    expect(noUnit.json().errors[0].message).toContain('every value of this unit is missing');
   });
 
   it('evaluates a framework whose method aggregates by Copeland over its dimensions', async () => {

@@ -16,11 +16,8 @@ import type { FrameworkDef, FrameworkMethod, FrameworkNodeDef, FrameworkOptions 
 import * as repo from './evaluation.repository';
 import { issue, requireActor } from './indicator.service';
 
-/** A CompositeError as a 400 problem naming the node, indicator or unit, with the engine's code. */
-export function compositeProblem(err: CompositeError, fieldPrefix = 'framework'): AppError {
-  return new AppError('VALIDATION', 'problem.validation', {}, [issue(`${fieldPrefix}.${err.subject}`, `valid — ${err.code}: ${err.message.replace(/^[A-Z_]+ \([^)]*\): /, '')}`)],
-    { compositeError: { code: err.code, subject: err.subject } });
-}
+export { compositeProblem } from './composite-problem';
+import { compositeProblem } from './composite-problem';
 
 export const methodSchema = methodFileSchema.omit({ weights: true, panel: true, denominate: true }).extend({
   weights: z.union([
