@@ -107,7 +107,7 @@ export function MatchList({
               description={
                 m.why.length ? (
                   <div data-testid="match-why">
-                    <Typography.Text type="secondary">{t('transfer.matches.why')}：</Typography.Text>
+                    <Typography.Text type="secondary">{t('transfer.matches.why')}</Typography.Text>
                     <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
                       {m.why.map((w, i) => <li key={i}>{w}</li>)}
                     </ul>

@@ -62,13 +62,6 @@ export function OfferFormPage() {
     [meta, pick],
   );
 
-  useEffect(() => {
-    if (existing.data) form.setFieldsValue(fromItem(existing.data));
-  }, [existing.data, form]);
-  useEffect(() => {
-    if (existingTiers.data) form.setFieldsValue({ tiers: existingTiers.data.tiers });
-  }, [existingTiers.data, form]);
-
   // Live quality score of the draft, a little after the last change.
   const [pending, setPending] = useState<Record<string, unknown>>(() => toDraft({}));
   const [draft, setDraft] = useState(pending);
@@ -77,6 +70,15 @@ export function OfferFormPage() {
     return () => clearTimeout(h);
   }, [pending]);
   const quality = useQuery({ queryKey: ['transfer', 'quality-draft', 'offer', draft], queryFn: () => scoreOfferDraft(draft), placeholderData: (prev) => prev });
+
+  useEffect(() => {
+    if (!existing.data) return;
+    form.setFieldsValue(fromItem(existing.data));
+    setPending(toDraft(fromItem(existing.data)));
+  }, [existing.data, form]);
+  useEffect(() => {
+    if (existingTiers.data) form.setFieldsValue({ tiers: existingTiers.data.tiers });
+  }, [existingTiers.data, form]);
 
   const prefill = (a: Item | null) => {
     if (!a) return form.setFieldsValue({ achievement_id: null });
@@ -183,7 +185,7 @@ export function OfferFormPage() {
             />
             <Space>
               <Button onClick={() => void run(false)} loading={save.isPending} data-testid="offer-save-draft">
-                {t('transfer.form.saveDraft')}
+                {editId ? t('common.save') : t('transfer.form.saveDraft')}
               </Button>
               {canSubmit && (
                 <Button type="primary" onClick={() => void run(true)} loading={save.isPending} data-testid="offer-submit">
