@@ -232,7 +232,7 @@ export const en: Messages = {
   'transfer.quality.passes': 'Meets the publishing threshold',
   'transfer.quality.below': 'Below the publishing threshold',
   'transfer.quality.suggestions': 'Suggestions',
-  'transfer.quality.none': 'No suggestions: the demand is complete.',
+  'transfer.quality.none': 'No suggestions: nothing is missing.',
   'transfer.quality.points': '+{points} pts',
   'transfer.status.draft': 'Draft',
   'transfer.status.submitted': 'Submitted',

@@ -1,7 +1,7 @@
 // The technology-transfer section: a tab bar (demands, offers, cases, funnel, challenges; brokers also see match
 // feedback) over its own nested routes. The public listings live outside it, at /listings (no sign-in needed).
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Card, Result, Tabs } from 'antd';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
@@ -32,7 +32,9 @@ export function TransferSection() {
   const active = (TABS as readonly string[]).includes(seg) ? seg : 'demands';
 
   if (loading) return <Card loading />;
-  if (!user) return <Result status="403" title={t('transfer.signInRequired')} data-testid="transfer-signin" />;
+  if (!user) {
+    return <Result status="403" title={t('transfer.signInRequired')} extra={<Link to="/listings">{t('transfer.public.title')}</Link>} data-testid="transfer-signin" />;
+  }
 
   return (
     <div data-testid="transfer-section">
