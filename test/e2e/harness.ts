@@ -139,7 +139,8 @@ export async function closeAll(context: BrowserContext | undefined, browser: Bro
  */
 export async function chooseOption(p: Page, inputId: string, optionText?: string | RegExp, search?: string) {
   const input = p.locator(`#${inputId}`);
-  const chosen = p.locator(`.ant-select:has(#${inputId}) .ant-select-selection-item`);
+  // antd 6 marks a single select holding a value with `-content-has-value` (multiple selects render items).
+  const chosen = p.locator(`.ant-select:has(#${inputId}) :is(.ant-select-content-has-value, .ant-select-selection-item)`);
   for (let attempt = 1; ; attempt++) {
     await input.click();
     if (search) await input.fill(search);
