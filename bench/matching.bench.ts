@@ -56,7 +56,7 @@ const options = {
   /** Wall-clock limit per engine (build + queries), after which its child is killed. */
   engineTimeoutSeconds: Number(argValue('engine-timeout') ?? 1200),
   kechuangFrom: (argValue('kechuang-from') ?? 'text') as 'text' | 'tokens',
-  /** Worker threads for Kechuang's analysis (default: one per core). */
+  /** Worker threads for Kechuang's analysis (default: see ParallelLoadOptions). */
   workers: argValue('workers') === undefined ? undefined : Number(argValue('workers')),
   child: argValue('child') as EngineName | undefined,
   cache: argValue('cache'),

@@ -13,8 +13,9 @@ export class PostingList {
   /**
    * Cached upper bound of the BM25 term-frequency part over this list's postings, valid while
    * the index's average document length stays ≤ `boundAverage` (the part only grows with the
-   * average). Far tighter than combining the largest count with the shortest document, so
-   * MaxScore can set more lists aside; -1 = not computed.
+   * average). Tighter than combining the largest count with the shortest document (on the
+   * generated corpus that saved only ~2 % of the postings visited, but it never costs more);
+   * -1 = not computed.
    */
   private bound = -1;
   private boundAverage = 0;
