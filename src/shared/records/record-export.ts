@@ -18,10 +18,12 @@ export function exportColumns(def: EntityDef): string[] {
 }
 
 async function* exportRows(db: Db, actor: Actor | null, def: EntityDef, params: ListParams): AsyncGenerator<Row> {
-  for (let offset = 0; ; offset += PAGE) {
-    const { items } = await listRecords(db, actor, def, { ...params, limit: PAGE, offset, sort: 'id', order: 'asc' });
+  // Keyset paging (id > last id seen): every page costs the same however deep the export goes.
+  for (let afterId = 0; ; ) {
+    const { items } = await listRecords(db, actor, def, { ...params, limit: PAGE, offset: 0, afterId, sort: 'id', order: 'asc' });
     for (const item of items) yield flatten(def, item);
     if (items.length < PAGE) return;
+    afterId = Number(items[items.length - 1]!.id);
   }
 }
 

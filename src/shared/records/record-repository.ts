@@ -1,4 +1,4 @@
-import type { Queryable, Row } from '../db';
+import type { Db, Queryable, Row } from '../db';
 import type { EntityDef, FieldDef } from './field-def';
 import { entityByName } from './registry-of-entities';
 
@@ -20,6 +20,8 @@ export interface ListQuery {
   equals: Record<string, unknown>;
   /** For records with validity periods: valid on this date. */
   asOf?: string;
+  /** Keyset paging in id order (exports): only records after this id, every match, no cap. */
+  afterId?: number;
   includeRetired: boolean;
   sort: string;
   order: 'asc' | 'desc';
@@ -85,6 +87,7 @@ function whereClause(def: EntityDef, q: Omit<ListQuery, 'sort' | 'order' | 'limi
   if (q.zoneIds?.length === 1) where.push(`${zoneColumn(def)} = ${p.add(q.zoneIds[0])}::int8`);
   else if (q.zoneIds) where.push(`${zoneColumn(def)} = any(${p.add(q.zoneIds)}::int8[])`);
   if (q.tsquery) where.push(`t.search @@ to_tsquery('simple', ${p.add(q.tsquery)})`);
+  if (q.afterId !== undefined) where.push(`t.id > ${p.add(q.afterId)}::int8`);
   for (const [name, value] of Object.entries(q.equals)) {
     const field = def.fields.find((f) => f.name === name);
     if (!field) continue;
@@ -97,20 +100,69 @@ function whereClause(def: EntityDef, q: Omit<ListQuery, 'sort' | 'order' | 'limi
   return where.length ? `where ${where.join(' and ')}` : '';
 }
 
-export const COUNT_CAP = 10_000;
+/** Counting stops here: past COUNT_CAP matches the total is reported as a lower bound (the web app shows "1,000+"). */
+export const COUNT_CAP = 1_000;
 
-export async function listRecords(db: Queryable, def: EntityDef, q: ListQuery): Promise<{ items: Row[]; total: number; totalIsLowerBound: boolean }> {
+type ListResult = { items: Row[]; total: number; totalIsLowerBound: boolean };
+
+export async function listRecords(db: Db, def: EntityDef, q: ListQuery): Promise<ListResult> {
+  if (q.tsquery && q.afterId === undefined) return searchRecords(db, def, q);
   const p = new Params();
   const where = whereClause(def, q, p);
-  // Counting is capped: past COUNT_CAP matches the total is reported as a lower bound (the UI shows "10,000+").
   const countSql = `select count(*)::int8 as n from (select 1 from ${def.table} t ${where} limit ${COUNT_CAP + 1}) capped`;
   const countParams = [...p.values];
   const sql = `select ${SELECT_COLUMNS(def)} from ${def.table} t ${where}
-    order by t.${q.sort} ${q.order === 'desc' ? 'desc' : 'asc'} nulls last, t.id ${q.order === 'desc' ? 'desc' : 'asc'}
+    order by ${orderBy(q, 't')}
     limit ${p.add(q.limit)} offset ${p.add(q.offset)}`;
   const [items, count] = await Promise.all([db.query(sql, p.values), db.query<{ n: number }>(countSql, countParams)]);
   const n = count[0]?.n ?? 0;
   return { items: items.map((r) => withRefs(def, r)), total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
+}
+
+const orderBy = (q: Pick<ListQuery, 'sort' | 'order'>, alias: string, sortColumn = `${alias}.${q.sort}`) => {
+  const dir = q.order === 'desc' ? 'desc' : 'asc';
+  return `${sortColumn} ${dir} nulls last, ${alias}.id ${dir}`;
+};
+
+/**
+ * Text search. PostgreSQL cannot know how the words of a name go with a zone (兰州 names sit in Lanzhou's zones), so
+ * for "成都 in Lanzhou New Area" it may walk the whole table in id order hoping to meet a match soon. So the
+ * candidates are found in one of two ways whose cost is bounded, and at most COUNT_CAP + 1 of them are read; the
+ * page is sorted from them. When more than COUNT_CAP records match, the result is COUNT_CAP of them (the total is
+ * then a lower bound, and the user narrows the search); below that it is exact.
+ * 1. Common words, default order: the first DENSE_WINDOW records in id order are checked. If more than COUNT_CAP of
+ *    them match, those are the first matches in id order, and nothing else need be read.
+ * 2. Otherwise through the indexes only (GIN on the search text, b-trees on zone and filters, combined as bitmaps:
+ *    sequential and ordered index scans are off for this one statement).
+ */
+const DENSE_WINDOW = 4 * COUNT_CAP;
+
+async function searchRecords(db: Db, def: EntityDef, q: ListQuery): Promise<ListResult> {
+  if (q.sort === 'id' && q.order === 'asc') {
+    const dense = await candidatePage(db, def, q, `(select * from ${def.table} order by id limit ${DENSE_WINDOW})`);
+    if (dense.totalIsLowerBound) return dense;
+  }
+  return db.transaction(async (tx) => {
+    // work_mem big enough that bitmaps of a few hundred thousand rows stay exact: lossy ones make ANDs recheck pages.
+    await tx.exec("set local enable_seqscan = off; set local enable_indexscan = off; set local enable_indexonlyscan = off; set local work_mem = '64MB'");
+    return candidatePage(tx, def, q, def.table);
+  });
+}
+
+/** Up to COUNT_CAP + 1 matching candidates from `source`, their count, and the requested page of them, in one statement. */
+async function candidatePage(db: Queryable, def: EntityDef, q: ListQuery, source: string): Promise<ListResult> {
+  const p = new Params();
+  const where = whereClause(def, q, p);
+  const sql = `with c as materialized (select t.id, t.${q.sort} as s from ${source} t ${where} limit ${COUNT_CAP + 1})
+    select ${SELECT_COLUMNS(def)}, n.total as "_total"
+    from (select count(*)::int8 as total from c) n
+    left join lateral (select c.id, c.s from c order by ${orderBy(q, 'c', 'c.s')} limit ${p.add(q.limit)} offset ${p.add(q.offset)}) pg on true
+    left join ${def.table} t on t.id = pg.id
+    order by ${orderBy(q, 'pg', 'pg.s')}`;
+  const rows = await db.query(sql, p.values);
+  const n = Number(rows[0]?._total ?? 0);
+  const items = rows.filter((r) => r.id !== null).map(({ _total: _, ...r }) => withRefs(def, r));
+  return { items, total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
 }
 
 export async function getRecord(db: Queryable, def: EntityDef, id: number, forUpdate = false): Promise<Row | undefined> {

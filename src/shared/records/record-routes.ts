@@ -69,7 +69,7 @@ export function recordRoutes(app: FastifyInstance, db: Db, def: EntityDef, actor
   const record = recordSchema(def);
 
   r.get(base, {
-    schema: { tags, summary: `List ${def.label.en}`, querystring: listQuerySchema(def), response: { 200: z.object({ items: z.array(record), total: z.number(), totalIsLowerBound: z.boolean().describe('true when more than 10,000 records match: total is then 10,000') }) } },
+    schema: { tags, summary: `List ${def.label.en}`, querystring: listQuerySchema(def), response: { 200: z.object({ items: z.array(record), total: z.number(), totalIsLowerBound: z.boolean().describe('true when more than 1,000 records match: total is then 1,000 (a lower bound; a text search then returns 1,000 of the matches)') }) } },
     serializerCompiler: plainJson,
   }, async (req) => service.listRecords(db, actorOf(req), def, toListParams(def, req.query as Row)));
 

@@ -1,7 +1,7 @@
 import type { Db, Queryable, Row } from '../db';
 import { type Actor, visibilityOf, zoneSubtree } from '../access/actor';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../http/errors';
-import { analyze } from '../text';
+import { analyze, hasCjk } from '../text';
 import type { MessageKey } from '../i18n';
 import type { EntityDef } from './field-def';
 import * as repo from './record-repository';
@@ -22,16 +22,29 @@ export interface ListParams {
   order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
+  /** Keyset paging in id order, for exports: every record after this id. */
+  afterId?: number;
 }
 
 export const MAX_PAGE = 500;
 
-/** `tok1:* & tok2:*` from the same analysis that built the index; undefined when the text has no searchable token. */
-export function toTsquery(text: string): string | undefined {
-  const tokens = analyze(text);
-  if (!tokens.length) return undefined;
-  return tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`).join(' & ');
+/**
+ * A tsquery from the same analysis that built the index; undefined when the text has no searchable token.
+ * Segmentation in search mode yields a long word's sub-words too (有限公司 → 有限, 公司, 有限公司), in the index as in
+ * the query, so a word that is part of another query word adds nothing and is dropped. Words match exactly, except
+ * single Chinese characters and, with `prefixLast`, the last word (a half-typed word: 新材 → 新:* & 材:*, huax → huax:*):
+ * a prefix makes PostgreSQL merge the entries of every word that starts so, several times the cost of one word.
+ */
+export function toTsquery(text: string, prefixLast = false): string | undefined {
+  const tokens = [...new Set(analyze(text))];
+  const kept = tokens.filter((t) => !(hasCjk(t) && tokens.some((o) => o !== t && o.includes(t))));
+  if (!kept.length) return undefined;
+  const quote = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+  return kept.map((t, i) => ((hasCjk(t) && t.length === 1) || (prefixLast && i === kept.length - 1) ? `${quote(t)}:*` : quote(t))).join(' & ');
 }
+
+/** Below this many exact matches, a search also takes the last word as a prefix (the user may still be typing it). */
+const PREFIX_FALLBACK_BELOW = 20;
 
 export function searchTextOf(def: EntityDef, record: Row): string {
   const parts: string[] = [];
@@ -50,11 +63,13 @@ export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, p
   const sortable = new Set(['id', 'code', 'created_at', 'updated_at', ...def.fields.map((f) => f.name)]);
   const sort = params.sort && sortable.has(params.sort) ? params.sort : def.defaultSort;
   let tsquery: string | undefined;
+  let prefixQuery: string | undefined;
   if (params.q?.trim()) {
     tsquery = toTsquery(params.q);
+    prefixQuery = toTsquery(params.q, true);
     if (!tsquery) return { items: [], total: 0, totalIsLowerBound: false };
   }
-  const result = await repo.listRecords(db, def, {
+  const query: repo.ListQuery = {
     tsquery,
     zoneIds: params.zone !== undefined ? await zoneSubtree(db, params.zone) : undefined,
     equals: params.equals,
@@ -64,9 +79,15 @@ export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, p
     order: params.order ?? 'asc',
     limit: Math.min(Math.max(params.limit ?? 20, 1), MAX_PAGE),
     offset: Math.max(params.offset ?? 0, 0),
+    afterId: params.afterId,
     visibility: await visibilityOf(db, actor),
-  });
-  return result;
+  };
+  const result = await repo.listRecords(db, def, query);
+  if (!prefixQuery || prefixQuery === tsquery) return result;
+  // Decided on the exact total of the whole search, not on one page, so that every page uses the same query.
+  const exactTotal = query.afterId === undefined ? result.total
+    : (await repo.listRecords(db, def, { ...query, afterId: undefined, limit: 1, offset: 0 })).total;
+  return exactTotal < PREFIX_FALLBACK_BELOW ? repo.listRecords(db, def, { ...query, tsquery: prefixQuery }) : result;
 }
 
 export async function getRecordOrThrow(db: Queryable, actor: Actor | null, def: EntityDef, id: number): Promise<Row> {

@@ -66,7 +66,7 @@ export interface Item {
 }
 
 export interface ListResult<T = Item> {
-  /** More than 10,000 records match: `total` is then 10,000 and shown as "10,000+". */
+  /** More than 1,000 records match: `total` is then 1,000, a lower bound shown as "more than 1,000". */
   totalIsLowerBound?: boolean;
   items: T[];
   total: number;

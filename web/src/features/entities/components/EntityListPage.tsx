@@ -179,7 +179,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
     queryFn: ({ signal }) => listItems(meta.name, params, signal),
     placeholderData: keepPreviousData,
   });
-  // Counting stops at 10,000 matches on the server; past that the total is a lower bound.
+  // Counting stops at 1,000 matches on the server; past that the total is a lower bound.
   const totalText = (total: number) =>
     t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total: total.toLocaleString(i18n.lang) });
 
