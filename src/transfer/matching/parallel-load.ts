@@ -7,7 +7,7 @@ import type { ConceptDictionary } from './concept-dictionary';
 import { BatchDecoder, type EncodedBatch } from './encoded-batch';
 import { InvertedIndex } from './inverted-index';
 import { MatchItemError, parseMatchItem } from './match-item.schema';
-import { prepareItem } from './prepare-item';
+import { prepareItem, type PreparedItem } from './prepare-item';
 import type { PrepareFailure, PrepareRequest } from './prepare.worker';
 
 export interface ParallelLoadOptions {
@@ -26,8 +26,8 @@ const IN_FLIGHT_PER_WORKER = 2;
 
 /**
  * Builds a fresh index from items: workers validate and analyse (fold scripts, segment, stem,
- * find concepts — the costly part), this thread only maps their term ids and appends postings,
- * so indexing overlaps analysis. Items are added in input order (so ties rank as in a
+ * find concepts — the costly part), this thread maps their term ids and appends postings, so
+ * indexing overlaps analysis; when all workers are busy it analyses a batch itself. Items are added in input order (so ties rank as in a
  * sequential build). The first invalid item rejects with a MatchItemError naming its position.
  */
 export async function buildIndexParallel(source: ItemSource, dictionary: ConceptDictionary, options: ParallelLoadOptions = {}): Promise<InvertedIndex> {
@@ -52,7 +52,8 @@ export async function buildIndexParallel(source: ItemSource, dictionary: Concept
   const workers = Array.from({ length: workerCount }, () => startWorker(dictionary));
   const decoders = workers.map(() => new BatchDecoder());
   const inFlight = new Int32Array(workerCount);
-  const pending = new Map<number, { worker: number; batch: EncodedBatch }>();
+  // Batches analysed but not yet indexed: by a worker (encoded) or on this thread (prepared).
+  const pending = new Map<number, { worker: number; batch: EncodedBatch } | { prepared: PreparedItem[] }>();
   let nextToApply = 0;
   let failure: unknown;
   let wake: (() => void) | undefined;
@@ -62,6 +63,15 @@ export async function buildIndexParallel(source: ItemSource, dictionary: Concept
   };
   const add = index.upsertInterned.bind(index);
   const intern = index.internTerm.bind(index);
+  // Apply in input order; a worker's own batches come back in the order it got them, so its
+  // new terms are always interned before any batch that uses them.
+  const applyReady = () => {
+    for (let next = pending.get(nextToApply); next && failure === undefined; next = pending.get(nextToApply)) {
+      pending.delete(nextToApply++);
+      if ('prepared' in next) for (const item of next.prepared) index.upsert(item);
+      else decoders[next.worker].decode(next.batch, intern, add);
+    }
+  };
   workers.forEach((worker, w) => {
     worker.on('message', (message: EncodedBatch | PrepareFailure) => {
       inFlight[w]--;
@@ -69,12 +79,7 @@ export async function buildIndexParallel(source: ItemSource, dictionary: Concept
         failure ??= new MatchItemError(message.error.field, `${message.error.detail} (item ${message.seq * batchSize + message.error.index + 1})`);
       } else {
         pending.set(message.seq, { worker: w, batch: message });
-        // Apply in input order; a worker's own batches come back in the order it got them, so
-        // its new terms are always interned before any batch that uses them.
-        for (let next = pending.get(nextToApply); next && failure === undefined; next = pending.get(nextToApply)) {
-          pending.delete(nextToApply++);
-          decoders[next.worker].decode(next.batch, intern, add);
-        }
+        applyReady();
       }
       notify();
     });
@@ -94,14 +99,27 @@ export async function buildIndexParallel(source: ItemSource, dictionary: Concept
   let seq = 0;
   try {
     const dispatch = async (items: unknown[]) => {
-      let target = -1;
-      await waitFor(() => {
-        target = inFlight.indexOf(Math.min(...inFlight));
-        return inFlight[target] < IN_FLIGHT_PER_WORKER;
+      if (failure !== undefined) throw failure;
+      const target = inFlight.indexOf(Math.min(...inFlight));
+      if (inFlight[target] < IN_FLIGHT_PER_WORKER) {
+        inFlight[target]++;
+        const request: PrepareRequest = { seq: seq++, items };
+        workers[target].postMessage(request);
+        return;
+      }
+      // Every worker has work queued: rather than wait, this thread analyses the batch itself
+      // (its indexing share leaves it idle most of the time), then lets worker replies in.
+      const first = seq * batchSize;
+      const prepared = items.map((raw, i) => {
+        try {
+          return prepareItem(parseMatchItem(typeof raw === 'string' ? JSON.parse(raw) : raw), dictionary);
+        } catch (error) {
+          throw positioned(error, first + i + 1);
+        }
       });
-      inFlight[target]++;
-      const request: PrepareRequest = { seq: seq++, items };
-      workers[target].postMessage(request);
+      pending.set(seq++, { prepared });
+      applyReady();
+      await new Promise((resolve) => setImmediate(resolve));
     };
     let batch: unknown[] = [];
     for await (const raw of source) {
