@@ -21,6 +21,8 @@ export async function saveUpload(fileName: string, bytes: Uint8Array): Promise<s
   return path;
 }
 
+const ANALYZE_AFTER_ROWS = 10_000;
+
 /** Called after an import job has committed, e.g. to recompute what is derived from the imported records. */
 export type AfterImport = (entity: string, userId: number | null) => Promise<void>;
 
@@ -34,6 +36,8 @@ export function defineImportJob(jobs: JobQueue, db: Db, afterImport?: AfterImpor
     const actor = { userId: ctx.userId!, username: user.username, role: user.role, zoneId: user.zone_id, organizationId: user.organization_id };
     const result = await commitImport(db, actor, entityByName(entity), fileName, new Uint8Array(await readFile(path)), mode, ctx.setProgress);
     await rm(path, { force: true });
+    // A large import changes the table's statistics enough to mislead the planner until autovacuum comes round.
+    if (result.inserted + result.updated >= ANALYZE_AFTER_ROWS) await db.exec(`analyze ${entityByName(entity).table}`);
     if (afterImport && result.inserted + result.updated > 0) await afterImport(entity, ctx.userId);
     return { inserted: result.inserted, updated: result.updated, skipped: result.skipped };
   });
