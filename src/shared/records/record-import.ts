@@ -5,7 +5,7 @@ import type { EntityDef } from './field-def';
 import { readTable, type RawRow } from './file-reader';
 import { headerMap, prepareRows, resolveRows, type PreparedRow, type RowIssue } from './import-rows';
 import { findIdsByCode, upsertRecords } from './record-repository';
-import { searchTextOf, writeCheckFor, constraintError } from './record-service';
+import { searchTextOf, writeCheckFor, constraintError, type WriteCheck } from './record-service';
 
 /**
  * Imports are all-or-nothing per file: one transaction, so a failure or a killed process leaves the database as it
@@ -31,15 +31,14 @@ const BATCH = 5000;
 export async function validateImport(db: Db, actor: Actor, def: EntityDef, fileName: string, bytes: Uint8Array) {
   const raw = await readTable(fileName, bytes);
   const { rows, issues } = await prepareRows(db, def, raw);
-  const scoped = await checkScope(db, actor, def, rows);
+  const scoped = await checkScope(db, actor, await writeCheckFor(db, actor), def, rows);
   const errors = [...issues, ...scoped.issues].sort((a, b) => a.line - b.line);
   const report: ImportReport = { entity: def.name, rows: raw.length, valid: scoped.rows.length, errors };
   return { report, rows: scoped.rows };
 }
 
 /** Writing is refused for rows outside the actor's scope, including rows whose code names a record of another zone. */
-async function checkScope(db: Queryable, actor: Actor, def: EntityDef, rows: PreparedRow[]) {
-  const check = await writeCheckFor(db, actor);
+async function checkScope(db: Queryable, actor: Actor, check: WriteCheck, def: EntityDef, rows: PreparedRow[]) {
   const existing = actor.role === 'admin' ? new Map() : await findIdsByCode(db, def, rows.map((r) => String(r.record.code)));
   const issues: RowIssue[] = [];
   const ok: PreparedRow[] = [];
@@ -64,6 +63,7 @@ export async function commitImport(
 ): Promise<ImportResult & { report: ImportReport }> {
   const raw = await readTable(fileName, bytes);
   const preparer = await resolveRows(db, def, raw);
+  const check = await writeCheckFor(db, actor);
   const errors: RowIssue[] = [...preparer.fileIssues];
   const stopOnError = mode === 'commit';
   let columns: string[] | undefined;
@@ -80,7 +80,7 @@ export async function commitImport(
       let pending: Promise<{ inserted: number; updated: number }> | undefined;
       for (let i = 0; i < preparer.count; i += BATCH) {
         const prepared = preparer.finish(i, i + BATCH);
-        const scoped = await checkScope(tx, actor, def, prepared.rows);
+        const scoped = await checkScope(tx, actor, check, def, prepared.rows);
         errors.push(...prepared.issues, ...scoped.issues);
         valid += scoped.rows.length;
         if (stopOnError && errors.length) continue;
