@@ -209,9 +209,10 @@ export async function retireRecord(db: Queryable, def: EntityDef, id: number, ve
 /**
  * Inserts or updates many rows in one statement, keyed on `code`: columns travel as arrays through unnest, which is
  * the fastest portable path on both PGlite and a server. New codes are plain inserts (cheaper than ON CONFLICT);
- * existing ones are updated with their before and after images in the audit log. A created record's audit event
- * carries no after image: it is the record's first version, which is the `before` of its first later change or, if
- * there is none, the record as it is (see `auditTrail`); writing it again would double an import's cost.
+ * existing ones are updated with their before and after images in the audit log. Created records are audited by
+ * batch and zone in `audit_created_batches` (who, when, which ids): a record's first version is the `before` of its
+ * first later change or, if there is none, the record as it is (see `auditTrail`); a row per record would cost an
+ * import half again.
  * A concurrent insert of the same code makes the statement fail on the unique constraint rather than overwrite.
  */
 export async function upsertRecords(db: Queryable, def: EntityDef, columns: readonly string[], rows: readonly Row[], searches: readonly string[], userId: number | null) {
@@ -234,10 +235,12 @@ export async function upsertRecords(db: Queryable, def: EntityDef, columns: read
       update ${def.table} t set ${[...sets, "search = to_tsvector('simple', u.search)", 'version = t.version + 1', 'updated_at = now()'].join(', ')}
       from u join old on old.code = u.code where t.id = old.id
       returning t.id, ${zone} as zone_id, old.before, to_jsonb(t) - 'search' as after
-    ), audit as (
+    ), created as (
+      insert into audit_created_batches (user_id, entity, zone_id, first_id, last_id, ids)
+      select ${user}::int8, ${entity}, zone_id, min(id), max(id), array_agg(id order by id) from ins group by zone_id
+    ), updated as (
       insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after)
-      select ${user}::int8, ${entity}, id, zone_id, 'import-create', null::jsonb, null::jsonb from ins
-      union all select ${user}::int8, ${entity}, id, zone_id, 'import-update', before, after from upd
+      select ${user}::int8, ${entity}, id, zone_id, 'import-update', before, after from upd
     )
     select (select count(*) from ins)::int8 as inserted, (select count(*) from upd)::int8 as updated`;
   const result = await db.query<{ inserted: number; updated: number }>(sql, p.values);

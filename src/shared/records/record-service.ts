@@ -172,12 +172,18 @@ async function changed(db: Db, def: EntityDef, ...rows: (Row | undefined)[]): Pr
 
 export async function auditTrail(db: Queryable, actor: Actor | null, def: EntityDef, id: number) {
   const current = await getRecordOrThrow(db, actor, def, id);
-  const rows = await db.query(
+  const events = await db.query(
     `select a.id, a.at, a.action, a.before, a.after, u.id as user_id, u.username
      from audit_events a left join users u on u.id = a.user_id
      where a.entity = $1 and a.entity_id = $2 order by a.id desc limit 200`, [def.name, id]);
-  // Imports do not store a created record's after image (see upsertRecords): it is the `before` of the next change
-  // that has one, or the record as it is now.
+  // Records created by an import are audited by batch (see upsertRecords): the creation comes first, so it goes last.
+  const created = await db.query(
+    `select b.id, b.at, 'import-create' as action, null as before, null as after, u.id as user_id, u.username
+     from audit_created_batches b left join users u on u.id = b.user_id
+     where b.entity = $1 and b.first_id <= $2 and b.last_id >= $2 and $2 = any(b.ids)
+     order by b.first_id desc limit 1`, [def.name, id]);
+  const rows = [...events, ...created];
+  // The created version is the `before` of the next change that has one, or the record as it is now.
   const { refs: _, ...now } = current;
   const afterOf = (i: number) => {
     if (rows[i]!.after !== null || rows[i]!.action !== 'import-create') return rows[i]!.after;
