@@ -31,6 +31,13 @@ const SYSTEM_FIELDS: Record<string, FieldDef> = {
   generated: { name: 'generated', type: 'bool', label: { zh: '生成数据', en: 'Generated' } },
 };
 
+/** Every header any row has (rows of a CSV or XLSX share theirs; JSON objects may differ). */
+export function headersOf(raw: readonly RawRow[]): string[] {
+  const headers = new Set<string>();
+  for (const r of raw) for (const k in r.values) headers.add(k);
+  return [...headers];
+}
+
 /** Header → field name, accepting `zone_id`, `zone`, `zone_code`, 所属园区, Zone … */
 export function headerMap(def: EntityDef, headers: readonly string[]): { map: Map<string, string>; unknown: string[] } {
   const lookup = new Map<string, string>();
@@ -101,7 +108,7 @@ export interface RowPreparer {
 }
 
 export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly RawRow[]): Promise<RowPreparer> {
-  const headers = [...new Set(raw.flatMap((r) => Object.keys(r.values)))];
+  const headers = headersOf(raw);
   const { map, unknown } = headerMap(def, headers);
   const fileIssues: RowIssue[] = unknown.map((h) => ({ line: 1, field: h, key: 'field.unknown', params: { entity: def.name } }));
   const schema = createSchema(def);

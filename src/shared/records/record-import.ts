@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { AppError } from '../http/errors';
 import type { EntityDef } from './field-def';
 import { readTable, type RawRow } from './file-reader';
-import { headerMap, prepareRows, resolveRows, type PreparedRow, type RowIssue } from './import-rows';
+import { headerMap, headersOf, prepareRows, resolveRows, type PreparedRow, type RowIssue } from './import-rows';
 import { findIdsByCode, upsertRecords } from './record-repository';
 import { searchTextOf, writeCheckFor, constraintError, type WriteCheck } from './record-service';
 
@@ -112,7 +112,7 @@ function invalidFile(def: EntityDef, rows: number, valid: number, errors: RowIss
  * natural codes). A column the file lacks is left as it is on records being updated.
  */
 function importColumns(def: EntityDef, raw: readonly RawRow[], batch: readonly Row[]): string[] {
-  const { map } = headerMap(def, [...new Set(raw.flatMap((r) => Object.keys(r.values)))]);
+  const { map } = headerMap(def, headersOf(raw));
   const cols = new Set<string>(['code', 'published', ...map.values()]);
   for (const f of def.fields) if (f.derived) cols.delete(f.name);
   for (const r of batch) for (const k of Object.keys(r)) cols.add(k);
