@@ -107,7 +107,8 @@ export function useMatches(kind: ItemKind, id: number, enabled = true) {
   });
 }
 
-export const scoreOfferDraft = (draft: Record<string, unknown>) => api.post<QualityReport>('/api/transfer/quality/offer', draft);
+/** Scores an unsaved demand or offer draft (nothing is stored). */
+export const scoreDraft = (kind: ItemKind, draft: Record<string, unknown>) => api.post<QualityReport>(`/api/transfer/quality/${kind}`, draft);
 export const createOffer = (draft: Record<string, unknown>) => api.post<Item>('/api/offers', draft);
 export const updateOffer = (id: number, version: number, changes: Record<string, unknown>) => api.patch<Item>(`/api/offers/${id}`, { ...changes, version });
 export const changeStatus = (kind: ItemKind, id: number, body: { action: StatusAction; note?: string | null; override?: boolean }) =>

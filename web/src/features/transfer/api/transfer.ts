@@ -1,5 +1,5 @@
-// Technology transfer: demands (the generic record routes for create/read), their workflow, quality, matches,
-// brokerage cases, the zone funnel and challenges (/api/transfer/…).
+// Technology transfer: demands (the generic record routes for list/create/read; their workflow, quality, history and
+// matches are shared with offers in ./listings), brokerage cases, the zone funnel and challenges (/api/transfer/…).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client';
 import type { BiLabel, Item, ListResult, User } from '../../../shared/api/types';
@@ -132,38 +132,9 @@ export function useDemand(id: number) {
   return useQuery({ queryKey: ['transfer', 'demand', id], queryFn: () => api.get<Item>(`/api/demands/${id}`) });
 }
 
-export function useDemandQuality(id: number) {
-  return useQuery({ queryKey: ['transfer', 'demand', id, 'quality'], queryFn: () => api.get<QualityReport>(`/api/demands/${id}/quality`) });
-}
-
-export function useDemandHistory(id: number) {
-  return useQuery({
-    queryKey: ['transfer', 'demand', id, 'history'],
-    queryFn: () => api.get<{ items: StatusEvent[] }>(`/api/demands/${id}/status-history`),
-    select: (d) => d.items,
-  });
-}
-
-export function useDemandMatches(id: number, enabled = true) {
-  return useQuery({
-    queryKey: ['transfer', 'demand', id, 'matches'],
-    queryFn: () => api.get<MatchesResult>(`/api/demands/${id}/matches`, { limit: 10 }),
-    enabled,
-  });
-}
-
-export const scoreDemandDraft = (draft: Record<string, unknown>) => api.post<QualityReport>('/api/transfer/quality/demand', draft);
 export const createDemand = (draft: Record<string, unknown>) => api.post<Item>('/api/demands', draft);
-export const changeDemandStatus = (id: number, body: { action: StatusAction; note?: string | null; override?: boolean }) =>
-  api.post<Item>(`/api/demands/${id}/status`, body);
 export const openCase = (demandId: number, offerId: number, note?: string | null) =>
   api.post<CaseDetail>('/api/transfer/cases', { demand_id: demandId, offer_id: offerId, note: note || null });
-
-/** Invalidates everything about one demand after a workflow action. */
-export function useInvalidateDemand(id: number) {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['transfer', 'demand', id] });
-}
 
 export function useCases(stage?: string) {
   return useQuery({

@@ -1,58 +1,15 @@
 // The demands the viewer may see (owners their organisation's, brokers their zones'), newest first.
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Input, Select, Space, Table } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import type { Item } from '../../../shared/api/types';
 import { useI18n } from '../../../shared/i18n';
 import { DEMAND_STATUSES, useDemandList } from '../api/transfer';
-import { fmtDate, StatusTag, tk } from './labels';
+import { ItemListCard } from './ItemListCard';
+import { useItemColumns } from './itemColumns';
+import { useListFilters } from './useListFilters';
 
 export function DemandListPage() {
-  const { t, name } = useI18n();
-  const navigate = useNavigate();
-  const [status, setStatus] = useState<string | undefined>();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const list = useDemandList({ status, q, offset: (page - 1) * 20, limit: 20 });
-
-  return (
-    <Card
-      title={t('transfer.demands.title')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/transfer/demands/new')} data-testid="demand-new">
-          {t('transfer.demands.new')}
-        </Button>
-      }
-    >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('transfer.demands.search')} onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 260 }} data-testid="demand-search" />
-        <Select
-          allowClear
-          placeholder={t('transfer.demands.allStatuses')}
-          style={{ width: 160 }}
-          value={status}
-          onChange={(v) => { setStatus(v); setPage(1); }}
-          options={DEMAND_STATUSES.map((s) => ({ value: s, label: tk(t, 'status', s) }))}
-        />
-      </Space>
-      <Table<Item>
-        rowKey="id"
-        size="middle"
-        loading={list.isPending}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: list.error ? String((list.error as Error).message) : t('transfer.demands.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-        data-testid="demand-table"
-        columns={[
-          { title: t('transfer.field.code'), dataIndex: 'code', width: 150 },
-          { title: t('transfer.field.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/transfer/demands/${r.id}`}>{v}</Link> },
-          { title: t('transfer.field.organization'), key: 'org', render: (_, r) => name(r.refs?.organization_id ?? null) },
-          { title: t('transfer.field.status'), dataIndex: 'status', width: 110, render: (v) => <StatusTag t={t} status={v} /> },
-          { title: t('transfer.field.deadline'), dataIndex: 'deadline', width: 120, render: (v) => (v ? String(v).slice(0, 10) : '—') },
-          { title: t('transfer.field.createdAt'), dataIndex: 'created_at', width: 150, render: fmtDate },
-        ]}
-      />
-    </Card>
-  );
+  const { t } = useI18n();
+  const filters = useListFilters();
+  const list = useDemandList(filters.params);
+  const col = useItemColumns('demand');
+  const deadline = { title: t('transfer.field.deadline'), dataIndex: 'deadline', width: 120, render: (v: unknown) => (v ? String(v).slice(0, 10) : '—') };
+  return <ItemListCard kind="demand" statuses={DEMAND_STATUSES} filters={filters} list={list} columns={[col.code, col.title, col.organization, col.status, deadline, col.createdAt]} />;
 }
