@@ -29,7 +29,7 @@ export const zones: EntityDef = {
 
 export const organizations: EntityDef = {
   name: 'organizations', table: 'organizations', label: label('创新主体', 'Organisations'), zoneOwnership: 'field', orgUserMayWrite: true,
-  codePrefix: 'ORG', defaultSort: 'id', publishedByDefault: true,
+  codePrefix: 'ORG', defaultSort: 'id', publishedByDefault: true, searchIndexedByZone: true,
   fields: [
     nameZh, nameEn, zoneRef,
     { name: 'kind', type: 'enum', options: ORG_KINDS, label: label('类型', 'Kind'), required: true, inList: true, filter: true },
@@ -73,7 +73,7 @@ export const qualifications: EntityDef = {
 
 export const people: EntityDef = {
   name: 'people', table: 'people', label: label('专家人才', 'People'), zoneOwnership: 'field', orgUserMayWrite: false,
-  codePrefix: 'P', defaultSort: 'id', publishedByDefault: true,
+  codePrefix: 'P', defaultSort: 'id', publishedByDefault: true, searchIndexedByZone: true,
   fields: [
     nameZh, nameEn, zoneRef,
     { ...orgRef, required: false, label: label('工作单位', 'Affiliation'), filter: false },
@@ -89,7 +89,7 @@ export const people: EntityDef = {
 export const achievements: EntityDef = {
   name: 'achievements', table: 'achievements', label: label('科技成果与专利', 'Achievements and patents'), zoneOwnership: 'organization', orgUserMayWrite: true,
   labelColumns: ['title', 'title'],
-  codePrefix: 'A', defaultSort: 'id', publishedByDefault: true,
+  codePrefix: 'A', defaultSort: 'id', publishedByDefault: true, searchIndexedByZone: true,
   fields: [
     { name: 'title', type: 'text', label: label('名称', 'Title'), required: true, maxLength: 300, inList: true, search: true },
     orgRef, derivedZone,
@@ -108,7 +108,7 @@ export const achievements: EntityDef = {
 
 export const projects: EntityDef = {
   name: 'projects', table: 'projects', label: label('项目', 'Projects'), zoneOwnership: 'field', orgUserMayWrite: false,
-  codePrefix: 'PRJ', defaultSort: 'id', publishedByDefault: true,
+  codePrefix: 'PRJ', defaultSort: 'id', publishedByDefault: true, searchIndexedByZone: true,
   fields: [
     nameZh, nameEn, zoneRef,
     { name: 'lead_organization_id', type: 'ref', ref: 'organizations', label: label('牵头单位', 'Lead organisation'), inList: true },

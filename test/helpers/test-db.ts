@@ -29,6 +29,11 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   } catch (err) {
     throw new Error(`The PostgreSQL server at ${SERVER_URL} is not reachable (${(err as Error).message}). Start it (see .ci/run) or set KECHUANG_TEST_BACKENDS=pglite.`);
   }
+  // Extensions exist once per database: btree_gin goes to public, which outlives the per-test schemas (a schema's
+  // own copy would be dropped with it). Test files start in parallel, so a racing twin's duplicate is fine.
+  await admin.query('create extension if not exists btree_gin schema public').catch((err: { code?: string }) => {
+    if (err.code !== '23505' && err.code !== '42710') throw err;
+  });
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const url = new URL(SERVER_URL);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import type { Db, Queryable, Row } from './db';
 
 // Keep bigint and numeric as JS numbers/strings consistently with the node-postgres adapter:
@@ -14,7 +15,9 @@ const parsers = {
 /** Embedded PostgreSQL in WebAssembly; `dataDir` undefined means in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  // btree_gin: zone and search text in one GIN index (migrations/008); the server has it from PostgreSQL's contrib.
+  const extensions = { btree_gin };
+  const pg = await PGlite.create(dataDir ? { dataDir, parsers, extensions } : { parsers, extensions });
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T = Row>(sql: string, params?: readonly unknown[]) {
       const res = await q.query<T>(sql, params as unknown[] | undefined);

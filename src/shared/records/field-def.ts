@@ -45,6 +45,8 @@ export interface EntityDef {
   label: Label;
   fields: readonly FieldDef[];
   zoneOwnership: ZoneOwnership;
+  /** The table has a GIN index over `(zone_id::text, search)` (migrations/008): text search within zones uses it. */
+  searchIndexedByZone?: boolean;
   /** Organisation users may change records of their own organisation (org record itself, or rows with organization_id). */
   orgUserMayWrite: boolean;
   /** Prefix of codes generated for records created without one. */

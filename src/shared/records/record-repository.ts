@@ -83,8 +83,10 @@ function whereClause(def: EntityDef, q: Omit<ListQuery, 'sort' | 'order' | 'limi
     if (q.visibility.organizationId !== undefined && org) alts.push(`${org} = ${p.add(q.visibility.organizationId)}`);
     where.push(`(${alts.join(' or ')})`);
   }
+  // Text search within zones goes through the (zone as text, search) GIN index where there is one.
+  if (q.zoneIds && q.tsquery && def.searchIndexedByZone) where.push(`(t.zone_id::text) = any(${p.add(q.zoneIds.map(String))}::text[])`);
   // A single zone as an equality, so that indexes led by zone_id can also deliver the sort order.
-  if (q.zoneIds?.length === 1) where.push(`${zoneColumn(def)} = ${p.add(q.zoneIds[0])}::int8`);
+  else if (q.zoneIds?.length === 1) where.push(`${zoneColumn(def)} = ${p.add(q.zoneIds[0])}::int8`);
   else if (q.zoneIds) where.push(`${zoneColumn(def)} = any(${p.add(q.zoneIds)}::int8[])`);
   if (q.tsquery) where.push(`t.search @@ to_tsquery('simple', ${p.add(q.tsquery)})`);
   if (q.afterId !== undefined) where.push(`t.id > ${p.add(q.afterId)}::int8`);
@@ -130,23 +132,37 @@ const orderBy = (q: Pick<ListQuery, 'sort' | 'order'>, alias: string, sortColumn
  * candidates are found in one of two ways whose cost is bounded, and at most COUNT_CAP + 1 of them are read; the
  * page is sorted from them. When more than COUNT_CAP records match, the result is COUNT_CAP of them (the total is
  * then a lower bound, and the user narrows the search); below that it is exact.
- * 1. Common words, default order: the first DENSE_WINDOW records in id order are checked. If more than COUNT_CAP of
- *    them match, those are the first matches in id order, and nothing else need be read.
+ * 1. Common words, default order: the first DENSE_WINDOW records in id order (of the table, or of one zone) are
+ *    checked. If more than COUNT_CAP of them match, those are the first matches in id order; nothing else is read.
  * 2. Otherwise through the indexes only (GIN on the search text, b-trees on zone and filters, combined as bitmaps:
  *    sequential and ordered index scans are off for this one statement).
  */
-const DENSE_WINDOW = 4 * COUNT_CAP;
+const DENSE_WINDOW = 8 * COUNT_CAP;
 
 async function searchRecords(db: Db, def: EntityDef, q: ListQuery): Promise<ListResult> {
-  if (q.sort === 'id' && q.order === 'asc') {
-    const dense = await candidatePage(db, def, q, `(select * from ${def.table} order by id limit ${DENSE_WINDOW})`);
-    if (dense.totalIsLowerBound) return dense;
+  const dense = denseWindow(def, q);
+  if (dense) {
+    const page = await candidatePage(db, def, q, dense);
+    if (page.totalIsLowerBound) return page;
   }
   return db.transaction(async (tx) => {
     // work_mem big enough that bitmaps of a few hundred thousand rows stay exact: lossy ones make ANDs recheck pages.
     await tx.exec("set local enable_seqscan = off; set local enable_indexscan = off; set local enable_indexonlyscan = off; set local work_mem = '64MB'");
     return candidatePage(tx, def, q, def.table);
   });
+}
+
+/**
+ * The first DENSE_WINDOW records in id order, of the table or, where organisations are indexed by (zone_id, id), of
+ * one zone. Other filters make a quarter of the first records matching unlikely: then straight to the indexes.
+ */
+function denseWindow(def: EntityDef, q: ListQuery): string | undefined {
+  if (q.sort !== 'id' || q.order !== 'asc' || Object.keys(q.equals).length || q.asOf) return undefined;
+  if (!q.zoneIds) return `(select * from ${def.table} order by id limit ${DENSE_WINDOW})`;
+  if (q.zoneIds.length === 1 && def.name === 'organizations') {
+    return `(select * from ${def.table} where zone_id = ${Number(q.zoneIds[0])} order by id limit ${DENSE_WINDOW})`;
+  }
+  return undefined;
 }
 
 /** Up to COUNT_CAP + 1 matching candidates from `source`, their count, and the requested page of them, in one statement. */

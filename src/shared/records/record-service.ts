@@ -32,7 +32,8 @@ export const MAX_PAGE = 500;
  * A tsquery from the same analysis that built the index; undefined when the text has no searchable token.
  * Segmentation in search mode yields a long word's sub-words too (有限公司 → 有限, 公司, 有限公司), in the index as in
  * the query, so a word that is part of another query word adds nothing and is dropped. Words match exactly, except
- * single Chinese characters and, with `prefixLast`, the last word (a half-typed word: 新材 → 新:* & 材:*, huax → huax:*):
+ * single Chinese characters and, with `prefixLast`, a last word that is not Chinese (half-typed: 新材 → 新:* & 材:*,
+ * huax → huax:*):
  * a prefix makes PostgreSQL merge the entries of every word that starts so, several times the cost of one word.
  */
 export function toTsquery(text: string, prefixLast = false): string | undefined {
@@ -40,7 +41,9 @@ export function toTsquery(text: string, prefixLast = false): string | undefined 
   const kept = tokens.filter((t) => !(hasCjk(t) && tokens.some((o) => o !== t && o.includes(t))));
   if (!kept.length) return undefined;
   const quote = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
-  return kept.map((t, i) => ((hasCjk(t) && t.length === 1) || (prefixLast && i === kept.length - 1) ? `${quote(t)}:*` : quote(t))).join(' & ');
+  // A Chinese word of two or more characters came out of the dictionary whole: it is not half-typed.
+  const prefix = (t: string, i: number) => (hasCjk(t) ? t.length === 1 : prefixLast && i === kept.length - 1);
+  return kept.map((t, i) => (prefix(t, i) ? `${quote(t)}:*` : quote(t))).join(' & ');
 }
 
 /** Below this many exact matches, a search also takes the last word as a prefix (the user may still be typing it). */
