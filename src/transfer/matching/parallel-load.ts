@@ -33,7 +33,7 @@ const IN_FLIGHT_PER_WORKER = 2;
 export async function buildIndexParallel(source: ItemSource, dictionary: ConceptDictionary, options: ParallelLoadOptions = {}): Promise<InvertedIndex> {
   const index = new InvertedIndex();
   // This thread reads input and indexes in order, on the critical path: it keeps a core. On the
-  // 2-core benchmark machine, 1 worker built 200k offers in 30 s where 2 took 46 s.
+  // loaded 2-core benchmark machine, 1 worker built 200k offers in 30 s where 2 took 46 s.
   const workerCount = options.workers ?? Math.max(1, availableParallelism() - 1);
   if (workerCount <= 0) {
     let position = 0;
