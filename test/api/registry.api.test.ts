@@ -40,6 +40,26 @@ describe.each(BACKENDS)('registry API on %s', (backend) => {
     expect(inCity.total).toBeGreaterThan(inZone.total);
   });
 
+  it('pages a list over a zone and its sub-zones in one order, merged zone by zone', async () => {
+    const zones = (await anon.get('/api/zones?limit=100')).json().items as { id: number; code: string }[];
+    const city = zones.find((z) => z.code === 'CN-GS-LZ')!.id;
+    for (const [sort, order] of [['name_zh', 'asc'], ['founded_year', 'desc']] as const) {
+      const all = (await admin.get(`/api/organizations?zone=${city}&sort=${sort}&order=${order}&limit=500`)).json();
+      expect(all.items.length).toBeGreaterThan(30);
+      expect(new Set(all.items.map((o: { zone_id: number }) => o.zone_id)).size).toBeGreaterThan(1);
+      const pages = [];
+      for (let offset = 0; offset < 30; offset += 10) {
+        pages.push(...(await admin.get(`/api/organizations?zone=${city}&sort=${sort}&order=${order}&limit=10&offset=${offset}`)).json().items);
+      }
+      expect(pages.map((o: { id: number }) => o.id)).toEqual(all.items.slice(0, 30).map((o: { id: number }) => o.id));
+    }
+    // The same order as one statement over the whole subtree gives (here: names in the database's collation).
+    const names = (await t.testDb.db.query<{ id: number }>(
+      `with recursive sub as (select id from zones where id = $1 union all select z.id from zones z join sub on z.parent_id = sub.id)
+       select id from organizations where zone_id in (select id from sub) and retired_at is null order by name_zh, id limit 10`, [city])).map((r) => r.id);
+    expect((await admin.get(`/api/organizations?zone=${city}&sort=name_zh&limit=10`)).json().items.map((o: { id: number }) => o.id)).toEqual(names);
+  });
+
   it('finds 蘭州 when searching 兰州 and the reverse, and English names', async () => {
     const simplified = (await anon.get(`/api/organizations?q=${encodeURIComponent('兰州')}&limit=1`)).json();
     const traditional = (await anon.get(`/api/organizations?q=${encodeURIComponent('蘭州')}&limit=1`)).json();

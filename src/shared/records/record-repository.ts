@@ -107,18 +107,38 @@ export const COUNT_CAP = 1_000;
 
 type ListResult = { items: Row[]; total: number; totalIsLowerBound: boolean };
 
+/** Up to this many zones, a list over a zone and its sub-zones is merged from one ordered read per zone. */
+const MERGE_ZONES_UP_TO = 32;
+
 export async function listRecords(db: Db, def: EntityDef, q: ListQuery): Promise<ListResult> {
   if (q.tsquery && q.afterId === undefined) return searchRecords(db, def, q);
   const p = new Params();
   const where = whereClause(def, q, p);
   const countSql = `select count(*)::int8 as n from (select 1 from ${def.table} t ${where} limit ${COUNT_CAP + 1}) capped`;
   const countParams = [...p.values];
-  const sql = `select ${SELECT_COLUMNS(def)} from ${def.table} t ${where}
+  const merged = q.zoneIds && q.zoneIds.length > 1 && q.zoneIds.length <= MERGE_ZONES_UP_TO && def.zoneOwnership !== 'self';
+  const pageParams = merged ? new Params() : p;
+  const sql = merged ? mergedPageSql(def, q, pageParams) : `select ${SELECT_COLUMNS(def)} from ${def.table} t ${where}
     order by ${orderBy(q, 't')}
     limit ${p.add(q.limit)} offset ${p.add(q.offset)}`;
-  const [items, count] = await Promise.all([db.query(sql, p.values), db.query<{ n: number }>(countSql, countParams)]);
+  const [items, count] = await Promise.all([db.query(sql, pageParams.values), db.query<{ n: number }>(countSql, countParams)]);
   const n = count[0]?.n ?? 0;
   return { items: items.map((r) => withRefs(def, r)), total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
+}
+
+/**
+ * A page of a list over several zones (a zone and its sub-zones): an index led by zone_id gives each zone's records
+ * in order, but not the union's, so PostgreSQL would sort every match. Instead each zone contributes its first
+ * offset + limit records in order, and the page is taken from their merge.
+ */
+function mergedPageSql(def: EntityDef, q: ListQuery, p: Params): string {
+  const perZone = q.offset + q.limit;
+  const branches = q.zoneIds!.map((zone) =>
+    `(select t.id, t.${q.sort} as s from ${def.table} t ${whereClause(def, { ...q, zoneIds: [zone] }, p)} order by ${orderBy(q, 't')} limit ${perZone})`);
+  return `select ${SELECT_COLUMNS(def)}
+    from (select u.id, u.s from (${branches.join(' union all ')}) u order by ${orderBy(q, 'u', 'u.s')} limit ${p.add(q.limit)} offset ${p.add(q.offset)}) pg
+    join ${def.table} t on t.id = pg.id
+    order by ${orderBy(q, 'pg', 'pg.s')}`;
 }
 
 const orderBy = (q: Pick<ListQuery, 'sort' | 'order'>, alias: string, sortColumn = `${alias}.${q.sort}`) => {
