@@ -46,7 +46,7 @@ export function toTsquery(text: string, prefixLast = false): string | undefined 
   return kept.map((t, i) => (prefix(t, i) ? `${quote(t)}:*` : quote(t))).join(' & ');
 }
 
-/** Below this many exact matches, a search also takes the last word as a prefix (the user may still be typing it). */
+/** Below this many exact matches, a search without other filters also takes the last word as a prefix (still being typed). */
 const PREFIX_FALLBACK_BELOW = 20;
 
 export function searchTextOf(def: EntityDef, record: Row): string {
@@ -86,7 +86,9 @@ export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, p
     visibility: await visibilityOf(db, actor),
   };
   const result = await repo.listRecords(db, def, query);
-  if (!prefixQuery || prefixQuery === tsquery) return result;
+  // Only for a search on its own (as a reference select asks while the user types): with a zone or other filter,
+  // few matches usually mean the word is not in that zone, not that it is half-typed.
+  if (!prefixQuery || prefixQuery === tsquery || query.zoneIds || Object.keys(query.equals).length) return result;
   // Decided on the exact total of the whole search, not on one page, so that every page uses the same query.
   const exactTotal = query.afterId === undefined ? result.total
     : (await repo.listRecords(db, def, { ...query, afterId: undefined, limit: 1, offset: 0 })).total;
