@@ -4,7 +4,7 @@
 // values only once published: an admin publishes the years the page shows, the zone's last year from the page.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll } from './harness';
+import { openPage, launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll } from './harness';
 import { renderEvaluationPdf, reportUrl } from '../../src/evaluation/report/pdf-report';
 
 const SCREENSHOT = '/tmp/kechuang-evaluation.png';
@@ -42,9 +42,7 @@ describe('evaluation page', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    ({ context, page } = await openPage(browser));
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });

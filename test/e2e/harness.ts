@@ -7,19 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// The same Chromium and flags as the product's PDF reports (no network, no background services).
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/evaluation/report/pdf-report';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function ensureWebBuilt(): void {
   if (existsSync(join(ROOT, 'web/dist/index.html'))) return;
@@ -115,7 +106,15 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A desktop-sized page in a fresh context, in Chinese unless asked otherwise, waiting up to 20 s per step. */
+export async function openPage(browser: Browser, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
 }
 
 /** Saves a full-page screenshot when a test fails, and says where (use in afterEach). */

@@ -6,7 +6,7 @@
 // accept the NDA (the owner side sees the reveal logged); score and pair a proposal in an innovation challenge.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption } from './harness';
+import { openPage, launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -59,9 +59,7 @@ describe('technology transfer', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    ({ context, page } = await openPage(browser));
     page.on('pageerror', (e) => pageErrors.push(String(e)));
   });
 
