@@ -1,6 +1,6 @@
 // Kechuang's text pipeline: every component that compares text (registry search, matching,
 // extraction) goes through these functions so that tokens agree across the platform.
-export { foldScript, hasCjk } from './fold-script';
+export { foldScript, hasCjk, toSimplified } from './fold-script';
 export { analyze, analyzeFolded, splitWords } from './analyze';
 export { segmentChinese } from './segment-chinese';
 export { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';

@@ -1,5 +1,4 @@
-import { analyzeFolded } from '../../shared/text';
-import { foldScriptMemo } from '../../shared/text/fold-script-memo';
+import { analyzeFolded, foldScript } from '../../shared/text';
 import type { ConceptDictionary } from './concept-dictionary';
 import { ITEM_FIELDS, type ItemField, type MatchItem } from './match-item.schema';
 
@@ -46,7 +45,7 @@ function conceptTerms(dictionary: ConceptDictionary): string[] {
 /** Adds a field's words and concepts to `counts` (× repeat); returns them for the explainability bookkeeping. */
 function addFieldTerms(raw: string, dictionary: ConceptDictionary, counts: Map<string, number>, repeat: number): string[] {
   if (raw.length === 0) return [];
-  const folded = foldScriptMemo(raw);
+  const folded = foldScript(raw);
   const tokens = analyzeFolded(folded);
   const concepts = dictionary.scanFolded(folded, tokens);
   const names = conceptTerms(dictionary);

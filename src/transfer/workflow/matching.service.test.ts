@@ -51,6 +51,23 @@ describe.each(BACKENDS)('matching service and funnel on %s', (backend) => {
     expect(await m.rebuild()).toMatchObject({ demands: 0, offers: 2 });
   });
 
+  it('rebuilds beside the live index: skips rows it cannot match, and catches up with writes made meanwhile', async () => {
+    const m = await startMatching(t.db);
+    const before = m.size();
+    // A row written around the API (punctuation only) cannot be matched: counted, not fatal.
+    await t.db.query(`insert into tech_offers (code, zone_id, organization_id, title, status) values ('TO-PUNCT', $1, $2, '！！！', 'published')`, [zoneId, orgId]);
+    const rebuilding = m.rebuild();
+    // Until the new index is complete, the old one answers with everything it had.
+    expect(m.size()).toEqual(before);
+    const added = await createRecord(t.db, admin, offers, { title: '碳离子治疗装备', summary: '重离子加速器治疗系统', organization_id: orgId, status: 'published' });
+    const result = await rebuilding;
+    expect(result.skipped).toBe(1);
+    await m.sync();
+    const hits = m.engine.matchOffersForDemand({ id: 'q', lang: 'zh-Hant', title: '碳離子治療裝備', text: '重離子' });
+    expect(hits.results.map((r) => r.id)).toContain(String(added.id));
+    await t.db.query(`delete from tech_offers where code = 'TO-PUNCT'`);
+  });
+
   it('exports demands like any described entity', async () => {
     await createRecord(t.db, admin, demands, { title: '导出测试需求', organization_id: orgId, cooperation_modes: ['licence', 'joint_rd'], budget_min: 1, budget_max: 2 });
     const out = (await exportRecords(t.db, admin, demands, { equals: {}, includeRetired: false }, 'csv')).toString('utf8');

@@ -1,7 +1,7 @@
 import type { Db, Queryable, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import {
-  CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, feedbackToPartyWeights, MatchingEngine, MatchItemError,
+  CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, feedbackToPartyWeights, MatchingEngine, MatchItemError, parseMatchItem,
   type FeedbackEvent, type MatchItemInput, type MatchWeights,
 } from '../matching';
 import { FIELD_CODE } from '../entities';
@@ -52,43 +52,70 @@ export function toMatchItem(kind: ItemKind, row: Row): MatchItemInput {
   return item;
 }
 
+/** Rows read per query while loading an index (keyset pages, so memory stays flat at any size). */
+const LOAD_PAGE_ROWS = 5000;
+/** Below this many items, analysing on this thread beats starting worker threads. */
+const PARALLEL_LOAD_MIN_ITEMS = 20_000;
+
 export async function startMatching(db: Db): Promise<MatchingHandle> {
   let engine = new MatchingEngine();
   let cursor: string | null = null;
   let running: Promise<number> | null = null;
-  let skipped = 0;
+  /** Items left out because they cannot be matched (e.g. text of punctuation only), as "kind:id". */
+  let skipped = new Set<string>();
+
+  const removeFrom = (target: MatchingEngine, kind: ItemKind, id: string) => {
+    if (kind === 'demand') target.removeDemand(id);
+    else target.removeOffer(id);
+  };
 
   const apply = (kind: ItemKind, row: Row) => {
     const id = String(row.id);
-    if (row.retired_at || UNMATCHABLE.has(String(row.status))) {
-      if (kind === 'demand') engine.removeDemand(id);
-      else engine.removeOffer(id);
-      return;
-    }
+    skipped.delete(`${kind}:${id}`);
+    if (row.retired_at || UNMATCHABLE.has(String(row.status))) return removeFrom(engine, kind, id);
     try {
       if (kind === 'demand') engine.upsertDemand(toMatchItem(kind, row));
       else engine.upsertOffer(toMatchItem(kind, row));
     } catch (err) {
       if (!(err instanceof MatchItemError)) throw err;
-      skipped++;
-      if (kind === 'demand') engine.removeDemand(id);
-      else engine.removeOffer(id);
+      skipped.add(`${kind}:${id}`);
+      removeFrom(engine, kind, id);
     }
   };
 
+  const syncPoint = async () =>
+    (await db.query<{ t: string }>(`select (now() - interval '${SYNC_MARGIN_SECONDS} seconds')::text as t`))[0]!.t;
+
   const catchUp = async (): Promise<number> => {
-    const now = (await db.query<{ t: string }>(`select (now() - interval '${SYNC_MARGIN_SECONDS} seconds')::text as t`))[0]!.t;
+    const now = await syncPoint();
     let n = 0;
     for (const kind of ['demand', 'offer'] as const) {
-      const rows = cursor === null
-        ? await db.query(`select * from ${tableOf(kind)} where retired_at is null`)
-        : await db.query(`select * from ${tableOf(kind)} where updated_at >= $1::timestamptz`, [cursor]);
+      const rows = await db.query(`select * from ${tableOf(kind)} where updated_at >= $1::timestamptz`, [cursor]);
       for (const r of rows) apply(kind, r);
       n += rows.length;
     }
     cursor = now;
     return n;
   };
+
+  /** Valid, matchable items of one kind, read page by page; invalid ones are counted and left out. */
+  async function* matchableItems(kind: ItemKind, left: Set<string>) {
+    for (let after = 0; ;) {
+      const rows = await db.query(
+        `select * from ${tableOf(kind)} where retired_at is null and id > $1 order by id limit ${LOAD_PAGE_ROWS}`, [after]);
+      for (const row of rows) {
+        if (UNMATCHABLE.has(String(row.status))) continue;
+        try {
+          yield parseMatchItem(toMatchItem(kind, row));
+        } catch (err) {
+          if (!(err instanceof MatchItemError)) throw err;
+          left.add(`${kind}:${row.id}`);
+        }
+      }
+      if (rows.length < LOAD_PAGE_ROWS) return;
+      after = Number(rows[rows.length - 1]!.id);
+    }
+  }
 
   const handle: MatchingHandle = {
     get engine() { return engine; },
@@ -97,18 +124,27 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
       if (row) apply(kind, row);
     },
     sync() {
+      if (cursor === null) return Promise.resolve(0);
       // One catch-up at a time; concurrent callers share it.
       running ??= catchUp().finally(() => { running = null; });
       return running;
     },
     async rebuild() {
-      engine = new MatchingEngine();
-      cursor = null;
-      skipped = 0;
+      // The current index keeps answering (and syncing) while a new one is built; writes made
+      // meanwhile are caught up after the swap, from a point taken before reading began.
+      const from = await syncPoint();
+      const counts = (await db.query<{ n: number }>(
+        `select (select count(*) from tech_demands where retired_at is null) + (select count(*) from tech_offers where retired_at is null) as n`))[0]!;
+      const fresh = new MatchingEngine();
+      const left = new Set<string>();
+      const workers = Number(counts.n) < PARALLEL_LOAD_MIN_ITEMS ? 0 : undefined;
+      await fresh.rebuild({ demands: matchableItems('demand', left), offers: matchableItems('offer', left) }, { workers });
+      while (running) await running;
+      engine = fresh;
+      cursor = from;
+      skipped = left;
       await handle.sync();
-      engine.offers.trim();
-      engine.demands.trim();
-      return { ...handle.size(), skipped };
+      return { ...handle.size(), skipped: skipped.size };
     },
     size() {
       return { demands: engine.demands.size, offers: engine.offers.size };
