@@ -100,6 +100,35 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.map((i: { id: number }) => i.id)).not.toContain(tmp.id);
   });
 
+  it('matches registered experts for a demand, across scripts, and drops them when they leave the expert pool', async () => {
+    const zone = (await admin.get(`/api/organizations/${orgX}`)).json().zone_id;
+    // Written in Traditional Chinese; the demand is Simplified.
+    const expert = await admin.post('/api/people', {
+      name_zh: '銅箔專家甲', zone_id: zone, organization_id: orgX, title: '研究員',
+      fields: ['新材料', '電解銅箔'], is_expert: true, bio: '長期從事5G高頻高速電路用超低輪廓電解銅箔、反轉處理銅箔表面處理工藝研究。',
+    });
+    expect(expert.statusCode).toBe(201);
+    const bystander = await admin.post('/api/people', { name_zh: '畜牧专家乙', zone_id: zone, fields: ['资源与环境'], is_expert: true, bio: '畜禽粪污资源化利用。' });
+    expect(bystander.statusCode).toBe(201);
+    const notExpert = await admin.post('/api/people', { name_zh: '铜箔工程师丙', zone_id: zone, fields: ['电解铜箔'], is_expert: false, bio: '超低轮廓电解铜箔' });
+    expect(notExpert.statusCode).toBe(201);
+
+    const body = (await orgUser.get(`/api/demands/${demandId}/matches?limit=5`)).json();
+    expect(body.experts[0]).toMatchObject({ id: expert.json().id, name: { zh: '銅箔專家甲' }, title: '研究員', organization: { id: orgX } });
+    expect(body.experts[0].why.join(' ')).toMatch(/铜箔|copper foil/i);
+    expect(body.experts.map((e: { id: number }) => e.id)).not.toContain(notExpert.json().id);
+    const bystanderMatch = body.experts.find((e: { id: number }) => e.id === bystander.json().id);
+    if (bystanderMatch) expect(bystanderMatch.score).toBeLessThan(body.experts[0].score);
+
+    // Taken off the expert pool in the registry: gone from the next match.
+    const current = (await admin.get(`/api/people/${expert.json().id}`)).json();
+    expect((await admin.patch(`/api/people/${expert.json().id}`, { is_expert: false, version: current.version })).statusCode).toBe(200);
+    const after = (await orgUser.get(`/api/demands/${demandId}/matches?limit=5`)).json();
+    expect(after.experts.map((e: { id: number }) => e.id)).not.toContain(expert.json().id);
+    // An offer's reverse match lists no experts.
+    expect((await admin.get(`/api/offers/${copperId}/matches`)).json().experts).toEqual([]);
+  });
+
   it('says so when nothing matches, with a suggestion to broaden', async () => {
     const d = (await admin.post('/api/demands', { title: 'Xylophone tuning for zebras', description: 'qwertyuiop zxcvbnm', organization_id: orgL, lang: 'en' })).json();
     const body = (await admin.get(`/api/demands/${d.id}/matches`)).json();

@@ -1,9 +1,10 @@
 // End-to-end: technology transfer in Chromium against the real server. As admin (a broker everywhere): create a
 // published offer through the API, post a demand for 5G high-frequency copper foil through the web app (quality
-// score and suggestions), see matches with explanations, open a case from a match and move it to "contract signed";
+// score and suggestions), see matches with explanations (offers and a registered expert), open a case from a match and move it to "contract signed";
 // post an offer in the web app with one field behind an NDA and see the demands it could serve (decline one with a
 // reason, which brokers then see); browse the public market as an anonymous visitor, then as an organisation user
-// accept the NDA (the owner side sees the reveal logged); score and pair a proposal in an innovation challenge.
+// accept the NDA (the owner side sees the reveal logged); edit the demand; in an innovation challenge, a solver
+// proposes for its own organisation, a broker scores a proposal and pairs it with its demand.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPage, launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption } from './harness';
@@ -19,6 +20,7 @@ const OFFER_TITLE = `5G高频高速电路用超低轮廓电解铜箔${STAMP}`;
 const DEMAND_TITLE = `5G高频铜箔国产化需求${STAMP}`;
 const WEB_OFFER_TITLE = `反转处理超低轮廓铜箔表面处理技术${STAMP}`;
 const SECRET_TITLE = `保密铜箔需求${STAMP}`;
+const EXPERT_NAME = `銅箔專家${STAMP}`;
 let offerId = 0;
 let orgId = 0;
 let orgName = '';
@@ -96,6 +98,12 @@ describe('technology transfer', () => {
     offerId = offer.id;
     await api(page, 'POST', `/api/offers/${offerId}/status`, { action: 'submit' });
     await api(page, 'POST', `/api/offers/${offerId}/status`, { action: 'publish' });
+    // A registered expert on the same technology, written in Traditional Chinese.
+    await api(page, 'POST', '/api/people', {
+      name_zh: EXPERT_NAME, zone_id: (org as { zone_id?: number }).zone_id ?? (await api<{ zone_id: number }>(page, 'GET', `/api/organizations/${org.id}`)).zone_id,
+      organization_id: org.id, title: '正高級工程師', fields: ['新材料', '高頻銅箔'], is_expert: true,
+      bio: '從事5G高頻高速電路用超低輪廓電解銅箔與表面處理研究，主持覆銅板用銅箔國產化項目。',
+    });
   });
 
   it('posts a demand with its quality score and suggestions, and submits it', async () => {
@@ -146,6 +154,10 @@ describe('technology transfer', () => {
     expect(why?.length ?? 0).toBeGreaterThan(4);
     const score = Number(await match.getByTestId('match-score').textContent());
     expect(score).toBeGreaterThan(0);
+    // Registered experts who could meet the demand, with their reasons.
+    const expert = page.getByTestId('expert-item').filter({ hasText: EXPERT_NAME });
+    await expert.waitFor();
+    expect(await expert.getByTestId('expert-why').textContent()).toMatch(/铜箔|copper foil/i);
     await page.screenshot({ path: '/tmp/kechuang-transfer-matches.png', fullPage: true });
   });
 
@@ -240,6 +252,18 @@ describe('technology transfer', () => {
     await page.locator('[data-testid="matches-none"], [data-testid="matches-no-confident"]').first().waitFor();
   });
 
+  it('edits the demand: the form opens with its values and the change shows on its page', async () => {
+    await page.getByTestId('demand-edit').click();
+    await page.waitForURL(/\/transfer\/demands\/\d+\/edit$/);
+    await expect.poll(() => page.locator('#title').inputValue()).toBe(DEMAND_TITLE);
+    expect(await page.locator('#decision_owner').inputValue()).toBe('张总工');
+    await page.locator('#decision_owner').fill('李副总工');
+    await page.getByTestId('demand-save-draft').click();
+    await page.waitForURL(/\/transfer\/demands\/\d+$/);
+    await page.getByText('李副总工').waitFor();
+    await expect.poll(() => page.getByTestId('demand-status').first().textContent()).toBe('已发布');
+  });
+
   it('shows the public market to an anonymous visitor, without brokers-only demands, and reveals NDA fields once accepted', async () => {
     const secret = await api<{ id: number }>(page, 'POST', '/api/demands', { title: SECRET_TITLE, description: '铜箔抗拉强度提升', organization_id: orgId, confidentiality: 'brokers_only' });
     await api(page, 'POST', `/api/demands/${secret.id}/status`, { action: 'submit' });
@@ -307,20 +331,49 @@ describe('technology transfer', () => {
     await page.getByTestId('proposal-submit').click();
     await page.getByTestId('proposal-table').getByText('脉冲电镀').waitFor();
 
+    // A solver proposes for its own organisation and sees only its own proposal.
+    const solver = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const own = await solver.newPage();
+    own.setDefaultTimeout(20_000);
+    own.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await own.goto(`${server.baseUrl}/login`);
+      await own.getByTestId('login-username').fill('orguser');
+      await own.getByTestId('login-password').fill('kechuang-org');
+      await own.getByTestId('login-submit').click();
+      await own.getByTestId('current-user').waitFor();
+      await own.goto(`${server.baseUrl}/transfer/challenges/${ch.id}`);
+      await own.getByTestId('proposal-form').waitFor();
+      expect(await own.locator('#proposal_org').count()).toBe(0); // a solver proposes as its own organisation
+      await choose(own, 'proposal_demand', DEMAND_TITLE);
+      await own.getByTestId('proposal-text').fill('以低温等离子体粗化替代传统粗化工艺，Rz ≤ 1.0 μm，已中试。');
+      await own.getByTestId('proposal-submit').click();
+      await own.getByTestId('proposal-table').getByText('等离子体粗化').waitFor();
+      expect(await own.getByTestId('proposal-table').textContent()).not.toContain('脉冲电镀');
+    } catch (e) {
+      await own.screenshot({ path: '/tmp/kechuang-e2e-transfer-solver.png', fullPage: true }).catch(() => undefined);
+      throw e;
+    } finally {
+      await solver.close();
+    }
+    await page.reload();
+    await page.getByTestId('proposal-table').getByText('等离子体粗化').waitFor();
+
     await page.getByTestId('challenge-advance').click();
     await expect.poll(() => page.getByTestId('challenge-status').textContent()).toBe('评审中');
-    await page.getByTestId('proposal-score').click();
+    const brokersRow = page.getByTestId('proposal-table').locator('tr', { hasText: '脉冲电镀' });
+    await brokersRow.getByTestId('proposal-score').click();
     await page.locator('#proposal_score').fill('86');
     await page.locator('#proposal_comment').fill('工艺成熟，指标可达');
     await page.getByTestId('score-ok').click();
-    await expect.poll(() => page.getByTestId('proposal-average').first().textContent()).toBe('86 (1)');
+    await expect.poll(() => brokersRow.getByTestId('proposal-average').textContent()).toBe('86 (1)');
 
-    await page.getByTestId('proposal-pair').click();
+    await brokersRow.getByTestId('proposal-pair').click();
     await page.getByTestId('pair-ok').click();
     await page.waitForURL(/\/transfer\/cases\/\d+$/);
     await expect.poll(() => page.getByTestId('case-stage').first().textContent()).toBe('已对接');
     await page.goBack();
-    await page.getByTestId('proposal-case').waitFor();
+    await brokersRow.getByTestId('proposal-case').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

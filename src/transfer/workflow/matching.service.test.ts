@@ -34,7 +34,7 @@ describe.each(BACKENDS)('matching service and funnel on %s', (backend) => {
     await createRecord(t.db, admin, offers, { title: '旧成果', summary: '已关闭的成果', organization_id: orgId, status: 'closed' });
     const d = await createRecord(t.db, admin, demands, { title: '铜箔技术需求', description: '需要超薄铜箔制备技术', organization_id: orgId });
     const m = await startMatching(t.db);
-    expect(m.size()).toEqual({ demands: 1, offers: 1 });
+    expect(m.size()).toEqual({ demands: 1, offers: 1, experts: 0 });
 
     const csv = 'code,title,summary,organization_id,status\nTO-IMP-1,石墨烯导热膜,高导热石墨烯薄膜制备,O1,published\n';
     const result = await commitImport(t.db, admin, offers, 'offers.csv', new TextEncoder().encode(csv), 'commit');

@@ -6,29 +6,37 @@ import {
 } from '../matching';
 import { FIELD_CODE } from '../entities';
 import { assertBroker, bothLanguages, type ItemKind, loadItem, notFoundItem, rejectField, deny, requireActor, tableOf } from './common';
+import { expertViews, isMatchableExpert, toExpertItem } from './expert-matching';
 import { brokers, canSee, explainableFields, owns, privileged, type Viewer, viewerOf, viewItem } from './disclosure';
 
 /**
- * The matching service: one in-memory MatchingEngine holding both directions' indices (offers, queried for a
- * demand; demands, queried for an offer), built from the database at start and kept current by `refresh` after
- * every write of a demand or offer (the routes call it once the write has committed) and by `sync`, an
- * incremental catch-up on `updated_at` that also picks up file imports. Results are filtered per viewer:
- * brokers-only demands, unpublished items and withheld fields never reach users without the right.
+ * The matching service: two in-memory engines. One holds both directions' indices of demands and offers (offers,
+ * queried for a demand; demands, queried for an offer); the other holds registered experts, the second supply side
+ * of a demand (expert-matching.ts). Both are built from the database at start and kept current by `refresh` after
+ * every write of a demand or offer (the routes call it once the write has committed) and by `sync`, an incremental
+ * catch-up on `updated_at` that also picks up file imports and registry edits of people. Results are filtered per
+ * viewer: brokers-only demands, unpublished items and withheld fields never reach users without the right.
  */
 export interface MatchingHandle {
   readonly engine: MatchingEngine;
+  /** Registered experts, indexed as this engine's offers. */
+  readonly experts: MatchingEngine;
   /** Re-reads one item and updates the index (removes it when retired, closed or unmatchable). */
   refresh(kind: ItemKind, id: number): Promise<void>;
-  /** Catches up with every demand and offer changed since the last sync (with a safety margin). */
+  /** Catches up with every demand, offer and person changed since the last sync (with a safety margin). */
   sync(): Promise<number>;
-  /** Drops and rebuilds both indices from the database. */
-  rebuild(): Promise<{ demands: number; offers: number; skipped: number }>;
-  size(): { demands: number; offers: number };
+  /** Builds new indices from the database and swaps them in when complete. */
+  rebuild(): Promise<{ demands: number; offers: number; experts: number; skipped: number }>;
+  size(): { demands: number; offers: number; experts: number };
 }
 
 /** Items that stay out of the index: closed ones (and retired ones, by the query). */
 const UNMATCHABLE = new Set(['closed']);
 const SYNC_MARGIN_SECONDS = 120;
+/** Rows read per query while loading an index (keyset pages, so memory stays flat at any size). */
+const LOAD_PAGE_ROWS = 5000;
+/** Below this many items, analysing on this thread beats starting worker threads. */
+const PARALLEL_LOAD_MIN_ITEMS = 20_000;
 
 export function toMatchItem(kind: ItemKind, row: Row): MatchItemInput {
   const fieldCode = row.hightech_field ? FIELD_CODE[String(row.hightech_field)] : undefined;
@@ -52,34 +60,50 @@ export function toMatchItem(kind: ItemKind, row: Row): MatchItemInput {
   return item;
 }
 
-/** Rows read per query while loading an index (keyset pages, so memory stays flat at any size). */
-const LOAD_PAGE_ROWS = 5000;
-/** Below this many items, analysing on this thread beats starting worker threads. */
-const PARALLEL_LOAD_MIN_ITEMS = 20_000;
+type SourceKind = ItemKind | 'expert';
+
+/** Where each kind of matchable row comes from, when it may be matched, and how it becomes an engine item. */
+const SOURCES: Record<SourceKind, { table: string; matchable: (row: Row) => boolean; toItem: (row: Row) => MatchItemInput }> = {
+  demand: { table: tableOf('demand'), matchable: (r) => !r.retired_at && !UNMATCHABLE.has(String(r.status)), toItem: (r) => toMatchItem('demand', r) },
+  offer: { table: tableOf('offer'), matchable: (r) => !r.retired_at && !UNMATCHABLE.has(String(r.status)), toItem: (r) => toMatchItem('offer', r) },
+  expert: { table: 'people', matchable: isMatchableExpert, toItem: toExpertItem },
+};
+const SOURCE_KINDS = Object.keys(SOURCES) as SourceKind[];
+
+interface Engines {
+  main: MatchingEngine;
+  experts: MatchingEngine;
+}
+
+function upsertInto(engines: Engines, kind: SourceKind, item: MatchItemInput) {
+  if (kind === 'demand') engines.main.upsertDemand(item);
+  else if (kind === 'offer') engines.main.upsertOffer(item);
+  else engines.experts.upsertOffer(item);
+}
+
+function removeFrom(engines: Engines, kind: SourceKind, id: string) {
+  if (kind === 'demand') engines.main.removeDemand(id);
+  else if (kind === 'offer') engines.main.removeOffer(id);
+  else engines.experts.removeOffer(id);
+}
 
 export async function startMatching(db: Db): Promise<MatchingHandle> {
-  let engine = new MatchingEngine();
+  let engines: Engines = { main: new MatchingEngine(), experts: new MatchingEngine() };
   let cursor: string | null = null;
   let running: Promise<number> | null = null;
-  /** Items left out because they cannot be matched (e.g. text of punctuation only), as "kind:id". */
+  /** Rows left out because they cannot be matched (e.g. text of punctuation only), as "kind:id". */
   let skipped = new Set<string>();
 
-  const removeFrom = (target: MatchingEngine, kind: ItemKind, id: string) => {
-    if (kind === 'demand') target.removeDemand(id);
-    else target.removeOffer(id);
-  };
-
-  const apply = (kind: ItemKind, row: Row) => {
+  const apply = (kind: SourceKind, row: Row) => {
     const id = String(row.id);
     skipped.delete(`${kind}:${id}`);
-    if (row.retired_at || UNMATCHABLE.has(String(row.status))) return removeFrom(engine, kind, id);
+    if (!SOURCES[kind].matchable(row)) return removeFrom(engines, kind, id);
     try {
-      if (kind === 'demand') engine.upsertDemand(toMatchItem(kind, row));
-      else engine.upsertOffer(toMatchItem(kind, row));
+      upsertInto(engines, kind, SOURCES[kind].toItem(row));
     } catch (err) {
       if (!(err instanceof MatchItemError)) throw err;
       skipped.add(`${kind}:${id}`);
-      removeFrom(engine, kind, id);
+      removeFrom(engines, kind, id);
     }
   };
 
@@ -89,8 +113,8 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
   const catchUp = async (): Promise<number> => {
     const now = await syncPoint();
     let n = 0;
-    for (const kind of ['demand', 'offer'] as const) {
-      const rows = await db.query(`select * from ${tableOf(kind)} where updated_at >= $1::timestamptz`, [cursor]);
+    for (const kind of SOURCE_KINDS) {
+      const rows = await db.query(`select * from ${SOURCES[kind].table} where updated_at >= $1::timestamptz`, [cursor]);
       for (const r of rows) apply(kind, r);
       n += rows.length;
     }
@@ -98,15 +122,15 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
     return n;
   };
 
-  /** Valid, matchable items of one kind, read page by page; invalid ones are counted and left out. */
-  async function* matchableItems(kind: ItemKind, left: Set<string>) {
+  /** Valid, matchable items of one kind, read page by page; invalid ones are noted in `left` and left out. */
+  async function* matchableItems(kind: SourceKind, left: Set<string>) {
+    const { table, matchable, toItem } = SOURCES[kind];
     for (let after = 0; ;) {
-      const rows = await db.query(
-        `select * from ${tableOf(kind)} where retired_at is null and id > $1 order by id limit ${LOAD_PAGE_ROWS}`, [after]);
+      const rows = await db.query(`select * from ${table} where retired_at is null and id > $1 order by id limit ${LOAD_PAGE_ROWS}`, [after]);
       for (const row of rows) {
-        if (UNMATCHABLE.has(String(row.status))) continue;
+        if (!matchable(row)) continue;
         try {
-          yield parseMatchItem(toMatchItem(kind, row));
+          yield parseMatchItem(toItem(row));
         } catch (err) {
           if (!(err instanceof MatchItemError)) throw err;
           left.add(`${kind}:${row.id}`);
@@ -118,7 +142,8 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
   }
 
   const handle: MatchingHandle = {
-    get engine() { return engine; },
+    get engine() { return engines.main; },
+    get experts() { return engines.experts; },
     async refresh(kind, id) {
       const row = (await db.query(`select * from ${tableOf(kind)} where id = $1`, [id]))[0];
       if (row) apply(kind, row);
@@ -130,24 +155,26 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
       return running;
     },
     async rebuild() {
-      // The current index keeps answering (and syncing) while a new one is built; writes made
-      // meanwhile are caught up after the swap, from a point taken before reading began.
+      // The current indices keep answering (and syncing) while new ones are built; writes made meanwhile are
+      // caught up after the swap, from a point taken before reading began.
       const from = await syncPoint();
-      const counts = (await db.query<{ n: number }>(
-        `select (select count(*) from tech_demands where retired_at is null) + (select count(*) from tech_offers where retired_at is null) as n`))[0]!;
-      const fresh = new MatchingEngine();
+      const counts = (await db.query<{ items: number; experts: number }>(
+        `select (select count(*) from tech_demands where retired_at is null) + (select count(*) from tech_offers where retired_at is null) as items,
+                (select count(*) from people where retired_at is null and is_expert) as experts`))[0]!;
+      const workersFor = (n: number) => ({ workers: Number(n) < PARALLEL_LOAD_MIN_ITEMS ? 0 : undefined });
+      const fresh: Engines = { main: new MatchingEngine(), experts: new MatchingEngine() };
       const left = new Set<string>();
-      const workers = Number(counts.n) < PARALLEL_LOAD_MIN_ITEMS ? 0 : undefined;
-      await fresh.rebuild({ demands: matchableItems('demand', left), offers: matchableItems('offer', left) }, { workers });
+      await fresh.main.rebuild({ demands: matchableItems('demand', left), offers: matchableItems('offer', left) }, workersFor(counts.items));
+      await fresh.experts.rebuild({ offers: matchableItems('expert', left) }, workersFor(counts.experts));
       while (running) await running;
-      engine = fresh;
+      engines = fresh;
       cursor = from;
       skipped = left;
       await handle.sync();
       return { ...handle.size(), skipped: skipped.size };
     },
     size() {
-      return { demands: engine.demands.size, offers: engine.offers.size };
+      return { demands: engines.main.demands.size, offers: engines.main.offers.size, experts: engines.experts.offers.size };
     },
   };
   await handle.rebuild();
@@ -296,8 +323,13 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
     await db.query('insert into transfer_demand_matched (demand_id, zone_id, best_score) values ($1, $2, $3) on conflict (demand_id) do nothing', [id, query.zone_id, best]);
   }
   const noConfident = !items.some((x) => x.confident);
+  // Registered experts are the second supply side of a demand (an offer's reverse match has none).
+  const experts = kind === 'demand'
+    ? await expertViews(db, matching.experts.matchOffersForDemand(item, { top: top + 10, weights }).results, top)
+    : [];
   return {
     items,
+    experts,
     threshold: CONFIDENT_MATCH_THRESHOLD,
     noMatch: items.length === 0,
     noConfidentMatch: noConfident,

@@ -66,6 +66,17 @@ export const matches = z.object({
     signals: z.record(z.string(), num).optional(),
     declined: z.object({ reason: z.string(), note: z.string().nullable() }).optional(),
   })),
+  experts: z.array(z.object({
+    id: num,
+    code: z.string(),
+    name: z.object({ zh: z.string(), en: z.string().nullable() }),
+    title: z.string().nullable(),
+    organization: z.object({ id: num, name_zh: z.string().nullable(), name_en: z.string().nullable() }).nullable(),
+    fields: z.array(z.string()),
+    score: num,
+    confident: z.boolean(),
+    why: z.array(z.string()),
+  })).describe('registered experts who could meet a demand (empty for an offer)'),
   threshold: num,
   noMatch: z.boolean(),
   noConfidentMatch: z.boolean(),
@@ -78,7 +89,7 @@ export const feedback = z.object({
 });
 
 export const weights = z.object({ weights: z.record(z.string(), num), fromZone: nullableNum });
-export const rebuilt = z.object({ demands: num, offers: num, skipped: num });
+export const rebuilt = z.object({ demands: num, offers: num, experts: num, skipped: num });
 
 const stage = z.enum(CASE_STAGES);
 const caseSummary = z.looseObject({

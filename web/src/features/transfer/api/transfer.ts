@@ -43,8 +43,22 @@ export interface MatchView {
   declined?: { reason: string; note: string | null };
 }
 
+export interface ExpertMatch {
+  id: number;
+  code: string;
+  name: { zh: string; en: string | null };
+  title: string | null;
+  organization: { id: number; name_zh: string | null; name_en: string | null } | null;
+  fields: string[];
+  score: number;
+  confident: boolean;
+  why: string[];
+}
+
 export interface MatchesResult {
   items: MatchView[];
+  /** Registered experts who could meet a demand (empty for an offer). */
+  experts: ExpertMatch[];
   threshold: number;
   noMatch: boolean;
   noConfidentMatch: boolean;
@@ -128,11 +142,13 @@ export function useDemandList(params: { status?: string; q?: string; offset?: nu
   });
 }
 
-export function useDemand(id: number) {
-  return useQuery({ queryKey: ['transfer', 'demand', id], queryFn: () => api.get<Item>(`/api/demands/${id}`) });
+export function useDemand(id: number, enabled = true) {
+  return useQuery({ queryKey: ['transfer', 'demand', id], queryFn: () => api.get<Item>(`/api/demands/${id}`), enabled });
 }
 
 export const createDemand = (draft: Record<string, unknown>) => api.post<Item>('/api/demands', draft);
+/** `version` is the one the form was loaded with: the server refuses the change if someone saved in between. */
+export const updateDemand = (id: number, version: number, changes: Record<string, unknown>) => api.patch<Item>(`/api/demands/${id}`, { ...changes, version });
 export const openCase = (demandId: number, offerId: number, note?: string | null) =>
   api.post<CaseDetail>('/api/transfer/cases', { demand_id: demandId, offer_id: offerId, note: note || null });
 

@@ -1,7 +1,8 @@
 // One demand: its fields, quality, workflow actions (owner: submit / close / reopen; broker: screen / publish /
 // send back), history, and the matching offers with explanations, decline and "open a case".
-import { Link, useParams } from 'react-router-dom';
-import { Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Button, Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
 import { useEntityMeta } from '../../entities/api/entities';
@@ -23,10 +24,13 @@ export function DemandDetailPage() {
   const quality = useQuality('demand', id);
   const { meta } = useEntityMeta('demands');
   const broker = isBroker(user);
+  const navigate = useNavigate();
 
   if (demand.error) return <Result status="404" title={errorText(demand.error)} extra={<Link to="/transfer/demands">{t('transfer.detail.back')}</Link>} />;
   const d = demand.data;
   const status = String(d?.status ?? 'draft');
+  // The server decides (owners edit their own, brokers those of their zones); this only hides a button that would fail.
+  const canEdit = !!d && status !== 'closed' && (broker || (user?.organization_id != null && user.organization_id === d.organization_id));
   const fieldLabel = (field: string, value: unknown) => {
     const opt = meta?.fields.find((f) => f.name === field)?.options?.find((o) => o.value === value);
     return opt ? pick(opt.label) : value == null || value === '' ? '—' : String(value);
@@ -43,7 +47,16 @@ export function DemandDetailPage() {
           <StatusTag t={t} status={status} />
         </Space>
       }
-      extra={<Typography.Text type="secondary">{String(d?.code ?? '')}</Typography.Text>}
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{String(d?.code ?? '')}</Typography.Text>
+          {canEdit && (
+            <Button size="small" icon={<EditOutlined />} onClick={() => navigate(`/transfer/demands/${id}/edit`)} data-testid="demand-edit">
+              {t('transfer.demands.edit')}
+            </Button>
+          )}
+        </Space>
+      }
       side={
         <>
           <Card title={t('transfer.quality.title')} size="small">

@@ -1,13 +1,16 @@
-// Post a demand: the fields with a disclosure tier each, a live quality score with suggestions (scored on the server,
-// nothing stored), then save as a draft or save and submit for broker review.
-import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
+// Post or edit a demand: the fields with a disclosure tier each, a live quality score with suggestions (scored on the
+// server, nothing stored), then save as a draft or save and submit for broker review.
+import { useEffect } from 'react';
+import { useParams } from 'react-router-dom';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
 import { RefSelect } from '../../entities/components/RefSelect';
-import { CONFIDENTIALITY, createDemand } from '../api/transfer';
-import type { Tier } from '../api/listings';
+import type { Item } from '../../../shared/api/types';
+import { CONFIDENTIALITY, createDemand, updateDemand, useDemand } from '../api/transfer';
+import { type Tier, useDisclosure } from '../api/listings';
 import { ClassificationFields } from './ClassificationFields';
 import { CooperationModesField } from './CooperationModesField';
 import { defaultTiers } from './DisclosureTiers';
@@ -16,7 +19,7 @@ import { SaveButtons } from './SaveButtons';
 import { TextAreaItem } from './TextAreaItem';
 import { useLiveQuality } from './useLiveQuality';
 import { useSaveItem } from './useSaveItem';
-import { tk } from './labels';
+import { errorText, tk } from './labels';
 
 interface Values {
   title?: string;
@@ -37,6 +40,8 @@ interface Values {
 }
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v ?? null);
+const FIELDS = ['title', 'organization_id', 'description', 'hightech_field', 'ipc_code', 'problem', 'target_indicators', 'acceptance_criteria',
+  'budget_min', 'budget_max', 'deadline', 'cooperation_modes', 'confidentiality', 'decision_owner'] as const;
 
 function toDraft(v: Values): Record<string, unknown> {
   return {
@@ -57,32 +62,63 @@ function toDraft(v: Values): Record<string, unknown> {
   };
 }
 
+function fromItem(d: Item): Values {
+  const values = Object.fromEntries(FIELDS.map((f) => [f, d[f] ?? undefined])) as Values & { deadline?: unknown };
+  return { ...values, deadline: typeof d.deadline === 'string' && d.deadline ? dayjs(d.deadline) : undefined };
+}
+
 export function DemandFormPage() {
+  const editId = Number(useParams().id) || null;
   const { t } = useI18n();
   const { user } = useAuth();
   const [form] = Form.useForm<Values>();
+  const existing = useDemand(editId ?? 0, editId !== null);
+  const existingTiers = useDisclosure('demand', editId ?? 0, editId !== null);
   const { quality, rescore } = useLiveQuality('demand', () => toDraft({ confidentiality: 'public' }));
+
+  useEffect(() => {
+    if (!existing.data) return;
+    form.setFieldsValue(fromItem(existing.data));
+    rescore(toDraft(fromItem(existing.data)));
+  }, [existing.data, form, rescore]);
+  useEffect(() => {
+    if (existingTiers.data) form.setFieldsValue({ tiers: existingTiers.data.tiers });
+  }, [existingTiers.data, form]);
+
   const { run, saving } = useSaveItem('demand', form, {
-    store: (values) => createDemand(toDraft(values)),
+    store: (values) => (editId && existing.data ? updateDemand(editId, existing.data.version, toDraft(values)) : createDemand(toDraft(values))),
     messages: { saved: 'transfer.form.saved', submitted: 'transfer.form.submitted' },
+    fields: FIELDS,
   });
   const required = (label: string) => [{ required: true, message: t('transfer.form.required', { field: label }) }];
+  const canSubmit = !editId || ['draft', 'sent_back'].includes(String(existing.data?.status ?? 'draft'));
 
+  if (editId && existing.error) return <Alert type="error" showIcon message={errorText(existing.error)} />;
   return (
     <FormWithQuality<Values>
       kind="demand"
-      title={t('transfer.demands.new')}
+      title={editId ? t('transfer.demands.edit') : t('transfer.demands.new')}
+      loading={!!editId && existing.isPending}
       form={form}
       initialValues={{ confidentiality: 'public', cooperation_modes: [], organization_id: user?.organization_id ?? undefined, tiers: defaultTiers('demand') }}
       onValuesChange={(all) => rescore(toDraft(all))}
       quality={quality}
-      buttons={<SaveButtons kind="demand" saveLabel={t('transfer.form.saveDraft')} saving={saving} onSave={run} cancelTo="/transfer/demands" />}
+      buttons={
+        <SaveButtons
+          kind="demand"
+          saveLabel={editId ? t('common.save') : t('transfer.form.saveDraft')}
+          canSubmit={canSubmit}
+          saving={saving}
+          onSave={run}
+          cancelTo={editId ? `/transfer/demands/${editId}` : '/transfer/demands'}
+        />
+      }
     >
       <Form.Item name="title" label={t('transfer.field.title')} rules={required(t('transfer.field.title'))}>
         <Input maxLength={300} />
       </Form.Item>
       <Form.Item name="organization_id" label={t('transfer.field.organization')} rules={required(t('transfer.field.organization'))}>
-        <RefSelect entity="organizations" id="organization_id" />
+        <RefSelect entity="organizations" id="organization_id" initial={existing.data?.refs?.organization_id ?? null} />
       </Form.Item>
       <TextAreaItem name="description" label={t('transfer.field.description')} rows={4} />
       <TextAreaItem name="problem" label={t('transfer.field.problem')} rows={3} />

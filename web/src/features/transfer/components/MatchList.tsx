@@ -2,12 +2,13 @@
 // decline with a reason, and (brokers) open a case. Titles open the result's public view (tiers, NDA).
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Empty, Form, Input, List, Modal, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useI18n } from '../../../shared/i18n';
 import { DECLINE_REASONS, type MatchesResult, type MatchView, openCase } from '../api/transfer';
 import { declineResult, type ItemKind } from '../api/listings';
 import { errorText, tk } from './labels';
+import { ConfidenceTag, formatScore, MatchScore, WhyList } from './MatchParts';
 
 export function MatchList({
   kind,
@@ -96,24 +97,15 @@ export function MatchList({
             ].filter(Boolean)}
           >
             <List.Item.Meta
-              avatar={<Progress type="circle" size={52} percent={Math.round(m.score * (m.score <= 1 ? 100 : 1))} format={() => <span data-testid="match-score">{formatScore(m.score)}</span>} />}
+              avatar={<MatchScore score={m.score} />}
               title={
                 <Space wrap>
                   <Link to={`/listings/${m.kind}/${m.id}`} data-testid="match-title">{m.title}</Link>
                   <Typography.Text type="secondary">{m.code}</Typography.Text>
-                  {m.confident ? <Tag color="success">{t('transfer.matches.confident')}</Tag> : <Tag color="warning">{t('transfer.matches.lowConfidence')}</Tag>}
+                  <ConfidenceTag confident={m.confident} />
                 </Space>
               }
-              description={
-                m.why.length ? (
-                  <div data-testid="match-why">
-                    <Typography.Text type="secondary">{t('transfer.matches.why')}</Typography.Text>
-                    <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-                      {m.why.map((w, i) => <li key={i}>{w}</li>)}
-                    </ul>
-                  </div>
-                ) : null
-              }
+              description={<WhyList why={m.why} />}
             />
           </List.Item>
         )}
@@ -158,5 +150,3 @@ export function MatchList({
     </div>
   );
 }
-
-const formatScore = (s: number) => (s <= 1 ? (s * 100).toFixed(0) : s.toFixed(0));

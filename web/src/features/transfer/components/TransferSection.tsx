@@ -50,6 +50,7 @@ export function TransferSection() {
           <Route path="demands" element={<DemandListPage />} />
           <Route path="demands/new" element={<DemandFormPage />} />
           <Route path="demands/:id" element={<DemandDetailPage />} />
+          <Route path="demands/:id/edit" element={<DemandFormPage />} />
           <Route path="cases" element={<CaseListPage />} />
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="funnel" element={<FunnelPage />} />

@@ -2,7 +2,7 @@
 // its page; the server's field errors go onto the form's fields.
 import { useNavigate } from 'react-router-dom';
 import { App, type FormInstance } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../shared/api/client';
 import { type MessageKey, useI18n } from '../../../shared/i18n';
 import { changeStatus, type ItemKind, saveTiers, type Tier } from '../api/listings';
@@ -21,6 +21,7 @@ export function useSaveItem<V extends { tiers?: Record<string, Tier> }>(kind: It
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: async ({ values, submit }: { values: V; submit: boolean }) => {
       const { id } = await store(values);
@@ -29,6 +30,8 @@ export function useSaveItem<V extends { tiers?: Record<string, Tier> }>(kind: It
       return { id, submit };
     },
     onSuccess: ({ id, submit }) => {
+      // The item's page, lists and matches all show what was just saved.
+      void queryClient.invalidateQueries({ queryKey: ['transfer'] });
       void message.success(t(submit ? messages.submitted : messages.saved));
       navigate(`/transfer/${kind}s/${id}`);
     },
