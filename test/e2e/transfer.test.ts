@@ -161,6 +161,18 @@ describe('technology transfer', () => {
     await page.screenshot({ path: '/tmp/kechuang-transfer-matches.png', fullPage: true });
   });
 
+  it('edits the demand: the form opens with its values and the change shows on its page', async () => {
+    await page.getByTestId('demand-edit').click();
+    await page.waitForURL(/\/transfer\/demands\/\d+\/edit$/);
+    await expect.poll(() => page.locator('#title').inputValue()).toBe(DEMAND_TITLE);
+    expect(await page.locator('#decision_owner').inputValue()).toBe('张总工');
+    await page.locator('#decision_owner').fill('李副总工');
+    await page.getByTestId('demand-save-draft').click();
+    await page.waitForURL(/\/transfer\/demands\/\d+$/);
+    await page.getByText('李副总工').waitFor();
+    await expect.poll(() => page.getByTestId('demand-status').first().textContent()).toBe('已发布');
+  });
+
   it('opens a case from the match and moves it to contract signed', async () => {
     const match = page.getByTestId('match-item').filter({ hasText: OFFER_TITLE });
     await match.getByTestId('match-open-case').click();
@@ -250,18 +262,6 @@ describe('technology transfer', () => {
     const odd = await api<{ id: number }>(page, 'POST', '/api/offers', { title: 'Xylophone tuning for zebras', summary: 'qwertyuiop zxcvbnm', organization_id: orgId, lang: 'en' });
     await page.goto(`${server.baseUrl}/transfer/offers/${odd.id}`);
     await page.locator('[data-testid="matches-none"], [data-testid="matches-no-confident"]').first().waitFor();
-  });
-
-  it('edits the demand: the form opens with its values and the change shows on its page', async () => {
-    await page.getByTestId('demand-edit').click();
-    await page.waitForURL(/\/transfer\/demands\/\d+\/edit$/);
-    await expect.poll(() => page.locator('#title').inputValue()).toBe(DEMAND_TITLE);
-    expect(await page.locator('#decision_owner').inputValue()).toBe('张总工');
-    await page.locator('#decision_owner').fill('李副总工');
-    await page.getByTestId('demand-save-draft').click();
-    await page.waitForURL(/\/transfer\/demands\/\d+$/);
-    await page.getByText('李副总工').waitFor();
-    await expect.poll(() => page.getByTestId('demand-status').first().textContent()).toBe('已发布');
   });
 
   it('shows the public market to an anonymous visitor, without brokers-only demands, and reveals NDA fields once accepted', async () => {

@@ -34,6 +34,13 @@ export function toExpertItem(row: Row): MatchItemInput {
   };
 }
 
+/**
+ * Experts scoring below this share only generic words with the demand (技术, 研究…), which is no lead at all; they
+ * are left out rather than listed as a long tail of near-zero scores. A tenth of the score range, a third of the
+ * confidence threshold: an assumption, not calibrated on judged data.
+ */
+export const EXPERT_MIN_SCORE = 0.1;
+
 const textOrNull = (v: unknown): string | null => (v == null ? null : String(v));
 
 export interface ExpertMatchView {
@@ -50,13 +57,14 @@ export interface ExpertMatchView {
 
 /** The engine's expert results as the API shows them, re-checked against the registry (an expert may have left it since). */
 export async function expertViews(db: Queryable, results: readonly MatchResult[], top: number): Promise<ExpertMatchView[]> {
-  if (results.length === 0) return [];
+  if (results.length === 0 || results[0]!.score < EXPERT_MIN_SCORE) return [];
   const rows = await db.query(
     `select p.*, o.name_zh as org_name_zh, o.name_en as org_name_en from people p left join organizations o on o.id = p.organization_id
      where p.id = any($1::int8[])`, [results.map((r) => Number(r.id))]);
   const byId = new Map(rows.map((r) => [String(r.id), r]));
   const views: ExpertMatchView[] = [];
   for (const result of results) {
+    if (result.score < EXPERT_MIN_SCORE) break; // results come best first
     const row = byId.get(result.id);
     if (!row || !isMatchableExpert(row)) continue;
     views.push({
