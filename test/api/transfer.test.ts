@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
-import { Client } from '../helpers/test-app';
+import { Client, multipart } from '../helpers/test-app';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 const future = `${new Date().getFullYear() + 1}-06-30`;
@@ -316,6 +316,43 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'failed' })).json().errors[0].field).toBe('failure_reason');
     expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'failed', failure_reason: '需求方预算取消' })).statusCode).toBe(200);
     expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'negotiating' })).statusCode).toBe(400);
+  });
+
+  it('keeps documents on a case: parties and brokers add and download them, bad files are refused, removal is limited', async () => {
+    const c = (await admin.get('/api/transfer/cases')).json().items.find((x: { demand_id: number; offer_id: number }) => x.demand_id === demandId && x.offer_id === copperId);
+    const pdf = Buffer.from('%PDF-1.4\n% 技术转让合同扫描件\n%%EOF\n');
+    const upload = (client: Client, name: string, content: string | Uint8Array) =>
+      client.request({ method: 'POST', url: `/api/transfer/cases/${c.id}/files`, ...multipart(name, content) });
+
+    const added = await upload(orgUser, '技术转让合同.pdf', pdf);
+    expect(added.statusCode).toBe(201);
+    const file = added.json().files[0];
+    expect(file).toMatchObject({ filename: '技术转让合同.pdf', media_type: 'application/pdf', size_bytes: pdf.length, username: 'orguser' });
+    const download = await admin.get(`/api/transfer/cases/${c.id}/files/${file.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('技术转让合同.pdf')}`);
+    expect((await anon.get(`/api/transfer/cases/${c.id}/files/${file.id}`)).statusCode).toBe(401);
+
+    // Refused with the field and the reason, nothing stored.
+    const refused = async (name: string, content: string | Uint8Array) => {
+      const res = await upload(admin, name, content);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('file');
+      return res.json().errors[0].message as string;
+    };
+    expect(await refused('setup.exe', 'MZ')).toMatch(/pdf/);
+    expect(await refused('empty.pdf', '')).toMatch(/empty/);
+    expect(await refused('huge.pdf', new Uint8Array(21 * 1024 * 1024))).toMatch(/20 MB/);
+    expect((await admin.get(`/api/transfer/cases/${c.id}`)).json().files).toHaveLength(1);
+
+    // The org user did not upload the admin's file and is no broker; the admin (a broker) may remove any.
+    const minutes = (await upload(admin, 'minutes.docx', 'PK minutes')).json().files.find((f: { filename: string }) => f.filename === 'minutes.docx');
+    expect((await orgUser.request({ method: 'DELETE', url: `/api/transfer/cases/${c.id}/files/${minutes.id}` })).statusCode).toBe(403);
+    expect((await orgUser.request({ method: 'DELETE', url: `/api/transfer/cases/${c.id}/files/${file.id}` })).statusCode).toBe(200);
+    const left = await admin.request({ method: 'DELETE', url: `/api/transfer/cases/${c.id}/files/${minutes.id}` });
+    expect(left.json().files).toEqual([]);
+    expect((await admin.get(`/api/transfer/cases/${c.id}/files/${file.id}`)).statusCode).toBe(404);
   });
 
   it('runs an innovation challenge from demands to scored proposals to a paired case', async () => {

@@ -1,9 +1,10 @@
 // End-to-end: technology transfer in Chromium against the real server. As admin (a broker everywhere): create a
 // published offer through the API, post a demand for 5G high-frequency copper foil through the web app (quality
-// score and suggestions), see matches with explanations (offers and a registered expert), open a case from a match and move it to "contract signed";
+// score and suggestions), see matches with explanations (offers and a registered expert), edit the demand, open a
+// case from a match, move it to "contract signed" and attach the contract's scan;
 // post an offer in the web app with one field behind an NDA and see the demands it could serve (decline one with a
 // reason, which brokers then see); browse the public market as an anonymous visitor, then as an organisation user
-// accept the NDA (the owner side sees the reveal logged); edit the demand; in an innovation challenge, a solver
+// accept the NDA (the owner side sees the reveal logged); in an innovation challenge, a solver
 // proposes for its own organisation, a broker scores a proposal and pairs it with its demand.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -193,6 +194,16 @@ describe('technology transfer', () => {
     expect(await page.getByTestId('case-amount').textContent()).toBe('260');
     // The history lists the three stages entered.
     await expect.poll(() => page.getByTestId('case-history').locator('tbody tr').count()).toBe(3);
+
+    // The signed contract's scan goes onto the case and downloads as it was.
+    const scan = Buffer.from('%PDF-1.4\n% 技术转让合同\n%%EOF\n');
+    await page.locator('input[type="file"]').setInputFiles({ name: '技术转让合同.pdf', mimeType: 'application/pdf', buffer: scan });
+    const link = page.getByTestId('case-files').getByTestId('case-file-link').filter({ hasText: '技术转让合同.pdf' });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const downloaded = await page.request.get(`${server.baseUrl}${href}`);
+    expect(downloaded.status()).toBe(200);
+    expect(Buffer.from(await downloaded.body()).equals(scan)).toBe(true);
 
     // The case appears in the cases list.
     await page.getByTestId('transfer-tab-cases').click();

@@ -1,6 +1,8 @@
 import type { Db, Queryable, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { assertBroker, deny, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
+import { caseNotFound, caseRow, mayReadCase } from './case-access';
+import { listCaseFiles } from './case-files.service';
 import { brokers, viewerOf } from './disclosure';
 
 /**
@@ -61,19 +63,6 @@ export function checkTransition(current: CaseStage, input: StageInput, today = n
   return set;
 }
 
-async function caseRow(db: Queryable, id: number, forUpdate = false): Promise<Row | undefined> {
-  return (await db.query(
-    `select c.*, d.organization_id as demand_org_id, o.organization_id as offer_org_id, d.title as demand_title, o.title as offer_title
-     from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where c.id = $1${forUpdate ? ' for update of c' : ''}`, [id]))[0];
-}
-
-const caseNotFound = (id: number) => new TransferError('NOT_FOUND', 'cases', 'transfer.caseNotFound', { id });
-
-async function mayReadCase(db: Queryable, actor: Actor, row: Row): Promise<boolean> {
-  if (actor.role === 'org_user') return actor.organizationId === Number(row.demand_org_id) || actor.organizationId === Number(row.offer_org_id);
-  return brokers(await viewerOf(db, actor), row.zone_id);
-}
-
 export async function openCase(db: Db, actor: Actor | null, input: { demand_id: number; offer_id: number; note?: string | null; challenge_id?: number | null }) {
   const demand = await loadItem(db, 'demand', input.demand_id);
   if (!demand) throw notFoundItem('demand', input.demand_id);
@@ -98,7 +87,8 @@ async function getCaseIn(db: Queryable, id: number) {
   const row = (await caseRow(db, id))!;
   const stages = await db.query('select stage, entered_at, left_at, note, user_id from transfer_case_stages where case_id = $1 order by id', [id]);
   const notes = await db.query('select id, note, user_id, at from transfer_case_notes where case_id = $1 order by id', [id]);
-  return { ...row, id: Number(row.id), contract_amount: row.contract_amount == null ? null : Number(row.contract_amount), next: NEXT_STAGES[row.stage as CaseStage], stages, notes };
+  const files = await listCaseFiles(db, id);
+  return { ...row, id: Number(row.id), contract_amount: row.contract_amount == null ? null : Number(row.contract_amount), next: NEXT_STAGES[row.stage as CaseStage], stages, notes, files };
 }
 
 export async function getCase(db: Queryable, actor: Actor | null, id: number) {

@@ -5,7 +5,7 @@ import type { Db, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { localeFrom, translate } from '../../shared/i18n';
 import { type FieldIssue, invalid } from '../../shared/http/errors';
-import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, requireActor, TransferError } from './common';
+import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
 import { acceptNda, canSee, checkTiers, privileged, TIERABLE, tiersOf, viewerOf } from './disclosure';
 import { getPublished, listPublished } from './public-listings';
 import * as S from './schemas';
@@ -13,6 +13,7 @@ import { declineMatch, DECLINE_REASONS, listFeedback, type MatchingHandle, match
 import { demandQuality, offerQuality } from './quality';
 import { changeStatus, qualityReport, statusHistory } from './status.service';
 import { addCaseNote, CASE_STAGES, getCase, listCases, moveCase, openCase } from './cases.service';
+import { addCaseFile, attachmentHeader, MAX_CASE_FILE_MB, readCaseFile, removeCaseFile } from './case-files.service';
 import { attachDemand, createChallenge, getChallenge, listChallenges, pairProposal, scoreProposal, setChallengeStatus, submitProposal } from './challenges.service';
 import { transferFunnel } from './funnel';
 
@@ -179,6 +180,34 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
   }, (req, reply) => run(req, reply, () => moveCase(db, actorOf(req), req.params.id, req.body)));
   r.post('/api/transfer/cases/:id/notes', { schema: { tags: ['transfer'], summary: 'Add a broker note', params: idParams, body: z.object({ note: z.string() }), response: { 201: S.caseDetail } } },
     (req, reply) => run(req, reply, () => addCaseNote(db, actorOf(req), req.params.id, req.body.note), 201));
+  const fileParams = z.object({ id, fileId: id });
+  r.post('/api/transfer/cases/:id/files', {
+    schema: { tags: ['transfer'], summary: `Add a document to a case (multipart field "file", at most ${MAX_CASE_FILE_MB} MB; the parties and brokers)`, params: idParams, response: { 201: S.caseDetail } },
+  }, (req, reply) => run(req, reply, async () => {
+    const actor = requireActor(actorOf(req));
+    const file = await req.file({ limits: { fileSize: MAX_CASE_FILE_MB * 1024 * 1024 } });
+    if (!file) throw rejectField('file', 'transfer.case.fileMissing');
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw rejectField('file', 'transfer.case.fileTooLarge', { max: MAX_CASE_FILE_MB });
+      throw err;
+    }
+    await addCaseFile(db, actor, req.params.id, { filename: file.filename, bytes });
+    return getCase(db, actor, req.params.id);
+  }, 201));
+  r.get('/api/transfer/cases/:id/files/:fileId', { schema: { tags: ['transfer'], summary: 'Download a document of a case', params: fileParams } },
+    (req, reply) => run(req, reply, async () => {
+      const file = await readCaseFile(db, actorOf(req), req.params.id, req.params.fileId);
+      reply.header('content-type', file.media_type).header('content-disposition', attachmentHeader(file.filename));
+      return Buffer.from(file.content);
+    }));
+  r.delete('/api/transfer/cases/:id/files/:fileId', { schema: { tags: ['transfer'], summary: 'Remove a document (its uploader, or a broker)', params: fileParams, response: { 200: S.caseDetail } } },
+    (req, reply) => run(req, reply, async () => {
+      await removeCaseFile(db, actorOf(req), req.params.id, req.params.fileId);
+      return getCase(db, actorOf(req), req.params.id);
+    }));
 
   // ——— challenges ———
   r.post('/api/transfer/challenges', {

@@ -101,6 +101,9 @@ export const caseDetail = caseSummary.extend({
   next: z.array(stage),
   stages: z.array(z.object({ stage, entered_at: when, left_at: when.nullable(), note: z.string().nullable(), user_id: nullableNum })),
   notes: z.array(z.object({ id: num, note: z.string(), user_id: nullableNum, at: when })),
+  files: z.array(z.object({
+    id: num, filename: z.string(), media_type: z.string(), size_bytes: num, sha256: z.string(), uploaded_by: nullableNum, username: z.string().nullable(), uploaded_at: when,
+  })).describe('documents of the case (download at /api/transfer/cases/{id}/files/{fileId})'),
 });
 
 export const challenge = z.looseObject({

@@ -130,4 +130,5 @@ export const api = {
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   upload: <T>(path: string, form: FormData, query?: Record<string, QueryValue>) =>
     apiRequest<T>(path, { method: 'POST', form, query }),
+  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

@@ -98,7 +98,23 @@ export interface CaseDetail extends CaseSummary {
   next: CaseStage[];
   stages: { stage: CaseStage; entered_at: string; left_at: string | null; note: string | null; user_id: number | null }[];
   notes: { id: number; note: string; user_id: number | null; at: string }[];
+  files: CaseFile[];
 }
+
+export interface CaseFile {
+  id: number;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: number | null;
+  username: string | null;
+  uploaded_at: string;
+}
+
+/** What the server accepts as a case document (it checks again). */
+export const CASE_FILE_ACCEPT = '.pdf,.ofd,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv,.jpg,.jpeg,.png,.zip';
+export const caseFileUrl = (caseId: number, fileId: number) => `/api/transfer/cases/${caseId}/files/${fileId}`;
 
 export interface StageInput {
   stage: CaseStage;
@@ -173,6 +189,15 @@ export function useCaseMutations(id: number) {
   return {
     move: useMutation({ mutationFn: (input: StageInput) => api.post<CaseDetail>(`/api/transfer/cases/${id}/stage`, input), onSuccess: done }),
     note: useMutation({ mutationFn: (note: string) => api.post<CaseDetail>(`/api/transfer/cases/${id}/notes`, { note }), onSuccess: done }),
+    addFile: useMutation({
+      mutationFn: (file: File) => {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        return api.upload<CaseDetail>(`/api/transfer/cases/${id}/files`, form);
+      },
+      onSuccess: done,
+    }),
+    removeFile: useMutation({ mutationFn: (fileId: number) => api.delete<CaseDetail>(caseFileUrl(id, fileId)), onSuccess: done }),
   };
 }
 

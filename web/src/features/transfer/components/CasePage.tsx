@@ -1,5 +1,5 @@
 // One brokerage case: where it stands in introduced → negotiating → contract signed → registered → implementing →
-// closed (or failed), buttons to move it to the allowed next stages with the data each needs, history and notes.
+// closed (or failed), buttons to move it to the allowed next stages with the data each needs, history, notes and documents.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Result, Row, Select, Space, Steps, Table, Tag, Typography } from 'antd';
@@ -10,6 +10,7 @@ import { isApiError } from '../../../shared/api/client';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
 import { CONTRACT_TYPES, type CaseStage, isBroker, useCase, useCaseMutations } from '../api/transfer';
+import { CaseFilesCard } from './CaseFilesCard';
 import { errorText, fmtDate, StageTag, tk } from './labels';
 
 const MAIN: CaseStage[] = ['introduced', 'negotiating', 'contract_signed', 'registered', 'implementing', 'closed'];
@@ -192,6 +193,7 @@ export function CasePage() {
               </Space.Compact>
             )}
           </Card>
+          {k && <CaseFilesCard caseDetail={k} />}
         </Col>
       </Row>
 
