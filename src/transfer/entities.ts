@@ -1,6 +1,6 @@
-import { label, option, type EntityDef, type FieldDef } from '../shared/records/field-def';
+import { label, option, type EntityDef, type FieldDef, type RecordProblem } from '../shared/records/field-def';
 import { HIGHTECH_FIELDS } from '../registry/vocabulary';
-import { invalid } from '../shared/http/errors';
+import type { Actor } from '../shared/access/actor';
 import { isIpcCode } from './matching';
 
 /**
@@ -101,13 +101,24 @@ export const demands: EntityDef = {
     { name: 'status', type: 'enum', options: DEMAND_STATUSES, label: label('状态', 'Status'), inList: true, filter: true },
     lang,
   ],
-  checkRecord: (r) => {
-    if (r.budget_min != null && r.budget_max != null && Number(r.budget_max) < Number(r.budget_min)) {
-      throw invalid([{ field: 'budget_max', key: 'field.min', params: { min: `budget_min (${r.budget_min})` } }]);
-    }
-    return null;
-  },
+  checkRecord: (r) =>
+    r.budget_min != null && r.budget_max != null && Number(r.budget_max) < Number(r.budget_min)
+      ? { field: 'budget_max', key: 'field.min', params: { min: `budget_min (${String(r.budget_min)})` } }
+      : null,
+  checkImportRow: workflowGuard,
 };
+
+/**
+ * The workflow routes keep demands and offers unpublished on the generic tables and move their status only through
+ * the review flow; a file import does not pass through those routes, so it gets the same guard per row. Brokers
+ * (admins, zone operators in their zones: the import's scope check) review listings and may bring in another
+ * platform's listings with their status; an organisation's own imports come in as drafts.
+ */
+function workflowGuard(record: Record<string, unknown>, actor: Actor): RecordProblem | null {
+  if (record.published === true) return { field: 'published', key: 'transfer.write.publishViaWorkflow' };
+  if (actor.role === 'org_user' && record.status != null && record.status !== 'draft') return { field: 'status', key: 'transfer.write.draftOnCreate' };
+  return null;
+}
 
 export const offers: EntityDef = {
   name: 'offers', table: 'tech_offers', label: label('科技成果（供给）', 'Technology offers'), zoneOwnership: 'organization', orgUserMayWrite: true,
@@ -130,6 +141,7 @@ export const offers: EntityDef = {
     lang,
     { name: 'anonymous', type: 'bool', label: label('匿名发布', 'Anonymous'), filter: true },
   ],
+  checkImportRow: workflowGuard,
 };
 
 export const TRANSFER_ENTITIES: readonly EntityDef[] = [demands, offers];

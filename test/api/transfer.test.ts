@@ -129,6 +129,37 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await admin.get(`/api/offers/${copperId}/matches`)).json().experts).toEqual([]);
   });
 
+  it('syndicates listings: demands and offers exported as JSON import unchanged into another platform', async () => {
+    for (const entity of ['demands', 'offers'] as const) {
+      const exported = await admin.get(`/api/exports/${entity}?format=json&q=${encodeURIComponent('铜箔')}`);
+      expect(exported.statusCode).toBe(200);
+      const rows = JSON.parse(exported.body) as Record<string, unknown>[];
+      expect(rows.length).toBeGreaterThan(0);
+      // Another platform's listings: its own codes, the same organisations (by credit code / code).
+      const theirs = rows.map((r) => ({ ...r, code: `PROV-${String(r.code)}` }));
+      const res = await admin.request({ method: 'POST', url: `/api/imports/${entity}?mode=commit`, ...multipart(`${entity}.json`, JSON.stringify(theirs)) });
+      expect(res.statusCode, res.body).toBe(202);
+      await t.jobs.drain();
+      const job = (await admin.get(`/api/jobs/${res.json().job.id}`)).json();
+      expect(job.status, JSON.stringify(job)).toBe('succeeded');
+      expect(job.result.inserted).toBe(rows.length);
+      const imported = (await admin.get(`/api/${entity}?q=${encodeURIComponent('铜箔')}&limit=100`)).json().items.filter((i: { code: string }) => i.code.startsWith('PROV-'));
+      expect(imported.map((i: { title: string }) => i.title).sort()).toEqual(rows.map((r) => r.title).sort());
+    }
+
+    // An organisation's own file cannot skip the review: no published status, no public flag; every bad row named.
+    const own = [
+      { code: 'OWN-1', title: '自有需求一', organization_id: (await admin.get(`/api/organizations/${orgU}`)).json().code, status: 'published' },
+      { code: 'OWN-2', title: '自有需求二', organization_id: (await admin.get(`/api/organizations/${orgU}`)).json().code, published: true },
+      { code: 'OWN-3', title: '自有需求三', organization_id: (await admin.get(`/api/organizations/${orgU}`)).json().code, budget_min: 500, budget_max: 100 },
+    ];
+    const report = (await orgUser.request({ method: 'POST', url: '/api/imports/demands?mode=validate', ...multipart('own.json', JSON.stringify(own)) })).json();
+    expect(report.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([[1, 'status'], [2, 'published'], [3, 'budget_max']]);
+    const refused = await orgUser.request({ method: 'POST', url: '/api/imports/demands?mode=commit', ...multipart('own.json', JSON.stringify(own)) });
+    expect(refused.statusCode).toBe(400);
+    expect((await admin.get('/api/demands?q=OWN')).json().items.filter((i: { code: string }) => i.code.startsWith('OWN-'))).toEqual([]);
+  });
+
   it('says so when nothing matches, with a suggestion to broaden', async () => {
     const d = (await admin.post('/api/demands', { title: 'Xylophone tuning for zebras', description: 'qwertyuiop zxcvbnm', organization_id: orgL, lang: 'en' })).json();
     const body = (await admin.get(`/api/demands/${d.id}/matches`)).json();

@@ -1,3 +1,4 @@
+import type { Actor } from '../access/actor';
 import type { Label, MessageKey } from '../i18n';
 
 /**
@@ -58,9 +59,21 @@ export interface EntityDef {
   /** Records are published (visible to anonymous visitors) unless the input says otherwise. */
   publishedByDefault: boolean;
   /** Cross-field checks, e.g. valid_to ≥ valid_from. */
-  checkRecord?: (record: Record<string, unknown>) => { field: string; key: MessageKey } | null;
+  checkRecord?: (record: Record<string, unknown>) => RecordProblem | null;
+  /**
+   * What a file import may set beyond the schema, for entities whose routes guard some columns (a workflow status,
+   * publication): imports do not pass through those routes, so the same guard runs per row here.
+   */
+  checkImportRow?: (record: Record<string, unknown>, actor: Actor) => RecordProblem | null;
   /** Computes the code of a record imported without one, from its natural key (e.g. credit code, org + year). */
   naturalCode?: (record: Record<string, unknown>, refCodes: Record<string, string | undefined>) => string | undefined;
+}
+
+/** A rule a record breaks: the field to name and the message (with its parameters). */
+export interface RecordProblem {
+  field: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
 }
 
 export const label = (zh: string, en: string): Label => ({ zh, en });

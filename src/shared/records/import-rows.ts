@@ -168,7 +168,7 @@ export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly R
     const record = (parsed.success ? parsed.data : c.record) as Row;
     if (derives && derivedZone !== undefined) record.zone_id = derivedZone;
     const rule = parsed.success ? def.checkRecord?.(record) : null;
-    if (rule) rowIssues.push({ line: c.line, field: rule.field, key: rule.key });
+    if (rule) rowIssues.push({ line: c.line, field: rule.field, key: rule.key, params: rule.params });
     if (!record.code) {
       const natural = def.naturalCode?.(record, refCodes);
       if (natural) record.code = natural;

@@ -45,7 +45,9 @@ async function checkScope(db: Queryable, actor: Actor, check: WriteCheck, def: E
   for (const row of rows) {
     const found = existing.get(String(row.record.code));
     const problem = check(def, row.record) ?? (found ? check(def, { ...row.record, id: found.id, zone_id: found.zone_id, organization_id: row.record.organization_id }) : null);
+    const guarded = problem ? null : def.checkImportRow?.(row.record, actor);
     if (problem) issues.push({ line: row.line, field: def.zoneOwnership === 'organization' ? 'organization_id' : 'zone_id', key: problem.key, params: problem.params });
+    else if (guarded) issues.push({ line: row.line, field: guarded.field, key: guarded.key, params: guarded.params });
     else ok.push(row);
   }
   return { rows: ok, issues };

@@ -269,7 +269,7 @@ async function checkReferences(db: Queryable, def: EntityDef, values: Row): Prom
 
 function checkRecordRules(def: EntityDef, record: Row): void {
   const problem = def.checkRecord?.(record);
-  if (problem) throw invalid([{ field: problem.field, key: problem.key }]);
+  if (problem) throw invalid([{ field: problem.field, key: problem.key, params: problem.params }]);
 }
 
 async function assertNoZoneCycle(db: Queryable, zoneId: number, newParent: number): Promise<void> {
