@@ -349,6 +349,30 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'negotiating' })).statusCode).toBe(400);
   });
 
+  it('gives the evaluation module the ends of the funnel as indicators: demands, contracts, turnover, conversion', async () => {
+    const c = (await admin.get('/api/transfer/cases')).json().items.find((x: { demand_id: number; offer_id: number }) => x.demand_id === demandId && x.offer_id === copperId);
+    const year = new Date().getFullYear();
+    const codes = 'transfer_demands_collected,transfer_contracts_signed,transfer_contract_turnover,transfer_demand_conversion';
+    const computed = await admin.post('/api/indicator-values/compute', { zones: [c.zone_id], years: year, indicators: codes.split(',') });
+    expect(computed.statusCode, computed.body).toBe(200);
+    const values = (await admin.get(`/api/indicator-values?zone=${c.zone_id}&from=${year}&to=${year}&indicator=${codes}`)).json().items as
+      { indicator_code?: string; code?: string; value: number | null; provenance: { inputs: Record<string, number> } }[];
+    const byCode = new Map(values.map((v) => [v.indicator_code ?? v.code, v]));
+    // The zone's demands of this year, counted straight from the table, against the indicators.
+    const zones = (await t.testDb.db.query<{ id: number }>(`with recursive sub(id) as (select $1::int8 union all select z.id from zones z join sub on z.parent_id = sub.id) select id from sub`, [c.zone_id])).map((r) => Number(r.id));
+    const demands = Number((await t.testDb.db.query<{ n: number }>(
+      `select count(*)::int as n from tech_demands where retired_at is null and zone_id = any($1::int8[]) and extract(year from created_at) = $2`, [zones, year]))[0]!.n);
+    const signed = await t.testDb.db.query<{ amount: number }>(
+      `select contract_amount::float8 as amount from transfer_cases where zone_id = any($1::int8[]) and extract(year from contract_date) = $2`, [zones, year]);
+    expect(signed.length).toBeGreaterThan(0);
+    expect(byCode.get('transfer_demands_collected')?.value).toBe(demands);
+    expect(byCode.get('transfer_contracts_signed')?.value).toBe(signed.length);
+    expect(byCode.get('transfer_contract_turnover')?.value).toBe(signed.reduce((a, r) => a + Number(r.amount), 0));
+    const conversion = byCode.get('transfer_demand_conversion')!;
+    expect(conversion.provenance.inputs.denominator).toBe(demands);
+    expect(conversion.value).toBeCloseTo((conversion.provenance.inputs.numerator! / demands) * 100, 6);
+  });
+
   it('keeps documents on a case: parties and brokers add and download them, bad files are refused, removal is limited', async () => {
     const c = (await admin.get('/api/transfer/cases')).json().items.find((x: { demand_id: number; offer_id: number }) => x.demand_id === demandId && x.offer_id === copperId);
     const pdf = Buffer.from('%PDF-1.4\n% 技术转让合同扫描件\n%%EOF\n');

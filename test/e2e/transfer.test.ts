@@ -225,6 +225,13 @@ describe('technology transfer', () => {
     await page.getByTestId('transfer-tab-funnel').click();
     await page.getByTestId('funnel-chart').locator('canvas').waitFor();
     await page.screenshot({ path: '/tmp/kechuang-transfer-funnel.png', fullPage: true });
+
+    // The zone dashboard shows the same funnel's ends, with the contract signed above in its turnover.
+    await page.getByTestId('nav-dashboard').click();
+    const card = page.getByTestId('dashboard-transfer');
+    await card.waitFor();
+    await expect.poll(async () => Number((await card.locator('.ant-statistic-content-value').last().textContent())?.replace(/[^\d.]/g, ''))).toBeGreaterThanOrEqual(260);
+    await page.getByTestId('nav-transfer').click();
     expect(pageErrors).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ const c = (code: string, name_zh: string, name_en: string, unit: IndicatorUnit, 
 const e = (code: string, name_zh: string, name_en: string, unit: IndicatorUnit, description?: string, direction: 1 | -1 = 1, source?: string): IndicatorDef =>
   ({ code, name_zh, name_en, unit, kind: 'entered', direction, description, source });
 
-/** Registry-computed indicators (enterprise annual statistics, qualifications, organisations, achievements). */
+/** Registry-computed indicators (enterprise annual statistics, qualifications, organisations, achievements, technology transfer). */
 export const REGISTRY_INDICATORS: IndicatorDef[] = [
   c('rd_intensity', '研发经费内部支出占营业收入比例', 'R&D expense as % of operating revenue', 'percent', 'rd_intensity', {},
     'Σ R&D expense / Σ operating revenue of the enterprises reporting annual statistics in the zone and its sub-zones, × 100.'),
@@ -72,6 +72,15 @@ export const REGISTRY_INDICATORS: IndicatorDef[] = [
     'intensity_enterprise_count', { minIntensity: 0.05, minRevenue: 50000 }, 'Revenue threshold 50,000 (10k yuan) = 500 million yuan.'),
   c('achievements_converted_share', '科技成果转化率', 'Share of achievements converted', 'percent', 'achievements_converted_share', {},
     'Achievements of the year marked converted / achievements of the year × 100 (the seed documents report 31.3 %).'),
+  // Technology transfer (src/transfer): the funnel's ends, per zone and year, as indicators.
+  c('transfer_demands_collected', '当年征集技术需求数', 'Technology demands collected in the year', 'count', 'transfer_demands_collected', {},
+    'Demands registered in the year (created_at), not retired.'),
+  c('transfer_contracts_signed', '当年促成技术合同数', 'Technology contracts signed through brokerage', 'count', 'transfer_contracts', { measure: 'count' },
+    'Brokerage cases whose contract date is in the year (the case may have moved on, or failed, since).'),
+  c('transfer_contract_turnover', '当年促成技术合同成交额', 'Turnover of technology contracts signed through brokerage', 'yuan_10k', 'transfer_contracts', { measure: 'amount' },
+    'Σ contract amount (10k yuan) of those cases. Only contracts brokered on the platform: not the technology-market registration total.'),
+  c('transfer_demand_conversion', '技术需求签约转化率', 'Demands that led to a signed contract', 'percent', 'transfer_demand_conversion', {},
+    'Demands of the year with a signed contract in any of their cases / demands of the year × 100.'),
 ];
 
 /** Torch 2021 second-level indicators the registry cannot compute: entered as official statistics. */

@@ -19,7 +19,7 @@ const statColumn = z.enum(STAT_COLUMNS);
 const codes = z.array(z.string().min(1).max(60).regex(/^[a-z0-9_]+$/)).min(1).max(30);
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
-type Source = 'statistics' | 'qualifications' | 'organizations' | 'achievements';
+type Source = 'statistics' | 'qualifications' | 'organizations' | 'achievements' | 'transfer';
 
 interface ComputationDef {
   source: Source;
@@ -102,6 +102,21 @@ export const COMPUTATIONS = {
     source: 'achievements',
     params: z.object({ kinds: codes.optional(), converted: z.boolean().optional() }).strict(),
     description: { zh: '当年成果数', en: 'Achievements of the year' },
+  },
+  transfer_demands_collected: {
+    source: 'transfer',
+    params: z.object({}).strict(),
+    description: { zh: '当年征集的技术需求数（按登记时间）', en: 'Technology demands collected in the year (by creation date)' },
+  },
+  transfer_contracts: {
+    source: 'transfer',
+    params: z.object({ measure: z.enum(['count', 'amount']).default('count') }).strict(),
+    description: { zh: '当年经技术经纪促成签订的技术合同数或成交额（万元，按签订日期）', en: 'Technology contracts signed through brokerage cases in the year, count or amount (10k yuan, by contract date)' },
+  },
+  transfer_demand_conversion: {
+    source: 'transfer',
+    params: z.object({}).strict(),
+    description: { zh: '当年征集的需求中已签订技术合同的比例 %', en: 'Share of the year\'s demands that led to a signed contract, %' },
   },
 } satisfies Record<string, ComputationDef>;
 
@@ -232,7 +247,7 @@ export function statisticsStatement(inds: ComputedIndicator[], scope: ComputeSco
 }
 
 /**
- * Record-based computations (qualifications, organisations, achievements): read-only scans grouped by
+ * Record-based computations (qualifications, organisations, achievements, technology transfer): read-only scans grouped by
  * (indicator, zone, year) — all qualification indicators in ONE scan, one scan per organisation / achievement
  * indicator — then ONE INSERT rolls every result up the zone tree, fills zones and years without records with 0
  * (a count of nothing is 0, not missing) and derives changes and shares.
@@ -308,18 +323,43 @@ export function recordScans(inds: ComputedIndicator[], scope: ComputeScope): Sca
             group by zone_id, year` });
         break;
       }
+      case 'transfer_demands_collected':
+      case 'transfer_demand_conversion': {
+        const share = ind.computation === 'transfer_demand_conversion';
+        const signed = 'exists (select 1 from transfer_cases c where c.demand_id = d.id and c.contract_date is not null)';
+        scans.push({ label: ind.code, params: [scope.from, scope.to, ind.id, sub],
+          sql: `select $3::int8 as indicator_id, d.zone_id, extract(year from d.created_at)::int as year,
+              ${share ? `count(*) filter (where ${signed})::float8` : 'count(*)::float8'} as num, ${share ? 'count(*)::float8' : 'null::float8'} as den,
+              count(*)::float8 as records, max(d.updated_at) as data_as_of
+            from tech_demands d where d.retired_at is null and d.created_at >= make_date($1::int - 1, 1, 1) and d.created_at < make_date($2::int + 1, 1, 1)
+              and ($4::int8[] is null or d.zone_id = any($4::int8[]))
+            group by d.zone_id, extract(year from d.created_at)::int` });
+        break;
+      }
+      case 'transfer_contracts':
+        scans.push({ label: ind.code, params: [scope.from, scope.to, ind.id, sub],
+          sql: `select $3::int8 as indicator_id, zone_id, extract(year from contract_date)::int as year,
+              ${pr.measure === 'amount' ? 'coalesce(sum(contract_amount), 0)::float8' : 'count(*)::float8'} as num, null::float8 as den,
+              count(*)::float8 as records, max(updated_at) as data_as_of
+            from transfer_cases where contract_date between make_date($1::int - 1, 1, 1) and make_date($2::int, 12, 31)
+              and ($4::int8[] is null or zone_id = any($4::int8[]))
+            group by zone_id, extract(year from contract_date)::int` });
+        break;
       default: throw new Error(`not a record computation: ${ind.computation}`);
     }
   }
   return scans;
 }
 
+/** Record computations that are a share in percent (numerator / denominator × 100). */
+const SHARES = new Set<ComputationKey>(['achievements_converted_share', 'transfer_demand_conversion']);
+
 function recordDefs(inds: ComputedIndicator[]): RecordDef[] {
   return inds.map((i) => ({
     indicator_id: i.id,
     change: i.computation === 'count_valid_qualifications' && Boolean(i.params.change),
-    den_used: i.computation === 'achievements_converted_share',
-    scale: i.computation === 'achievements_converted_share' ? 100 : 1,
+    den_used: SHARES.has(i.computation),
+    scale: SHARES.has(i.computation) ? 100 : 1,
   }));
 }
 

@@ -169,10 +169,13 @@ export function onRecordChange(db: Db, listener: RecordChangeListener): void {
 }
 
 async function changed(db: Db, def: EntityDef, ...rows: (Row | undefined)[]): Promise<void> {
-  const listener = changeListeners.get(db);
-  if (!listener) return;
   const zones = rows.map((r) => Number(r && (def.zoneOwnership === 'self' ? r.id : r.zone_id))).filter((z) => z > 0);
-  await listener(def.name, [...new Set(zones)]);
+  await recordsChanged(db, def.name, [...new Set(zones)]);
+}
+
+/** For writers outside the generic record routes (e.g. a brokerage case moving stage): tells the listener after commit. */
+export async function recordsChanged(db: Db, entity: string, zoneIds: number[]): Promise<void> {
+  await changeListeners.get(db)?.(entity, zoneIds);
 }
 
 export async function auditTrail(db: Queryable, actor: Actor | null, def: EntityDef, id: number) {

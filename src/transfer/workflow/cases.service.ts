@@ -88,7 +88,7 @@ async function getCaseIn(db: Queryable, id: number) {
   const stages = await db.query('select stage, entered_at, left_at, note, user_id from transfer_case_stages where case_id = $1 order by id', [id]);
   const notes = await db.query('select id, note, user_id, at from transfer_case_notes where case_id = $1 order by id', [id]);
   const files = await listCaseFiles(db, id);
-  return { ...row, id: Number(row.id), contract_amount: row.contract_amount == null ? null : Number(row.contract_amount), next: NEXT_STAGES[row.stage as CaseStage], stages, notes, files };
+  return { ...row, id: Number(row.id), zone_id: Number(row.zone_id), contract_amount: row.contract_amount == null ? null : Number(row.contract_amount), next: NEXT_STAGES[row.stage as CaseStage], stages, notes, files };
 }
 
 export async function getCase(db: Queryable, actor: Actor | null, id: number) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { localeFrom, translate } from '../../shared/i18n';
+import { recordsChanged } from '../../shared/records/record-service';
 import { type FieldIssue, invalid } from '../../shared/http/errors';
 import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
 import { acceptNda, canSee, checkTiers, privileged, TIERABLE, tiersOf, viewerOf } from './disclosure';
@@ -177,7 +178,12 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     schema: { tags: ['transfer'], summary: 'Move a case to its next stage', params: idParams,
       body: z.object({ stage: z.string().max(40), note: z.string().max(5000).nullish(), contract_type: z.string().max(40).nullish(), contract_amount: z.number().min(0).nullish(),
         contract_date: z.string().max(10).nullish(), registration_no: z.string().max(100).nullish(), failure_reason: z.string().max(5000).nullish() }), response: { 200: S.caseDetail } },
-  }, (req, reply) => run(req, reply, () => moveCase(db, actorOf(req), req.params.id, req.body)));
+  }, (req, reply) => run(req, reply, async () => {
+    const moved = await moveCase(db, actorOf(req), req.params.id, req.body);
+    // Contracts and their turnover are indicators of the zone (and the zones above): recompute them.
+    await recordsChanged(db, 'transfer-cases', [Number(moved.zone_id)]);
+    return moved;
+  }));
   r.post('/api/transfer/cases/:id/notes', { schema: { tags: ['transfer'], summary: 'Add a broker note', params: idParams, body: z.object({ note: z.string() }), response: { 201: S.caseDetail } } },
     (req, reply) => run(req, reply, () => addCaseNote(db, actorOf(req), req.params.id, req.body.note), 201));
   const fileParams = z.object({ id, fileId: id });

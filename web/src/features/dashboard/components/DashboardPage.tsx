@@ -11,6 +11,7 @@ import { ZoneTreeSelect, topLevelZones, useZoneParentField } from '../../../shar
 import { useI18n, type MessageKey } from '../../../shared/i18n';
 import { useZones } from '../../entities/api/entities';
 import { useZoneDashboard } from '../api/dashboard';
+import { TransferSummaryCard } from './TransferSummaryCard';
 import { Chart } from './Chart';
 
 /** Each count opens the records under it: the list of that entity in the zone, with the matching filter. */
@@ -134,6 +135,7 @@ export function DashboardPage() {
               </Col>
             ))}
           </Row>
+          {zoneId !== null && <TransferSummaryCard zoneId={zoneId} />}
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={24} lg={12}>
               <Card title={t('dashboard.byKind')} size="small">
