@@ -94,10 +94,13 @@ export const rebuilt = z.object({ demands: num, offers: num, experts: num, skipp
 const stage = z.enum(CASE_STAGES);
 const caseSummary = z.looseObject({
   id: num, code: z.string(), zone_id: num, demand_id: num, offer_id: num, stage,
-  contract_amount: nullableNum, contract_date: z.string().nullable(), demand_title: z.string(), offer_title: z.string(),
+  contract_amount: nullableNum, contract_date: z.string().nullable(), demand_title: z.string(), offer_title: z.string(), updated_at: when,
 });
 export const caseList = z.object({ items: z.array(caseSummary) });
 export const caseDetail = caseSummary.extend({
+  contract_type: z.string().nullable(),
+  registration_no: z.string().nullable(),
+  failure_reason: z.string().nullable(),
   next: z.array(stage),
   stages: z.array(z.object({ stage, entered_at: when, left_at: when.nullable(), note: z.string().nullable(), user_id: nullableNum })),
   notes: z.array(z.object({ id: num, note: z.string(), user_id: nullableNum, at: when })),

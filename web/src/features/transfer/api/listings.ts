@@ -1,5 +1,7 @@
 // Offers (generic record routes + workflow), the public view of demands and offers with disclosure tiers (NDA
 // click-through, reveal log), and matches in both directions.
+import type { z } from 'zod';
+import type * as S from '../../../../../src/transfer/workflow/schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../../shared/api/client';
 import type { BiLabel, Item, ListResult } from '../../../shared/api/types';
@@ -17,40 +19,13 @@ export const TIERABLE: Record<ItemKind, readonly string[]> = {
   offer: ['organization_id', 'summary', 'achievement_id', 'hightech_field', 'ipc_code', 'trl', 'ip_status', 'advantages', 'cooperation_modes', 'price_expectation'],
 };
 
-export interface Named {
-  id: number;
-  name_zh: string | null;
-  name_en: string | null;
-}
-
-export interface Withheld {
-  field: string;
-  tier: Tier | 'owner';
-}
-
-/** A demand or offer as this viewer may see it: withheld fields are null and listed in `withheld`. */
-export interface PublicItem {
-  id: number;
-  code: string;
-  kind: ItemKind;
-  title: string;
-  status: string | null;
-  organization_id: number | null;
-  zone_id: number | null;
-  organization: Named | null;
-  zone: Named | null;
-  withheld: Withheld[];
-  /** Present for the owner and brokers only. */
-  disclosure?: Record<string, Tier>;
-  nda?: BiLabel | null;
-  [field: string]: unknown;
-}
-
-export interface DisclosureInfo {
-  tiers: Record<string, Tier>;
-  tierable: string[];
-  reveals: { fields: string[]; at: string; username: string }[];
-}
+// Response types from the server's zod schemas (type-only import, erased from the bundle): see ./transfer.ts.
+export type PublicItem = z.output<typeof S.publicItem>;
+/** One item's page: with the NDA terms when NDA-tier fields are withheld. */
+export type PublicDetail = z.output<typeof S.publicDetail>;
+export type Named = NonNullable<PublicItem['organization']>;
+export type Withheld = PublicItem['withheld'][number];
+export type DisclosureInfo = z.output<typeof S.disclosure>;
 
 export const pathOf = (kind: ItemKind) => (kind === 'demand' ? '/api/demands' : '/api/offers');
 
@@ -62,7 +37,7 @@ export function usePublicList(kind: ItemKind, params: { q?: string; offset?: num
 }
 
 export function usePublicItem(kind: ItemKind, id: number) {
-  return useQuery({ queryKey: ['transfer', kind, id, 'view'], queryFn: () => api.get<PublicItem>(`/api/transfer/${kind}s/${id}`) });
+  return useQuery({ queryKey: ['transfer', kind, id, 'view'], queryFn: () => api.get<PublicDetail>(`/api/transfer/${kind}s/${id}`) });
 }
 
 export const acceptNda = (kind: ItemKind, id: number) => api.post<{ accepted: true }>(`/api/transfer/${kind}s/${id}/nda`, { accept: true });

@@ -2,7 +2,9 @@
 // matches are shared with offers in ./listings), brokerage cases, the zone funnel and challenges (/api/transfer/…).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client';
-import type { BiLabel, Item, ListResult, User } from '../../../shared/api/types';
+import type { z } from 'zod';
+import type * as S from '../../../../../src/transfer/workflow/schemas';
+import type { Item, ListResult, User } from '../../../shared/api/types';
 
 export const COOPERATION_MODES = ['transfer', 'licence', 'joint_rd', 'commissioned', 'consulting', 'talent'] as const;
 export const CONFIDENTIALITY = ['public', 'brokers_only'] as const;
@@ -13,104 +15,22 @@ export const DECLINE_REASONS = ['wrong_field', 'too_early', 'too_expensive', 'no
 export const FUNNEL_STAGES = ['collected', 'screened', 'published', 'matched', 'introduced', 'negotiating', 'signed', 'registered', 'implemented'] as const;
 export const CHALLENGE_STATUSES = ['open', 'screening', 'published', 'scoring', 'closed'] as const;
 
+// Response types come from the server's own zod schemas (the ones that also yield the OpenAPI document and check
+// every response), so the web app cannot drift from the API: a type-only import, erased from the bundle.
+export type QualityReport = z.output<typeof S.quality>;
+export type Suggestion = QualityReport['suggestions'][number];
+export type MatchesResult = z.output<typeof S.matches>;
+export type MatchView = MatchesResult['items'][number];
+export type ExpertMatch = MatchesResult['experts'][number];
+export type StatusEvent = z.output<typeof S.statusHistory>['items'][number];
+export type CaseSummary = z.output<typeof S.caseList>['items'][number];
+export type CaseDetail = z.output<typeof S.caseDetail>;
+export type CaseFile = CaseDetail['files'][number];
+export type Funnel = z.output<typeof S.funnel>;
+export type Challenge = z.output<typeof S.challenge>;
+
 export type CaseStage = (typeof CASE_STAGES)[number];
 export type StatusAction = 'submit' | 'screen' | 'publish' | 'send_back' | 'close' | 'reopen';
-
-export interface Suggestion {
-  field: string;
-  points: number;
-  zh: string;
-  en: string;
-}
-
-export interface QualityReport {
-  score: number;
-  threshold: number;
-  passes: boolean;
-  suggestions: Suggestion[];
-}
-
-export interface MatchView {
-  id: number;
-  code: string;
-  kind: 'demand' | 'offer';
-  title: string;
-  organization: { id: number } | null;
-  score: number;
-  confident: boolean;
-  why: string[];
-  signals?: Record<string, number>;
-  declined?: { reason: string; note: string | null };
-}
-
-export interface ExpertMatch {
-  id: number;
-  code: string;
-  name: { zh: string; en: string | null };
-  title: string | null;
-  organization: { id: number; name_zh: string | null; name_en: string | null } | null;
-  fields: string[];
-  score: number;
-  confident: boolean;
-  why: string[];
-}
-
-export interface MatchesResult {
-  items: MatchView[];
-  /** Registered experts who could meet a demand (empty for an offer). */
-  experts: ExpertMatch[];
-  threshold: number;
-  noMatch: boolean;
-  noConfidentMatch: boolean;
-  message: BiLabel | null;
-  owner: boolean;
-}
-
-export interface StatusEvent {
-  from_status?: string | null;
-  to_status?: string | null;
-  action?: string;
-  note?: string | null;
-  override?: boolean;
-  at?: string;
-  username?: string;
-  [k: string]: unknown;
-}
-
-export interface CaseSummary {
-  id: number;
-  code: string;
-  zone_id: number;
-  demand_id: number;
-  offer_id: number;
-  stage: CaseStage;
-  contract_amount: number | string | null;
-  contract_date: string | null;
-  updated_at: string;
-  demand_title: string;
-  offer_title: string;
-}
-
-export interface CaseDetail extends CaseSummary {
-  contract_type: string | null;
-  registration_no: string | null;
-  failure_reason: string | null;
-  next: CaseStage[];
-  stages: { stage: CaseStage; entered_at: string; left_at: string | null; note: string | null; user_id: number | null }[];
-  notes: { id: number; note: string; user_id: number | null; at: string }[];
-  files: CaseFile[];
-}
-
-export interface CaseFile {
-  id: number;
-  filename: string;
-  media_type: string;
-  size_bytes: number;
-  sha256: string;
-  uploaded_by: number | null;
-  username: string | null;
-  uploaded_at: string;
-}
 
 /** What the server accepts as a case document (it checks again). */
 export const CASE_FILE_ACCEPT = '.pdf,.ofd,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv,.jpg,.jpeg,.png,.zip';
@@ -124,27 +44,6 @@ export interface StageInput {
   contract_date?: string | null;
   registration_no?: string | null;
   failure_reason?: string | null;
-}
-
-export interface Funnel {
-  zoneId: number;
-  from: string;
-  to: string;
-  stages: { stage: string; count: number; conversion: number | null; medianDays: number | null }[];
-  dropOuts: { source: string; reason: string; count: number }[];
-  contracts: { count: number; turnover: number };
-  achievements: { total: number; converted: number; conversionRate: number | null };
-}
-
-export interface Challenge {
-  id: number;
-  zone_id: number;
-  title: string;
-  description: string | null;
-  opens_on: string;
-  closes_on: string;
-  status: string;
-  [k: string]: unknown;
 }
 
 /** Brokers: admins everywhere, zone operators in their zone subtree (the server checks the zone). */

@@ -6,10 +6,10 @@ import { LockOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
-import { acceptNda, type PublicItem, useInvalidateItem } from '../api/listings';
+import { acceptNda, type PublicDetail, useInvalidateItem } from '../api/listings';
 import { errorText } from './labels';
 
-export function NdaGate({ item }: { item: PublicItem }) {
+export function NdaGate({ item }: { item: PublicDetail }) {
   const { t, pick } = useI18n();
   const { user } = useAuth();
   const navigate = useNavigate();
