@@ -58,6 +58,29 @@ async function searchListings(p: Page, text: string) {
   await box.press('Enter');
 }
 
+/** Signs in through the login page and waits for the signed-in header. */
+async function signIn(p: Page, username: string, password: string) {
+  await p.goto(`${server.baseUrl}/login`);
+  await p.getByTestId('login-username').fill(username);
+  await p.getByTestId('login-password').fill(password);
+  await p.getByTestId('login-submit').click();
+  await p.getByTestId('current-user').waitFor();
+}
+
+/** Runs part of a flow as a second visitor in a browser context of its own (screenshot kept if it fails). */
+async function asSecondVisitor(name: string, work: (p: Page) => Promise<void>) {
+  const { context: other, page: p } = await openPage(browser);
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  try {
+    await work(p);
+  } catch (e) {
+    await p.screenshot({ path: `/tmp/kechuang-e2e-transfer-${name}.png`, fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await other.close();
+  }
+}
+
 describe('technology transfer', () => {
   beforeAll(async () => {
     server = await startServer();
@@ -71,11 +94,7 @@ describe('technology transfer', () => {
   afterAll(() => closeAll(context, browser, server));
 
   it('signs in as admin and creates a published offer through the API', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('kechuang-admin');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, 'admin', 'kechuang-admin');
 
     const orgs = await api<{ items: { id: number; name_zh: string }[] }>(page, 'GET', '/api/organizations?limit=5');
     // Not the demo org user's organisation: that user plays the outside party who accepts an NDA below.
@@ -287,11 +306,7 @@ describe('technology transfer', () => {
     await api(page, 'POST', `/api/demands/${secret.id}/status`, { action: 'submit' });
     await api(page, 'POST', `/api/demands/${secret.id}/status`, { action: 'publish', override: true, note: 'e2e' });
 
-    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const anon = await visitor.newPage();
-    anon.setDefaultTimeout(20_000);
-    anon.on('pageerror', (e) => pageErrors.push(String(e)));
-    try {
+    await asSecondVisitor('public-market', async (anon) => {
       await anon.goto(`${server.baseUrl}/listings`);
       await anon.getByTestId('public-listings').waitFor();
       await searchListings(anon, STAMP);
@@ -305,22 +320,13 @@ describe('technology transfer', () => {
       const offerUrl = anon.url();
 
       // An organisation user (another organisation) signs in, accepts the NDA and sees the field.
-      await anon.goto(`${server.baseUrl}/login`);
-      await anon.getByTestId('login-username').fill('orguser');
-      await anon.getByTestId('login-password').fill('kechuang-org');
-      await anon.getByTestId('login-submit').click();
-      await anon.getByTestId('current-user').waitFor();
+      await signIn(anon, 'orguser', 'kechuang-org');
       await anon.goto(offerUrl);
       await anon.getByTestId('nda-text').waitFor();
       await anon.getByTestId('nda-accept').click();
       await expect.poll(() => anon.getByTestId('field-advantages').textContent()).toContain('钯钌配方');
       expect(await anon.getByTestId('nda-gate').count()).toBe(0);
-    } catch (e) {
-      await anon.screenshot({ path: '/tmp/kechuang-e2e-transfer-public-market.png', fullPage: true }).catch(() => undefined);
-      throw e;
-    } finally {
-      await visitor.close();
-    }
+    });
 
     // The owner side (a broker here) sees the reveal in the log.
     await page.getByTestId('transfer-tab-offers').click();
@@ -350,16 +356,8 @@ describe('technology transfer', () => {
     await page.getByTestId('proposal-table').getByText('脉冲电镀').waitFor();
 
     // A solver proposes for its own organisation and sees only its own proposal.
-    const solver = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const own = await solver.newPage();
-    own.setDefaultTimeout(20_000);
-    own.on('pageerror', (e) => pageErrors.push(String(e)));
-    try {
-      await own.goto(`${server.baseUrl}/login`);
-      await own.getByTestId('login-username').fill('orguser');
-      await own.getByTestId('login-password').fill('kechuang-org');
-      await own.getByTestId('login-submit').click();
-      await own.getByTestId('current-user').waitFor();
+    await asSecondVisitor('solver', async (own) => {
+      await signIn(own, 'orguser', 'kechuang-org');
       await own.goto(`${server.baseUrl}/transfer/challenges/${ch.id}`);
       await own.getByTestId('proposal-form').waitFor();
       expect(await own.locator('#proposal_org').count()).toBe(0); // a solver proposes as its own organisation
@@ -368,12 +366,7 @@ describe('technology transfer', () => {
       await own.getByTestId('proposal-submit').click();
       await own.getByTestId('proposal-table').getByText('等离子体粗化').waitFor();
       expect(await own.getByTestId('proposal-table').textContent()).not.toContain('脉冲电镀');
-    } catch (e) {
-      await own.screenshot({ path: '/tmp/kechuang-e2e-transfer-solver.png', fullPage: true }).catch(() => undefined);
-      throw e;
-    } finally {
-      await solver.close();
-    }
+    });
     await page.reload();
     await page.getByTestId('proposal-table').getByText('等离子体粗化').waitFor();
 

@@ -1,6 +1,5 @@
 // Post or edit a demand: the fields with a disclosure tier each, a live quality score with suggestions (scored on the
 // server, nothing stored), then save as a draft or save and submit for broker review.
-import { useEffect } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -10,7 +9,7 @@ import { useI18n } from '../../../shared/i18n';
 import { RefSelect } from '../../entities/components/RefSelect';
 import type { Item } from '../../../shared/api/types';
 import { CONFIDENTIALITY, createDemand, updateDemand, useDemand } from '../api/transfer';
-import { type Tier, useDisclosure } from '../api/listings';
+import type { Tier } from '../api/listings';
 import { ClassificationFields } from './ClassificationFields';
 import { CooperationModesField } from './CooperationModesField';
 import { defaultTiers } from './DisclosureTiers';
@@ -18,6 +17,7 @@ import { FormWithQuality } from './FormWithQuality';
 import { SaveButtons } from './SaveButtons';
 import { TextAreaItem } from './TextAreaItem';
 import { useLiveQuality } from './useLiveQuality';
+import { useFormForEdit } from './useFormForEdit';
 import { useSaveItem } from './useSaveItem';
 import { errorText, tk } from './labels';
 
@@ -67,23 +67,17 @@ function fromItem(d: Item): Values {
   return { ...values, deadline: typeof d.deadline === 'string' && d.deadline ? dayjs(d.deadline) : undefined };
 }
 
+const CONVERT = { fromItem, toDraft };
+
 export function DemandFormPage() {
   const editId = Number(useParams().id) || null;
   const { t } = useI18n();
   const { user } = useAuth();
   const [form] = Form.useForm<Values>();
   const existing = useDemand(editId ?? 0, editId !== null);
-  const existingTiers = useDisclosure('demand', editId ?? 0, editId !== null);
   const { quality, rescore } = useLiveQuality('demand', () => toDraft({ confidentiality: 'public' }));
 
-  useEffect(() => {
-    if (!existing.data) return;
-    form.setFieldsValue(fromItem(existing.data));
-    rescore(toDraft(fromItem(existing.data)));
-  }, [existing.data, form, rescore]);
-  useEffect(() => {
-    if (existingTiers.data) form.setFieldsValue({ tiers: existingTiers.data.tiers });
-  }, [existingTiers.data, form]);
+  const { canSubmit } = useFormForEdit('demand', editId, existing.data, form, CONVERT, rescore);
 
   const { run, saving } = useSaveItem('demand', form, {
     store: (values) => (editId && existing.data ? updateDemand(editId, existing.data.version, toDraft(values)) : createDemand(toDraft(values))),
@@ -91,7 +85,6 @@ export function DemandFormPage() {
     fields: FIELDS,
   });
   const required = (label: string) => [{ required: true, message: t('transfer.form.required', { field: label }) }];
-  const canSubmit = !editId || ['draft', 'sent_back'].includes(String(existing.data?.status ?? 'draft'));
 
   if (editId && existing.error) return <Alert type="error" showIcon message={errorText(existing.error)} />;
   return (
@@ -103,16 +96,7 @@ export function DemandFormPage() {
       initialValues={{ confidentiality: 'public', cooperation_modes: [], organization_id: user?.organization_id ?? undefined, tiers: defaultTiers('demand') }}
       onValuesChange={(all) => rescore(toDraft(all))}
       quality={quality}
-      buttons={
-        <SaveButtons
-          kind="demand"
-          saveLabel={editId ? t('common.save') : t('transfer.form.saveDraft')}
-          canSubmit={canSubmit}
-          saving={saving}
-          onSave={run}
-          cancelTo={editId ? `/transfer/demands/${editId}` : '/transfer/demands'}
-        />
-      }
+      buttons={<SaveButtons kind="demand" editId={editId} canSubmit={canSubmit} saving={saving} onSave={run} />}
     >
       <Form.Item name="title" label={t('transfer.field.title')} rules={required(t('transfer.field.title'))}>
         <Input maxLength={300} />

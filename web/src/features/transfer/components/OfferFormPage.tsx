@@ -1,14 +1,13 @@
 // Post or edit a technology offer: optionally prefilled from one of the organisation's registered achievements,
 // with a disclosure tier per field and a live quality score (scored on the server, nothing stored); save as a
 // draft or save and submit for broker review.
-import { useEffect } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Item } from '../../../shared/api/types';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
 import { RefSelect } from '../../entities/components/RefSelect';
-import { createOffer, IP_STATUSES, type Tier, updateOffer, useDisclosure, useOffer } from '../api/listings';
+import { createOffer, IP_STATUSES, type Tier, updateOffer, useOffer } from '../api/listings';
 import { AchievementPicker } from './AchievementPicker';
 import { ClassificationFields } from './ClassificationFields';
 import { CooperationModesField } from './CooperationModesField';
@@ -17,6 +16,7 @@ import { FormWithQuality } from './FormWithQuality';
 import { SaveButtons } from './SaveButtons';
 import { TextAreaItem } from './TextAreaItem';
 import { useLiveQuality } from './useLiveQuality';
+import { useFormForEdit } from './useFormForEdit';
 import { useSaveItem } from './useSaveItem';
 import { errorText, tk } from './labels';
 
@@ -47,6 +47,8 @@ function toDraft(v: Values): Record<string, unknown> {
 
 const fromItem = (o: Item): Values => Object.fromEntries(FIELDS.map((f) => [f, o[f] ?? undefined])) as Values;
 
+const CONVERT = { fromItem, toDraft };
+
 export function OfferFormPage() {
   const editId = Number(useParams().id) || null;
   const { t } = useI18n();
@@ -55,17 +57,9 @@ export function OfferFormPage() {
   const organizationId = Form.useWatch('organization_id', form);
   const achievementId = Form.useWatch('achievement_id', form);
   const existing = useOffer(editId ?? 0, editId !== null);
-  const existingTiers = useDisclosure('offer', editId ?? 0, editId !== null);
   const { quality, rescore } = useLiveQuality('offer', () => toDraft({}));
 
-  useEffect(() => {
-    if (!existing.data) return;
-    form.setFieldsValue(fromItem(existing.data));
-    rescore(toDraft(fromItem(existing.data)));
-  }, [existing.data, form, rescore]);
-  useEffect(() => {
-    if (existingTiers.data) form.setFieldsValue({ tiers: existingTiers.data.tiers });
-  }, [existingTiers.data, form]);
+  const { canSubmit } = useFormForEdit('offer', editId, existing.data, form, CONVERT, rescore);
 
   const prefill = (a: Item | null) => {
     if (!a) return form.setFieldsValue({ achievement_id: null });
@@ -88,7 +82,6 @@ export function OfferFormPage() {
     fields: FIELDS,
   });
   const required = (label: string) => [{ required: true, whitespace: true, message: t('transfer.form.required', { field: label }) }];
-  const canSubmit = !editId || ['draft', 'sent_back'].includes(String(existing.data?.status ?? 'draft'));
 
   if (editId && existing.error) return <Alert type="error" showIcon message={errorText(existing.error)} />;
   return (
@@ -100,16 +93,7 @@ export function OfferFormPage() {
       initialValues={{ cooperation_modes: [], organization_id: user?.organization_id ?? undefined, tiers: defaultTiers('offer') }}
       onValuesChange={(all) => rescore(toDraft(all))}
       quality={quality}
-      buttons={
-        <SaveButtons
-          kind="offer"
-          saveLabel={editId ? t('common.save') : t('transfer.form.saveDraft')}
-          canSubmit={canSubmit}
-          saving={saving}
-          onSave={run}
-          cancelTo={editId ? `/transfer/offers/${editId}` : '/transfer/offers'}
-        />
-      }
+      buttons={<SaveButtons kind="offer" editId={editId} canSubmit={canSubmit} saving={saving} onSave={run} />}
     >
       <Form.Item name="organization_id" label={t('transfer.field.organization')} rules={[{ required: true, message: t('transfer.form.required', { field: t('transfer.field.organization') }) }]}>
         <RefSelect entity="organizations" id="organization_id" initial={existing.data?.refs?.organization_id ?? null} />

@@ -6,16 +6,18 @@ import type { ItemKind } from '../api/listings';
 
 interface Props {
   kind: ItemKind;
-  saveLabel: string;
+  /** The item being edited; null for a new one. */
+  editId: number | null;
   canSubmit?: boolean;
   saving: boolean;
   onSave: (submit: boolean) => unknown;
-  cancelTo: string;
 }
 
-export function SaveButtons({ kind, saveLabel, canSubmit = true, saving, onSave, cancelTo }: Props) {
+export function SaveButtons({ kind, editId, canSubmit = true, saving, onSave }: Props) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const saveLabel = editId ? t('common.save') : t('transfer.form.saveDraft');
+  const cancelTo = editId ? `/transfer/${kind}s/${editId}` : `/transfer/${kind}s`;
   return (
     <Space>
       <Button onClick={() => void onSave(false)} loading={saving} data-testid={`${kind}-save-draft`}>
