@@ -3,7 +3,7 @@
  *
  * On the PostgreSQL server (DATABASE_URL or this machine's server), in a schema of its own: 200 zones under one
  * province, N organisations (default 1,000,000) with 5 years of annual statistics each (5,000,000 rows over
- * 10 years), qualifications and achievements — bulk-loaded with INSERT … SELECT generate_series (the generator is
+ * 10 years), qualifications, achievements, technology demands, offers and brokerage cases — bulk-loaded with INSERT … SELECT generate_series (the generator is
  * not what is measured). Then times computing every registry-based indicator of the shipped library for all
  * zones × 10 years (`indicators_ms`, target < 5 s): one set-based statement for all statistics indicators plus one
  * per qualification / organisation / achievement indicator. Repeats on embedded PGlite at a tenth of the size.
@@ -64,9 +64,22 @@ async function generate(q: Queryable, orgs: number): Promise<Record<string, numb
   await q.query(`insert into achievements (code, zone_id, organization_id, kind, title, year, converted, generated)
     select 'BA' || o.id, o.zone_id, o.id, 'invention_patent', '基准成果' || o.id, ${FIRST_YEAR} + (o.id % 10)::int, o.id % 3 = 0, true
     from organizations o where o.id % 5 = 1`);
+  // Technology transfer: a demand for every fifth organisation over the ten years, an offer for every tenth, and a
+  // brokerage case for every fourth demand, half of them with a signed contract.
+  await q.query(`insert into tech_demands (code, zone_id, organization_id, title, status, created_at, updated_at, generated)
+    select 'BD' || o.id, o.zone_id, o.id, '基准需求' || o.id, 'published', make_timestamptz(${FIRST_YEAR} + (o.id % 10)::int, 1 + (o.id % 12)::int, 1 + (o.id % 28)::int, 9, 0, 0), now(), true
+    from organizations o where o.id % 5 = 2`);
+  await q.query(`insert into tech_offers (code, zone_id, organization_id, title, status, generated)
+    select 'BF' || o.id, o.zone_id, o.id, '基准成果' || o.id, 'published', true from organizations o where o.id % 10 = 4`);
+  await q.query(`insert into transfer_cases (code, zone_id, demand_id, offer_id, stage, contract_type, contract_amount, contract_date)
+    select 'BC' || d.id, d.zone_id, d.id, f.id, case when d.id % 8 = 0 then 'contract_signed' else 'negotiating' end,
+      case when d.id % 8 = 0 then 'transfer' end, case when d.id % 8 = 0 then (d.id % 500) + 10 end,
+      case when d.id % 8 = 0 then (d.created_at + interval '90 days')::date end
+    from tech_demands d join tech_offers f on f.id = (select min(id) from tech_offers) + (d.id % 1000) where d.id % 4 = 0`);
   await q.query('analyze');
   const counts = await q.query<Record<string, number>>(`select (select count(*) from zones)::int8 as zones, (select count(*) from organizations)::int8 as organizations,
-    (select count(*) from annual_statistics)::int8 as statistics, (select count(*) from qualifications)::int8 as qualifications, (select count(*) from achievements)::int8 as achievements`);
+    (select count(*) from annual_statistics)::int8 as statistics, (select count(*) from qualifications)::int8 as qualifications, (select count(*) from achievements)::int8 as achievements,
+    (select count(*) from tech_demands)::int8 as demands, (select count(*) from transfer_cases)::int8 as cases`);
   return counts[0]!;
 }
 
