@@ -85,7 +85,7 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<void>
   log(`generated records loaded: ${orgs.length} organisations with qualifications, statistics ${firstYear}–${lastYear}, people and projects`);
 
   const listings = await loadDemoListings(db, actor);
-  log(`demo technology listings loaded: ${listings.offers} offers, ${listings.demands} demands`);
+  log(`demo technology listings loaded: ${listings.offers} offers, ${listings.demands} demands, ${listings.experts} experts`);
 
   const zoneIds = await db.query<{ id: number }>(`select id from zones where code = 'LZNA'`);
   const orgIds = await db.query<{ id: number }>(`select id from organizations order by (code like 'SEED-KJTJ%') desc, id limit 1`);
