@@ -2,6 +2,7 @@ import { label, option, type EntityDef, type FieldDef, type RecordProblem } from
 import { HIGHTECH_FIELDS } from '../registry/vocabulary';
 import type { Actor } from '../shared/access/actor';
 import { isIpcCode } from './matching';
+import { logImportedStatuses } from './workflow/imported-status';
 
 /**
  * Technology demands (技术需求) and offers (科技成果) described once: they get list/get/create/patch/retire/audit
@@ -106,6 +107,7 @@ export const demands: EntityDef = {
       ? { field: 'budget_max', key: 'field.min', params: { min: `budget_min (${String(r.budget_min)})` } }
       : null,
   checkImportRow: workflowGuard,
+  afterImport: (tx, codes, actor) => logImportedStatuses(tx, 'demand', 'tech_demands', codes, actor),
 };
 
 /**
@@ -142,6 +144,7 @@ export const offers: EntityDef = {
     { name: 'anonymous', type: 'bool', label: label('匿名发布', 'Anonymous'), filter: true },
   ],
   checkImportRow: workflowGuard,
+  afterImport: (tx, codes, actor) => logImportedStatuses(tx, 'offer', 'tech_offers', codes, actor),
 };
 
 export const TRANSFER_ENTITIES: readonly EntityDef[] = [demands, offers];

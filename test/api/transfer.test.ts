@@ -162,6 +162,24 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await admin.get('/api/demands?q=OWN')).json().items.filter((i: { code: string }) => i.code.startsWith('OWN-'))).toEqual([]);
   });
 
+  it('logs the status changes an import makes in the item\'s history, once per change', async () => {
+    const org = (await admin.get(`/api/organizations/${orgL}`)).json().code;
+    const importDemand = async (status: string) => {
+      const file = JSON.stringify([{ code: 'PROV-HIST-1', title: '省平台需求：耐寒光纤拉制工艺', organization_id: org, status }]);
+      const res = await operator.request({ method: 'POST', url: '/api/imports/demands?mode=commit', ...multipart('provincial.json', file) });
+      expect(res.statusCode, res.body).toBe(202);
+      await t.jobs.drain();
+      expect((await operator.get(`/api/jobs/${res.json().job.id}`)).json().status).toBe('succeeded');
+    };
+    await importDemand('published');
+    await importDemand('published'); // the same file again: nothing changed, nothing logged
+    await importDemand('closed');
+    const id = (await operator.get('/api/demands?q=PROV-HIST-1')).json().items.find((i: { code: string }) => i.code === 'PROV-HIST-1').id;
+    const history = (await operator.get(`/api/demands/${id}/status-history`)).json().items;
+    expect(history.map((h: { from_status: string | null; to_status: string; via: string; username: string }) => [h.from_status, h.to_status, h.via, h.username]))
+      .toEqual([[null, 'published', 'import', 'operator'], ['published', 'closed', 'import', 'operator']]);
+  });
+
   it('says so when nothing matches, with a suggestion to broaden', async () => {
     const d = (await admin.post('/api/demands', { title: 'Xylophone tuning for zebras', description: 'qwertyuiop zxcvbnm', organization_id: orgL, lang: 'en' })).json();
     const body = (await admin.get(`/api/demands/${d.id}/matches`)).json();

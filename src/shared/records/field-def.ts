@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor';
+import type { Queryable } from '../db';
 import type { Label, MessageKey } from '../i18n';
 
 /**
@@ -65,6 +66,11 @@ export interface EntityDef {
    * publication): imports do not pass through those routes, so the same guard runs per row here.
    */
   checkImportRow?: (record: Record<string, unknown>, actor: Actor) => RecordProblem | null;
+  /**
+   * Runs inside an import's transaction after all its rows are written, with their codes: for what the entity's routes
+   * log beside a write (the transfer workflow's status events), so that an import leaves the same trail.
+   */
+  afterImport?: (tx: Queryable, codes: readonly string[], actor: Actor) => Promise<void>;
   /** Computes the code of a record imported without one, from its natural key (e.g. credit code, org + year). */
   naturalCode?: (record: Record<string, unknown>, refCodes: Record<string, string | undefined>) => string | undefined;
 }

@@ -72,6 +72,7 @@ export async function commitImport(
   let valid = 0;
   let inserted = 0;
   let updated = 0;
+  const written: string[] = [];
   const count = (result: { inserted: number; updated: number }, done: number) => {
     inserted += result.inserted;
     updated += result.updated;
@@ -90,11 +91,13 @@ export async function commitImport(
         for (const r of batch) r.published ??= def.publishedByDefault;
         columns ??= importColumns(def, raw, batch);
         const searches = batch.map((r) => searchTextOf(def, r));
+        if (def.afterImport) for (const r of batch) written.push(String(r.code));
         if (pending) count(await pending, i);
         pending = batch.length ? upsertRecords(tx, def, columns, batch, searches, actor.userId) : undefined;
       }
       if (pending) count(await pending, raw.length);
       if (stopOnError && errors.length) throw invalidFile(def, raw.length, valid, errors);
+      if (written.length) await def.afterImport?.(tx, written, actor);
     });
   } catch (err) {
     throw constraintError(err) ?? err;

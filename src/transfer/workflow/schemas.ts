@@ -50,7 +50,7 @@ export const quality = z.object({
 });
 export const statusChanged = z.object({ id: num, code: z.string(), status: z.string(), version: num, quality });
 export const statusHistory = z.object({
-  items: z.array(z.looseObject({ from_status: z.string().nullable(), to_status: z.string(), quality_score: nullableNum, override: z.boolean(), note: z.string().nullable(), at: when, username: z.string().nullable() })),
+  items: z.array(z.looseObject({ from_status: z.string().nullable(), to_status: z.string(), quality_score: nullableNum, override: z.boolean(), note: z.string().nullable(), via: z.enum(['workflow', 'import']), at: when, username: z.string().nullable() })),
 });
 
 export const matches = z.object({

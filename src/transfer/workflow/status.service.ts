@@ -84,6 +84,6 @@ export async function statusHistory(db: Queryable, actor: Actor | null, kind: It
   const row = await loadItem(db, kind, id);
   if (!row || !privileged(v, row)) throw notFoundItem(kind, id);
   return db.query(
-    `select e.from_status, e.to_status, e.quality_score, e.override, e.note, e.at, u.username from transfer_status_events e
+    `select e.from_status, e.to_status, e.quality_score, e.override, e.note, e.via, e.at, u.username from transfer_status_events e
      left join users u on u.id = e.user_id where e.item_kind = $1 and e.item_id = $2 order by e.id`, [kind, id]);
 }

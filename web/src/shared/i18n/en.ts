@@ -395,6 +395,7 @@ export const en: Messages = {
   'transfer.field.budgetFrom': 'Budget from (10k yuan)',
   'transfer.field.budgetUpTo': 'Budget up to (10k yuan)',
   'transfer.detail.override': 'override',
+  'transfer.detail.viaImport': 'imported from a file',
   'transfer.offers.title': 'Technology offers',
   'transfer.offers.new': 'Post an offer',
   'transfer.offers.edit': 'Edit offer',

@@ -393,6 +393,7 @@ export const zhCN = {
   'transfer.field.budgetFrom': '预算下限（万元）',
   'transfer.field.budgetUpTo': '预算上限（万元）',
   'transfer.detail.override': '强制发布',
+  'transfer.detail.viaImport': '文件导入',
   'transfer.offers.title': '科技成果（供给）',
   'transfer.offers.new': '发布成果',
   'transfer.offers.edit': '编辑成果',

@@ -21,6 +21,7 @@ export function StatusHistory({ kind, id }: { kind: ItemKind; id: number }) {
                   {h.from_status ? <>{tk(t, 'status', h.from_status)} →</> : null}
                   <strong>{tk(t, 'status', h.to_status)}</strong>
                   {h.override ? <Tag color="red">{t('transfer.detail.override')}</Tag> : null}
+                  {h.via === 'import' ? <Tag>{t('transfer.detail.viaImport')}</Tag> : null}
                 </Space>
                 <div style={{ color: '#888', fontSize: 12 }}>
                   {fmtDate(h.at)} {h.username ?? ''}
