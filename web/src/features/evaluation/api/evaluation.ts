@@ -3,101 +3,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client';
 
+import type { Evaluation as ServerEvaluation, uncertainty, zoneEvaluation } from '../../../../../src/evaluation/indicators/evaluate.service';
+import type { listFrameworks } from '../../../../../src/evaluation/indicators/evaluation.repository';
+import type { PublicationRow } from '../../../../../src/evaluation/indicators/publication.service';
+
+// Response types are the server's own (type-only imports, erased from the bundle), so the page cannot drift from
+// what the services return.
 export type Cell = number | null;
-
-export interface FrameworkSummary {
-  id: number;
-  code: string;
-  name_zh: string;
-  name_en: string | null;
-  description?: string | null;
-  shipped: boolean;
-  nodes: number;
-  indicators: number;
-  options?: { panelYears?: number | null; missingIndicators?: string };
-}
-
-export interface EvalNode {
-  code: string;
-  parent_code: string | null;
-  level: number;
-  indicator_id: number | null;
-  indicator_code: string | null;
-  name_zh: string;
-  name_en: string | null;
-  description: string | null;
-  weight: number;
-  sort: number;
-  direction: number | null;
-  unit: string | null;
-  used: boolean;
-}
-
-export interface EvalInput {
-  value: Cell;
-  normalised: Cell;
-  origin: string | null;
-  provenance: Record<string, unknown> | null;
-  computed_at: string | null;
-}
-
-export interface EvalResult {
-  zone_id: number;
-  code: string;
-  name_zh: string;
-  name_en: string | null;
-  score: Cell;
-  rank: Cell;
-  previous_rank: Cell;
-  rank_change: Cell;
-  relative: Cell;
-  group: string | null;
-}
-
-export interface Evaluation {
-  framework: { id: number; code: string; name_zh: string; name_en: string | null; options: { groups?: { code: string; name_zh: string; name_en: string }[] | null } };
-  year: number;
-  years: number[];
-  root: string;
-  nodes: EvalNode[];
-  units: { zone_id: number; code: string; name_zh: string; name_en: string | null }[];
-  results: EvalResult[];
-  scores: Record<string, Record<string, Cell>>;
-  ranks: Record<string, Record<string, Cell>>;
-  inputs: Record<string, Record<string, EvalInput>>;
-  excluded: { indicator: string; reason: string }[];
-  warnings: string[];
-}
-
-export interface ZoneRef {
-  id: number;
-  code: string;
-  name_zh: string;
-  name_en: string | null;
-}
-
-export interface ZoneEvaluation {
-  zone: ZoneRef;
-  peers: ZoneRef[];
-  framework: { id: number; code: string; name_zh: string; name_en: string | null };
-  year: number;
-  byYear: { year: number; score: Cell; rank: Cell; units: number; error?: string; left_out?: string[]; not_published?: boolean }[];
-  radar: { code: string; name_zh: string; name_en: string | null; zone: Cell; peers_mean: Cell }[];
-  series: {
-    indicator: string;
-    name_zh: string;
-    name_en: string | null;
-    unit: string | null;
-    direction: number | null;
-    zones: { zone_id: number; code: string; values: { year: number; value: Cell }[] }[];
-  }[];
-  evaluation: Evaluation | null;
-}
-
-export interface Uncertainty {
-  runs: number;
-  units: { zone_id: number; code: string; name_zh: string; name_en: string | null; nominal: Cell; median: Cell; mean: Cell; q5: Cell; q95: Cell }[];
-}
+export type FrameworkSummary = Awaited<ReturnType<typeof listFrameworks>>[number];
+export type Evaluation = ServerEvaluation;
+export type EvalNode = Evaluation['nodes'][number];
+export type EvalInput = Evaluation['inputs'][string][string];
+export type EvalResult = Evaluation['results'][number];
+export type ZoneEvaluation = Awaited<ReturnType<typeof zoneEvaluation>>;
+export type ZoneRef = ZoneEvaluation['zone'];
+export type Uncertainty = Awaited<ReturnType<typeof uncertainty>>;
+/** Who published a zone's indicator values for a year, and when (anonymous visitors see published values only). */
+export type Publication = PublicationRow;
 
 export function useFrameworks() {
   return useQuery({
@@ -142,9 +64,6 @@ export function exportUrl(format: 'xlsx' | 'csv' | 'json' | 'pdf', p: ZoneEvalPa
   if (lang) q.set('lang', lang);
   return `/api/zones/${p.zone}/evaluation.${format}?${q.toString()}`;
 }
-
-/** Who published a zone's indicator values for a year, and when (anonymous visitors see published values only). */
-export interface Publication { zone_id: number; zone_code: string; year: number; published_by: number; username: string | null; published_at: string }
 
 export function usePublications(zone: number | null, year: number) {
   return useQuery({
