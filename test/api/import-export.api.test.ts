@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -154,6 +154,7 @@ describe('an import killed part-way', () => {
     expect(child.signalCode).toBe('SIGKILL');
     expect(after).toBe(before);
     await testDb.drop();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -2,11 +2,11 @@
  * The CLI end to end on the ASEM reference inputs: output files against COINr's numbers,
  * replay of a hand-written 3-run table, remove-one, and bad input → exit code 2 naming the field.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerCompositeCommands } from './composite.cli';
 import { parseCsv } from './csv';
 import { copelandScores } from './copeland';
@@ -44,8 +44,15 @@ async function run(args: string[]): Promise<{ code: number; stderr: string }> {
   return { code, stderr };
 }
 
+const tmpDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tmpDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function tmp(): string {
-  return mkdtempSync(path.join(tmpdir(), 'composite-cli-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'composite-cli-'));
+  tmpDirs.push(dir);
+  return dir;
 }
 
 function readOut(dir: string, name: string): { header: string[]; rows: Record<string, string>[] } {

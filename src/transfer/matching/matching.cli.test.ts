@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerMatchingCommands } from './matching.cli';
 
 const evalSet = join(import.meta.dirname, 'eval-set');
@@ -27,14 +27,21 @@ async function run(args: string[]): Promise<{ stdout: string; error?: CommanderE
   }
 }
 
+const tempDirs: string[] = [];
+
 function tempFile(name: string, content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'kechuang-match-')), name);
+  const dir = mkdtempSync(join(tmpdir(), 'kechuang-match-'));
+  tempDirs.push(dir);
+  const path = join(dir, name);
   writeFileSync(path, content);
   return path;
 }
 
 describe('matching CLI', () => {
   afterEach(() => vi.restoreAllMocks());
+  afterAll(() => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('match prints one JSON line per demand', async () => {
     const { stdout, error } = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '5']);
