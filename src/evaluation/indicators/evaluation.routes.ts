@@ -17,6 +17,7 @@ import { copyFramework, frameworkDetail, frameworkUpdateSchema, updateFramework 
 import { evaluate, uncertainty, zoneEvaluation } from './evaluate.service';
 import { evaluationCsv, evaluationXlsx } from './evaluation.export';
 import { listPublications, publishSchema, setPublished, visibleZonesOf } from './publication.service';
+import * as S from './evaluation.schemas';
 
 export { loadShippedFrameworks } from '../frameworks/load';
 
@@ -77,22 +78,22 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.get('/api/indicator-publications', {
     schema: { tags, summary: 'Which zones have published their indicator values for which years, by whom and when',
-      querystring: z.object({ zone: intList.optional(), year: z.coerce.number().int().optional() }) },
+      querystring: z.object({ zone: intList.optional(), year: z.coerce.number().int().optional() }), response: { 200: S.publications } },
   }, async (req) => ({ items: await listPublications(db, { zoneIds: req.query.zone ?? null, year: req.query.year ?? null }) }));
 
   r.post('/api/indicator-publications', {
-    schema: { tags, summary: 'Publish the indicator values and evaluations of zones for years (admin, or zone operator in their zone): anonymous visitors see published values only', body: publishSchema },
+    schema: { tags, summary: 'Publish the indicator values and evaluations of zones for years (admin, or zone operator in their zone): anonymous visitors see published values only', body: publishSchema, response: { 201: S.publications } },
   }, async (req, reply) => reply.status(201).send({ items: await setPublished(db, actorOf(req), req.body, true) }));
 
   r.post('/api/indicator-publications/withdraw', {
-    schema: { tags, summary: 'Withdraw a publication (admin, or zone operator in their zone)', body: publishSchema },
+    schema: { tags, summary: 'Withdraw a publication (admin, or zone operator in their zone)', body: publishSchema, response: { 200: S.publications } },
   }, async (req) => ({ items: await setPublished(db, actorOf(req), req.body, false) }));
 
   r.post('/api/indicator-values', {
     schema: { tags, summary: 'Enter an official statistic for an entered indicator (admin, or zone operator in their zone); checked against the unit', body: enteredValueSchema },
   }, async (req, reply) => reply.status(201).send(await enterValue(db, actorOf(req), req.body)));
 
-  r.get('/api/frameworks', { schema: { tags, summary: 'Evaluation frameworks' } }, async () => ({ items: await repo.listFrameworks(db) }));
+  r.get('/api/frameworks', { schema: { tags, summary: 'Evaluation frameworks', response: { 200: S.frameworkList } } }, async () => ({ items: await repo.listFrameworks(db) }));
 
   r.get('/api/frameworks/:id', { schema: { tags, summary: 'A framework with its nodes, method and options', params: id } }, async (req) => frameworkDetail(db, req.params.id));
 
@@ -106,12 +107,12 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
   }, async (req) => updateFramework(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/frameworks/:id/evaluate', {
-    schema: { tags, summary: 'Evaluate zones in a year: scores per node, ranks, rank change, drill-down to the data', params: id, body: evaluateBody },
+    schema: { tags, summary: 'Evaluate zones in a year: scores per node, ranks, rank change, drill-down to the data', params: id, body: evaluateBody, response: { 200: S.evaluation } },
   }, async (req) => evaluate(db, req.params.id, req.body, await visibleZonesOf(db, actorOf(req))));
 
   r.post('/api/frameworks/:id/uncertainty', {
     schema: { tags, summary: 'Monte Carlo uncertainty of the ranks: median and 5–95 % interval per zone', params: id,
-      body: evaluateBody.extend({ runs: z.number().int().min(10).max(5000).default(500), seed: z.number().int().default(1) }) },
+      body: evaluateBody.extend({ runs: z.number().int().min(10).max(5000).default(500), seed: z.number().int().default(1) }), response: { 200: S.uncertainty } },
   }, async (req) => uncertainty(db, req.params.id, req.body, await visibleZonesOf(db, actorOf(req))));
 
   const zoneQuery = z.object({ framework: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1949).max(2100).optional(),
@@ -121,7 +122,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
     zoneEvaluation(db, zoneId, q.framework, q.year ?? lastYear(), q.years, q.peers, await visibleZonesOf(db, actorOf(req)));
 
   r.get('/api/zones/:id/evaluation', {
-    schema: { tags, summary: 'A zone against its peers: indicator time series, radar of dimensions, rank by year', params: id, querystring: zoneQuery },
+    schema: { tags, summary: 'A zone against its peers: indicator time series, radar of dimensions, rank by year', params: id, querystring: zoneQuery, response: { 200: S.zoneEvaluation } },
   }, async (req) => load(req.params.id, req.query, req));
 
   r.get('/api/zones/:id/evaluation.json', { schema: { tags, summary: 'The zone evaluation as a JSON download', params: id, querystring: zoneQuery } },

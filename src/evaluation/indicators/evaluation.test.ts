@@ -257,6 +257,14 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     });
   });
 
+  it('documents the responses of the evaluation routes the web app reads in OpenAPI', async () => {
+    const doc = (await anon.get('/docs/json')).json();
+    for (const [path, method, status] of [['/api/frameworks', 'get', '200'], ['/api/frameworks/{id}/evaluate', 'post', '200'],
+      ['/api/frameworks/{id}/uncertainty', 'post', '200'], ['/api/zones/{id}/evaluation', 'get', '200'], ['/api/indicator-publications', 'post', '201']] as const) {
+      expect(doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema, `${method} ${path}`).toBeTruthy();
+    }
+  });
+
   it('gives uncertainty intervals and a zone evaluation page with exports', async () => {
     const ua = await admin.post(`/api/frameworks/${starter}/uncertainty`, { zones: DEMO_ZONES, year, runs: 100 });
     expect(ua.statusCode, ua.body).toBe(200);

@@ -2,24 +2,22 @@
 // last year's full evaluation with the data under each indicator), Monte Carlo uncertainty of the ranks.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client';
+import type { z } from 'zod';
+import type * as S from '../../../../../src/evaluation/indicators/evaluation.schemas';
 
-import type { Evaluation as ServerEvaluation, uncertainty, zoneEvaluation } from '../../../../../src/evaluation/indicators/evaluate.service';
-import type { listFrameworks } from '../../../../../src/evaluation/indicators/evaluation.repository';
-import type { PublicationRow } from '../../../../../src/evaluation/indicators/publication.service';
-
-// Response types are the server's own (type-only imports, erased from the bundle), so the page cannot drift from
-// what the services return.
+// Response types come from the server's own zod schemas (the ones that also yield the OpenAPI document and check
+// every response), so the page cannot drift from the API: a type-only import, erased from the bundle.
 export type Cell = number | null;
-export type FrameworkSummary = Awaited<ReturnType<typeof listFrameworks>>[number];
-export type Evaluation = ServerEvaluation;
+export type FrameworkSummary = z.output<typeof S.frameworkList>['items'][number];
+export type Evaluation = z.output<typeof S.evaluation>;
 export type EvalNode = Evaluation['nodes'][number];
 export type EvalInput = Evaluation['inputs'][string][string];
 export type EvalResult = Evaluation['results'][number];
-export type ZoneEvaluation = Awaited<ReturnType<typeof zoneEvaluation>>;
+export type ZoneEvaluation = z.output<typeof S.zoneEvaluation>;
 export type ZoneRef = ZoneEvaluation['zone'];
-export type Uncertainty = Awaited<ReturnType<typeof uncertainty>>;
+export type Uncertainty = z.output<typeof S.uncertainty>;
 /** Who published a zone's indicator values for a year, and when (anonymous visitors see published values only). */
-export type Publication = PublicationRow;
+export type Publication = z.output<typeof S.publications>['items'][number];
 
 export function useFrameworks() {
   return useQuery({
