@@ -32,29 +32,30 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
   const tags = ['evaluation'];
 
   r.get('/api/indicators', {
-    schema: { tags, summary: 'The indicator library', querystring: z.object({ kind: z.enum(['computed', 'entered']).optional() }) },
+    schema: { tags, summary: 'The indicator library', querystring: z.object({ kind: z.enum(['computed', 'entered']).optional() }), response: { 200: S.indicatorList } },
   }, async (req) => ({ items: await repo.listIndicators(db, { kind: req.query.kind }) }));
 
   r.get('/api/indicators/computations', {
-    schema: { tags, summary: 'The fixed set of registry computations a computed indicator may name' },
+    schema: { tags, summary: 'The fixed set of registry computations a computed indicator may name', response: { 200: S.computationList } },
   }, async () => ({ items: Object.entries(COMPUTATIONS).map(([key, c]) => ({ key, source: c.source, description: c.description })) }));
 
-  r.get('/api/indicators/:id', { schema: { tags, summary: 'One indicator definition', params: id } }, async (req) => {
+  r.get('/api/indicators/:id', { schema: { tags, summary: 'One indicator definition', params: id, response: { 200: S.indicator } } }, async (req) => {
     const ind = await repo.getIndicator(db, req.params.id);
     if (!ind) throw notFound('indicator', req.params.id);
     return ind;
   });
 
-  r.post('/api/indicators', { schema: { tags, summary: 'Create an indicator (admin)', body: indicatorInputSchema } },
+  r.post('/api/indicators', { schema: { tags, summary: 'Create an indicator (admin)', body: indicatorInputSchema, response: { 201: S.indicator } } },
     async (req, reply) => reply.status(201).send(await createIndicator(db, actorOf(req), req.body)));
 
-  r.patch('/api/indicators/:id', { schema: { tags, summary: 'Change an indicator (admin)', params: id, body: indicatorInputSchema.partial() } },
+  r.patch('/api/indicators/:id', { schema: { tags, summary: 'Change an indicator (admin)', params: id, body: indicatorInputSchema.partial(), response: { 200: S.indicator } } },
     async (req) => updateIndicator(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/indicator-values/compute', {
     schema: {
       tags, summary: 'Recompute registry-based indicator values for zones (each covering its sub-zones) and years (admin)',
       body: z.object({ zones: z.array(z.number().int().positive()).max(10000).nullish(), years: z.union([year, z.object({ from: year, to: year })]), indicators: z.array(z.string()).nullish() }).strict(),
+      response: { 200: S.computeResult },
     },
   }, async (req) => computeValues(db, actorOf(req), {
     zones: req.body.zones ?? null, indicators: req.body.indicators ?? null,
@@ -65,6 +66,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
     schema: {
       tags, summary: 'Indicator values with provenance',
       querystring: z.object({ zone: intList.optional(), indicator: z.string().optional(), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(100000).default(10000) }),
+      response: { 200: S.indicatorValueList },
     },
   }, async (req) => {
     let indicatorIds: number[] | null = null;
@@ -90,7 +92,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
   }, async (req) => ({ items: await setPublished(db, actorOf(req), req.body, false) }));
 
   r.post('/api/indicator-values', {
-    schema: { tags, summary: 'Enter an official statistic for an entered indicator (admin, or zone operator in their zone); checked against the unit', body: enteredValueSchema },
+    schema: { tags, summary: 'Enter an official statistic for an entered indicator (admin, or zone operator in their zone); checked against the unit', body: enteredValueSchema, response: { 201: S.indicatorValue } },
   }, async (req, reply) => reply.status(201).send(await enterValue(db, actorOf(req), req.body)));
 
   r.get('/api/frameworks', { schema: { tags, summary: 'Evaluation frameworks', response: { 200: S.frameworkList } } }, async () => ({ items: await repo.listFrameworks(db) }));

@@ -12,6 +12,25 @@ const text = z.string().nullable();
 const when = z.string().describe('ISO timestamp');
 const direction = z.union([z.literal(1), z.literal(-1)]).nullable().describe('1: higher is better; -1: lower is better');
 
+export const indicator = z.object({
+  id: num, code: z.string(), name_zh: z.string(), name_en: text, description: text, unit: z.string(), direction: z.union([z.literal(1), z.literal(-1)]),
+  kind: z.enum(['computed', 'entered']), computation: text.describe('the registry computation (computed indicators)'),
+  params: z.record(z.string(), z.unknown()), typical_min: num.nullable(), typical_max: num.nullable(), source: text, shipped: z.boolean(),
+  version: num, created_at: when, updated_at: when,
+});
+export const indicatorList = z.object({ items: z.array(indicator) });
+export const computationList = z.object({ items: z.array(z.object({ key: z.string(), source: z.string(), description: z.object({ zh: z.string(), en: z.string() }) })) });
+export const computeResult = z.object({
+  indicators: z.array(z.string()), statements: num, values: num.describe('computed values now stored for the scope'),
+  undefinedValues: num.describe('of which null (e.g. division by zero; the reason is in the provenance)'), ms: num,
+});
+
+export const indicatorValue = z.object({
+  indicator_id: num, indicator_code: z.string(), zone_id: num, zone_code: z.string(), year: num, value: cell, origin: z.enum(['computed', 'entered']),
+  provenance: z.record(z.string(), z.unknown()).describe('how the value was computed or who entered it, from what source'), computed_at: when,
+});
+export const indicatorValueList = z.object({ items: z.array(indicatorValue) });
+
 const group = z.object({ min: z.number().nullable(), code: z.string(), name_zh: z.string(), name_en: z.string() });
 /** Every option of frameworks/types.ts FrameworkOptions (a plain object would drop the ones it does not name). */
 const frameworkOptions = z.object({
