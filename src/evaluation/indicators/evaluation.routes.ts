@@ -97,15 +97,15 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.get('/api/frameworks', { schema: { tags, summary: 'Evaluation frameworks', response: { 200: S.frameworkList } } }, async () => ({ items: await repo.listFrameworks(db) }));
 
-  r.get('/api/frameworks/:id', { schema: { tags, summary: 'A framework with its nodes, method and options', params: id } }, async (req) => frameworkDetail(db, req.params.id));
+  r.get('/api/frameworks/:id', { schema: { tags, summary: 'A framework with its nodes, method and options', params: id, response: { 200: S.frameworkDetail } } }, async (req) => frameworkDetail(db, req.params.id));
 
   r.post('/api/frameworks/:id/copy', {
     schema: { tags, summary: 'Copy a framework to change it (admin or zone operator)', params: id,
-      body: z.object({ code: z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/).optional(), name_zh: z.string().min(1).max(300).optional(), name_en: z.string().max(300).nullish() }).strict().default({}) },
+      body: z.object({ code: z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/).optional(), name_zh: z.string().min(1).max(300).optional(), name_en: z.string().max(300).nullish() }).strict().default({}), response: { 201: S.frameworkDetail } },
   }, async (req, reply) => reply.status(201).send(await copyFramework(db, actorOf(req), req.params.id, req.body ?? {})));
 
   r.patch('/api/frameworks/:id', {
-    schema: { tags, summary: 'Change a copied framework: nodes, weights, method, options (validated)', params: id, body: frameworkUpdateSchema },
+    schema: { tags, summary: 'Change a copied framework: nodes, weights, method, options (validated)', params: id, body: frameworkUpdateSchema, response: { 200: S.frameworkDetail } },
   }, async (req) => updateFramework(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/frameworks/:id/evaluate', {

@@ -44,13 +44,19 @@ const frameworkOptions = z.object({
 
 const method = z.unknown().describe('the composite method (normalisation, aggregation, treatment): see GET /api/frameworks/:id');
 
-export const frameworkList = z.object({
-  items: z.array(z.object({
-    id: num, code: z.string(), name_zh: z.string(), name_en: text, description: text, method, options: frameworkOptions, shipped: z.boolean(),
-    copied_from: num.nullable(), owner_zone_id: num.nullable(), version: num, created_at: when, updated_at: when,
-    nodes: num.describe('nodes of the tree'), indicators: num.describe('indicator leaves'),
-  })),
+const frameworkRow = z.object({
+  id: num, code: z.string(), name_zh: z.string(), name_en: text, description: text, method, options: frameworkOptions, shipped: z.boolean(),
+  copied_from: num.nullable(), owner_zone_id: num.nullable(), version: num.describe('send back on PATCH'), created_at: when, updated_at: when,
 });
+const node = z.object({
+  code: z.string(), parent_code: text, level: num.describe('1: indicator leaves'), indicator_id: num.nullable(), indicator_code: text, name_zh: z.string(),
+  name_en: text, description: text, weight: num, sort: num, direction, unit: text,
+});
+
+export const frameworkList = z.object({
+  items: z.array(frameworkRow.extend({ nodes: num.describe('nodes of the tree'), indicators: num.describe('indicator leaves') })),
+});
+export const frameworkDetail = frameworkRow.extend({ nodes: z.array(node) });
 
 const zoneRef = z.object({ id: num, code: z.string(), name_zh: z.string(), name_en: text });
 const unit = z.object({ zone_id: num, code: z.string(), name_zh: z.string(), name_en: text });
@@ -62,10 +68,7 @@ export const evaluation = z.object({
   year: num,
   years: z.array(num),
   root: z.string(),
-  nodes: z.array(z.object({
-    code: z.string(), parent_code: text, level: num, indicator_id: num.nullable(), indicator_code: text, name_zh: z.string(), name_en: text,
-    description: text, weight: num, sort: num, direction, unit: text, used: z.boolean().describe('false: left out for lack of data'),
-  })),
+  nodes: z.array(node.extend({ used: z.boolean().describe('false: left out for lack of data') })),
   units: z.array(unit),
   results: z.array(unit.extend({ score: cell, rank: cell, previous_rank: cell, rank_change: cell, relative: cell, group: text })),
   scores: z.record(z.string(), z.record(z.string(), cell)).describe('unit code → node code → score'),
