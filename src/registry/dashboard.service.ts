@@ -1,4 +1,4 @@
-import type { Db } from '../shared/db';
+import type { Db, Row } from '../shared/db';
 import { type Actor, visibilityOf, zoneSubtree } from '../shared/access/actor';
 import { getRecordOrThrow } from '../shared/records/record-service';
 import { HIGHTECH_FIELDS, ORG_KINDS, QUALIFICATION_TYPES } from './vocabulary';
@@ -13,8 +13,11 @@ import type { Label } from '../shared/i18n';
 const labelOf = (options: readonly { value: string; label: Label }[], key: string | null): Label =>
   options.find((o) => o.value === key)?.label ?? { zh: key ?? '未填写', en: key ?? 'Not given' };
 
+/** The columns of a zone record the dashboard names (the record has them all: registry/entities.ts). */
+type ZoneRecord = Row & { id: number; code: string; name_zh: string; name_en: string | null; generated: boolean; retired_at: string | null };
+
 export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number, years = 10) {
-  const zone = await getRecordOrThrow(db, actor, zones, zoneId);
+  const zone = (await getRecordOrThrow(db, actor, zones, zoneId)) as ZoneRecord;
   const subtree = await zoneSubtree(db, zoneId);
   const visibility = await visibilityOf(db, actor);
   // $1 = the zone's subtree; $2 = zones whose unpublished records the actor may also see; $3 = 'see everything'.
@@ -31,7 +34,7 @@ export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number,
     // One scan of the zone's organisations gives the total, the enterprises and both breakdowns.
     db.query<{ kind: string; field: string | null; count: number }>(
       `select kind, hightech_field as field, count(*)::int8 as count from organizations t where ${live} group by kind, hightech_field`, base),
-    db.query<Record<string, number>>(`select
+    db.query<{ highTechEnterprises: number; people: number; achievements: number; projects: number }>(`select
         (select count(distinct organization_id) from qualifications t where ${live} and type = 'hightech_enterprise'
            and valid_from <= current_date and (valid_to is null or valid_to >= current_date))::int8 as "highTechEnterprises",
         (select count(*) from people t where ${live})::int8 as people,
@@ -42,7 +45,8 @@ export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number,
         join qualifications t on t.valid_from <= make_date(y.year, 12, 31) and (t.valid_to is null or t.valid_to >= make_date(y.year, 12, 31))
         where ${live} group by y.year, t.type order by y.year, t.type`, [...base, endYear - years + 1, endYear]),
     mayRankByRevenue ? topByRevenue(db, subtree) : Promise.resolve([]),
-    db.query(`select t.id, t.metric, t.value, t.unit, t.period, t.source, t.quote, t.generated, t.zone_id
+    db.query<{ id: number; metric: string; value: number; unit: string; period: string; source: string; quote: string | null; generated: boolean; zone_id: number }>(
+      `select t.id, t.metric, t.value, t.unit, t.period, t.source, t.quote, t.generated, t.zone_id
         from zone_facts t where ${live} order by t.period desc, t.id limit 100`, base),
   ]);
   const byKind = sumBy(orgGroups, (g) => g.kind);
@@ -51,11 +55,11 @@ export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number,
   return {
     zone,
     counts: { organizations: organizationsCount, enterprises: byKind.find((k) => k.key === 'enterprise')?.count ?? 0, ...counts[0]! },
-    byKind: byKind.map((r) => ({ ...r, label: labelOf(ORG_KINDS, r.key) })),
+    byKind: byKind.map((r) => ({ ...r, key: r.key ?? 'none', label: labelOf(ORG_KINDS, r.key) })),
     byField: byField.map((r) => ({ ...r, key: r.key ?? 'none', label: labelOf(HIGHTECH_FIELDS, r.key) })),
     qualificationTrend: trend.map((r) => ({ ...r, label: labelOf(QUALIFICATION_TYPES, r.type) })),
     topOrganizations: top,
-    facts: facts.map((f) => ({ ...f, label: { zh: String(f.metric), en: String(f.metric) } })),
+    facts: facts.map((f) => ({ ...f, label: { zh: f.metric, en: f.metric } })),
   };
 }
 
@@ -70,7 +74,8 @@ function sumBy<T extends { count: number }>(rows: readonly T[], key: (row: T) =>
  * subtree (annual_statistics_zone_revenue), then the best ten of those.
  */
 async function topByRevenue(db: Db, subtree: readonly number[]) {
-  return db.query(`with latest as (select max(year) as year from annual_statistics where zone_id = any($1::int8[]))
+  return db.query<{ id: number; name_zh: string | null; name_en: string | null; generated: boolean; year: number; operating_revenue: number | null; rd_expense: number | null }>(
+    `with latest as (select max(year) as year from annual_statistics where zone_id = any($1::int8[]))
     select o.id, o.name_zh, o.name_en, o.generated, s.year, s.operating_revenue, s.rd_expense
     from unnest($1::int8[]) as z(id), latest,
       lateral (select * from annual_statistics t where t.zone_id = z.id and t.year = latest.year and t.retired_at is null

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../shared/db';
 import type { Actor } from '../shared/access/actor';
 import { zoneDashboard } from './dashboard.service';
+import * as S from './registry.schemas';
 
 export function registryRoutes(app: FastifyInstance, db: Db, actorOf: (req: FastifyRequest) => Actor | null) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -12,13 +13,14 @@ export function registryRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fast
       tags: ['zones'], summary: 'Counts, qualification trend, top organisations and documented facts of a zone and the zones below it',
       params: z.object({ id: z.coerce.number().int().positive() }),
       querystring: z.object({ years: z.coerce.number().int().min(1).max(30).default(10) }),
+      response: { 200: S.dashboard },
     },
   }, async (req) => zoneDashboard(db, actorOf(req), req.params.id, req.query.years));
 
   r.get('/api/zones/:id/partners', {
-    schema: { tags: ['zones'], summary: 'Partner zones (e.g. paired with Shanghai Zhangjiang)', params: z.object({ id: z.coerce.number().int().positive() }) },
+    schema: { tags: ['zones'], summary: 'Partner zones (e.g. paired with Shanghai Zhangjiang)', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: S.partners } },
   }, async (req) => ({
-    items: await db.query(`select z.id, z.code, z.name_zh, z.name_en, p.note from zone_partners p
+    items: await db.query<{ id: number; code: string; name_zh: string; name_en: string | null; note: string | null }>(`select z.id, z.code, z.name_zh, z.name_en, p.note from zone_partners p
       join zones z on z.id = case when p.zone_id = $1 then p.partner_zone_id else p.zone_id end
       where (p.zone_id = $1 or p.partner_zone_id = $1) and z.published`, [req.params.id]),
   }));

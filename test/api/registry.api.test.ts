@@ -26,6 +26,9 @@ describe.each(BACKENDS)('registry API on %s', (backend) => {
     expect((await anon.get('/api/health')).json()).toEqual({ status: 'ok' });
     const doc = (await anon.get('/docs/json')).json();
     expect(doc.paths['/api/organizations']).toBeDefined();
+    for (const path of ['/api/zones/{id}/dashboard', '/api/zones/{id}/partners']) {
+      expect(doc.paths[path]?.get?.responses?.['200']?.content?.['application/json']?.schema, path).toBeTruthy();
+    }
   });
 
   it('lists organisations with total, zone filter (including sub-zones) and pagination', async () => {

@@ -1,4 +1,6 @@
 // Types of the Kechuang HTTP API, as described by the API contract.
+import type { z } from 'zod';
+import type * as RegistrySchemas from '../../../../src/registry/registry.schemas';
 
 export type Role = 'admin' | 'zone_operator' | 'org_user';
 
@@ -111,40 +113,6 @@ export interface Job {
   error: string | null;
 }
 
-export interface LabeledCount {
-  key: string;
-  label: BiLabel;
-  count: number;
-}
-
-export interface Dashboard {
-  zone: Item;
-  counts: {
-    organizations: number;
-    enterprises: number;
-    highTechEnterprises: number;
-    people: number;
-    achievements: number;
-    projects: number;
-  };
-  byKind: LabeledCount[];
-  byField: LabeledCount[];
-  qualificationTrend: { year: number; type: string; label: BiLabel; count: number }[];
-  topOrganizations: {
-    id: number;
-    name_zh: string | null;
-    name_en: string | null;
-    operating_revenue: number | null;
-    rd_expense: number | null;
-    generated: boolean;
-  }[];
-  facts: {
-    metric: string;
-    label: BiLabel;
-    value: number | string | null;
-    unit: string | null;
-    period: string | null;
-    source: string | null;
-    quote: string | null;
-  }[];
-}
+// The zone dashboard's type comes from the server's response schema (type-only import, erased from the bundle).
+export type Dashboard = z.output<typeof RegistrySchemas.dashboard>;
+export type LabeledCount = Dashboard['byKind'][number];

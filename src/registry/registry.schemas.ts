@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * Response schemas of the zone routes (dashboard, partners): OpenAPI documents them, the serializer checks every
+ * response against them, and the web app takes its types from them. Database rows are loose objects: the named keys
+ * are documented and checked, further columns pass through unchanged.
+ */
+const num = z.number();
+const text = z.string().nullable();
+const label = z.object({ zh: z.string(), en: z.string() });
+const labeledCount = z.object({ key: z.string(), label, count: num });
+
+export const dashboard = z.object({
+  zone: z.looseObject({ id: num, code: z.string(), name_zh: z.string(), name_en: text, generated: z.boolean(), retired_at: text }),
+  counts: z.object({ organizations: num, enterprises: num, highTechEnterprises: num, people: num, achievements: num, projects: num })
+    .describe('the zone and every zone below it; anonymous visitors count published records only'),
+  byKind: z.array(labeledCount),
+  byField: z.array(labeledCount.describe('key "none": no high-tech field given')),
+  qualificationTrend: z.array(z.object({ year: num, type: z.string(), label, count: num }).describe('organisations holding the qualification at the year end')),
+  topOrganizations: z.array(z.looseObject({
+    id: num, name_zh: text, name_en: text, generated: z.boolean(), year: num, operating_revenue: num.nullable(), rd_expense: num.nullable(),
+  })).describe('the ten largest by operating revenue in the latest year; empty for viewers who may not read the zone\'s statistics'),
+  facts: z.array(z.looseObject({
+    id: num, metric: z.string(), value: num, unit: z.string(), period: z.string(), source: z.string(), quote: text, generated: z.boolean(), zone_id: num, label,
+  }).describe('figures recorded from documents, each with its source')),
+});
+
+export const partners = z.object({
+  items: z.array(z.looseObject({ id: num, code: z.string(), name_zh: z.string(), name_en: text, note: text })),
+});
