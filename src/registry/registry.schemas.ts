@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { label, num, text } from '../shared/http/response-fields';
 
 /**
- * Response schemas of the zone routes (dashboard, partners): OpenAPI documents them, the serializer checks every
- * response against them, and the web app takes its types from them. Database rows are loose objects: the named keys
- * are documented and checked, further columns pass through unchanged.
+ * Response schemas of the zone routes (dashboard, partners; see shared/http/response-fields.ts). Database rows are
+ * loose objects: the named keys are documented and checked, further columns pass through unchanged.
  */
-const num = z.number();
-const text = z.string().nullable();
-const label = z.object({ zh: z.string(), en: z.string() });
 const labeledCount = z.object({ key: z.string(), label, count: num });
 
 export const dashboard = z.object({

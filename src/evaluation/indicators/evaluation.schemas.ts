@@ -1,25 +1,24 @@
 import { z } from 'zod';
+import { label, num, text, when } from '../../shared/http/response-fields';
 
 /**
- * Response schemas of the evaluation routes the web app reads: OpenAPI documents them, the serializer checks every
- * response against them, and the web app takes its types from them. They name every key the services return (the
- * services' types are interfaces, which loose objects would not accept): a key left out here is left out of the
- * response, so a new column needs a line here too.
+ * Response schemas of the evaluation routes (see shared/http/response-fields.ts). They name every key the services
+ * return (the services' types are interfaces, which loose objects would not accept): a key left out here is left out
+ * of the response, so a new column needs a line here too.
  */
-const num = z.number();
 const cell = z.number().nullable().describe('null: no value (missing data, or left out)');
-const text = z.string().nullable();
-const when = z.string().describe('ISO timestamp');
-const direction = z.union([z.literal(1), z.literal(-1)]).nullable().describe('1: higher is better; -1: lower is better');
+const sign = z.union([z.literal(1), z.literal(-1)]).describe('1: higher is better; -1: lower is better');
+const direction = sign.nullable();
+const excluded = z.array(z.object({ indicator: z.string(), reason: z.string() })).describe('indicators left out, with the reason');
 
 export const indicator = z.object({
-  id: num, code: z.string(), name_zh: z.string(), name_en: text, description: text, unit: z.string(), direction: z.union([z.literal(1), z.literal(-1)]),
+  id: num, code: z.string(), name_zh: z.string(), name_en: text, description: text, unit: z.string(), direction: sign,
   kind: z.enum(['computed', 'entered']), computation: text.describe('the registry computation (computed indicators)'),
   params: z.record(z.string(), z.unknown()), typical_min: num.nullable(), typical_max: num.nullable(), source: text, shipped: z.boolean(),
   version: num, created_at: when, updated_at: when,
 });
 export const indicatorList = z.object({ items: z.array(indicator) });
-export const computationList = z.object({ items: z.array(z.object({ key: z.string(), source: z.string(), description: z.object({ zh: z.string(), en: z.string() }) })) });
+export const computationList = z.object({ items: z.array(z.object({ key: z.string(), source: z.string(), description: label })) });
 export const computeResult = z.object({
   indicators: z.array(z.string()), statements: num, values: num.describe('computed values now stored for the scope'),
   undefinedValues: num.describe('of which null (e.g. division by zero; the reason is in the provenance)'), ms: num,
@@ -76,7 +75,7 @@ export const evaluation = z.object({
   inputs: z.record(z.string(), z.record(z.string(), z.object({
     value: cell, normalised: cell, origin: text, provenance: z.record(z.string(), z.unknown()).nullable(), computed_at: when.nullable(),
   }))).describe('unit code → indicator code → the data under the score'),
-  excluded: z.array(z.object({ indicator: z.string(), reason: z.string() })),
+  excluded,
   warnings: z.array(z.string()),
 });
 
@@ -101,7 +100,7 @@ export const uncertainty = z.object({
   year: num,
   runs: num,
   inputs: z.unknown().describe('what varied: normalisations, aggregations, weight noise, winsorisation'),
-  excluded: z.array(z.object({ indicator: z.string(), reason: z.string() })),
+  excluded,
   units: z.array(unit.extend({ nominal: cell, median: cell, mean: cell, q5: cell, q95: cell })),
 });
 

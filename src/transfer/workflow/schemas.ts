@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { label, nullableNum, num, when } from '../../shared/http/response-fields';
 import { CASE_STAGES } from './cases.service';
 
 /**
- * Response schemas of the transfer workflow routes (OpenAPI documents them; the serializer checks them). Database
- * rows are loose objects: the named keys are documented and checked, further columns pass through unchanged.
+ * Response schemas of the transfer workflow routes (see shared/http/response-fields.ts). Database rows are loose
+ * objects: the named keys are documented and checked, further columns pass through unchanged.
  */
-const label = z.object({ zh: z.string(), en: z.string() });
-const when = z.string().describe('ISO timestamp');
-const num = z.number();
-const nullableNum = z.number().nullable();
 const tier = z.enum(['public', 'signed_in', 'nda']);
 
 export const named = z.object({ id: num, name_zh: z.string().nullable(), name_en: z.string().nullable() }).nullable();
