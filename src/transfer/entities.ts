@@ -107,7 +107,7 @@ export const demands: EntityDef = {
       ? { field: 'budget_max', key: 'field.min', params: { min: `budget_min (${String(r.budget_min)})` } }
       : null,
   checkImportRow: workflowGuard,
-  afterImport: (tx, codes, actor) => logImportedStatuses(tx, 'demand', 'tech_demands', codes, actor),
+  afterImport: (tx, codes, actor) => logImportedStatuses(tx, 'demand', demands.table, codes, actor),
 };
 
 /**
@@ -144,7 +144,7 @@ export const offers: EntityDef = {
     { name: 'anonymous', type: 'bool', label: label('匿名发布', 'Anonymous'), filter: true },
   ],
   checkImportRow: workflowGuard,
-  afterImport: (tx, codes, actor) => logImportedStatuses(tx, 'offer', 'tech_offers', codes, actor),
+  afterImport: (tx, codes, actor) => logImportedStatuses(tx, 'offer', offers.table, codes, actor),
 };
 
 export const TRANSFER_ENTITIES: readonly EntityDef[] = [demands, offers];
