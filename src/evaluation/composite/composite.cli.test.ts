@@ -44,15 +44,12 @@ async function run(args: string[]): Promise<{ code: number; stderr: string }> {
   return { code, stderr };
 }
 
-const tmpDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tmpDirs) rmSync(dir, { recursive: true, force: true });
-});
+// Every run writes into its own folder under one root, removed at the end.
+const root = mkdtempSync(path.join(tmpdir(), 'composite-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function tmp(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'composite-cli-'));
-  tmpDirs.push(dir);
-  return dir;
+  return mkdtempSync(path.join(root, 'run-'));
 }
 
 function readOut(dir: string, name: string): { header: string[]; rows: Record<string, string>[] } {

@@ -27,21 +27,18 @@ async function run(args: string[]): Promise<{ stdout: string; error?: CommanderE
   }
 }
 
-const tempDirs: string[] = [];
+// Files go into their own folders under one root, removed at the end.
+const root = mkdtempSync(join(tmpdir(), 'kechuang-match-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function tempFile(name: string, content: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kechuang-match-'));
-  tempDirs.push(dir);
-  const path = join(dir, name);
+  const path = join(mkdtempSync(join(root, 'files-')), name);
   writeFileSync(path, content);
   return path;
 }
 
 describe('matching CLI', () => {
   afterEach(() => vi.restoreAllMocks());
-  afterAll(() => {
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  });
 
   it('match prints one JSON line per demand', async () => {
     const { stdout, error } = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '5']);
