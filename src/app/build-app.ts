@@ -24,6 +24,8 @@ import type { JobQueue } from '../shared/jobs/job-queue';
 import { startMatching, transferRoutes } from '../transfer/workflow';
 import { evaluationRoutes } from '../evaluation/indicators/evaluation.routes';
 import { reportRoutes } from '../evaluation/report/report.routes';
+import { policyRoutes } from '../policy/policy.routes';
+import { intelligenceRoutes } from '../intelligence/intelligence.routes';
 import './entities';
 
 export interface AppOptions {
@@ -90,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   transferRoutes(app, db, actorOf, await startMatching(db));
   evaluationRoutes(app, db, actorOf);
   reportRoutes(app);
+  policyRoutes(app, db, actorOf);
+  intelligenceRoutes(app, db, actorOf);
   fileRoutes(app, db, options.jobs, actorOf);
   jobRoutes(app, options.jobs, actorOf);
 

@@ -14,6 +14,8 @@ import { serve } from './server';
 import { registerGenerateCommand } from '../registry/demo/generate.cli';
 import { registerMatchingCommands } from '../transfer/matching/matching.cli';
 import { registerCompositeCommands } from '../evaluation/composite/composite.cli';
+import { registerPolicyCommands } from '../policy/policy.cli';
+import { registerIntelligenceCommands } from '../intelligence/intelligence.cli';
 import './entities';
 
 /** The `kechuang` command line: thin adapters over the same services the HTTP API uses. */
@@ -108,5 +110,7 @@ program.command('export').description('Export records as CSV, XLSX or JSON')
 registerGenerateCommand(program, withDb, actorFor);
 registerMatchingCommands(program);
 registerCompositeCommands(program);
+registerPolicyCommands(program, withDb, actorFor);
+registerIntelligenceCommands(program, withDb, actorFor);
 
 await program.parseAsync(process.argv);

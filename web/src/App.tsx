@@ -12,6 +12,8 @@ const EntityListPage = lazy(() => import('./features/entities/components/EntityL
 const TransferSection = lazy(() => import('./features/transfer/components/TransferSection').then((m) => ({ default: m.TransferSection })));
 const PublicSection = lazy(() => import('./features/transfer/components/PublicSection').then((m) => ({ default: m.PublicSection })));
 const EvaluationPage = lazy(() => import('./features/evaluation/components/EvaluationPage').then((m) => ({ default: m.EvaluationPage })));
+const PolicySection = lazy(() => import('./features/policy/PolicySection').then((m) => ({ default: m.PolicySection })));
+const IntelligenceSection = lazy(() => import('./features/intelligence/IntelligenceSection').then((m) => ({ default: m.IntelligenceSection })));
 const ImportWizard = lazy(() => import('./features/imports/components/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
 function Page({ children }: { children: ReactNode }) {
@@ -47,6 +49,8 @@ export function App() {
         <Route path="entities/:entity" element={<Page><EntityListPage /></Page>} />
         <Route path="evaluation/*" element={<Page><EvaluationPage /></Page>} />
         <Route path="import" element={<Page><ImportWizard /></Page>} />
+        <Route path="policy/*" element={<Page><PolicySection /></Page>} />
+        <Route path="intelligence/*" element={<Page><IntelligenceSection /></Page>} />
         <Route path="transfer/*" element={<Page><TransferSection /></Page>} />
         <Route path="listings/*" element={<Page><PublicSection /></Page>} />
         <Route path="login" element={<LoginPage />} />

@@ -1,3 +1,6 @@
+import { policyMessages } from '../../policy/policy.messages';
+import { intelligenceMessages } from '../../intelligence/intelligence.messages';
+
 /**
  * Server-side texts a person reads (problem titles and field errors). The web app keeps its own dictionary;
  * both exist in zh-CN and en, and the `Messages` type makes a missing translation a compile error.
@@ -120,6 +123,9 @@ const en = {
   'transfer.quality.price': 'Give a price expectation (10k yuan).',
   'evaluation.compositeError': '{en}',
   'evaluation.notPublished': 'The indicator values of {zones} for {year} are not published yet; sign in with a role that may see them, or ask the zone operator to publish them',
+  // Each new domain keeps its texts beside its code (zh and en together) and they are merged here.
+  ...policyMessages.en,
+  ...intelligenceMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -243,6 +249,8 @@ const zhCN: Messages = {
   'transfer.quality.price': '请给出期望价格（万元），可注明“面议”。',
   'evaluation.compositeError': '{zh}',
   'evaluation.notPublished': '{zones} 的 {year} 年指标值尚未发布；请以有权查看的身份登录，或请园区运营方发布',
+  ...policyMessages.zh,
+  ...intelligenceMessages.zh,
 };
 
 export type Locale = 'zh-CN' | 'en';

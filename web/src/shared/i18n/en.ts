@@ -1,5 +1,7 @@
 // English texts. The Messages type makes the keys exactly those of zh-CN.ts.
 import type { Messages } from './zh-CN';
+import { policyEn } from '../../features/policy/i18n';
+import { intelligenceEn } from '../../features/intelligence/i18n';
 
 export const en: Messages = {
   'app.name': '科创 Kechuang',
@@ -567,4 +569,6 @@ export const en: Messages = {
   'evaluation.unit.index': 'index',
   'evaluation.unit.other': '',
   // ---- end evaluation ----
+  ...policyEn,
+  ...intelligenceEn,
 };

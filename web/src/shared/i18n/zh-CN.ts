@@ -1,4 +1,8 @@
 // Simplified Chinese texts. This dictionary defines the keys; en.ts must have exactly the same ones.
+// Newer features keep their texts beside their pages (features/<name>/i18n.ts) and are merged here.
+import { policyZh } from '../../features/policy/i18n';
+import { intelligenceZh } from '../../features/intelligence/i18n';
+
 export const zhCN = {
   'app.name': '科创 Kechuang',
   'app.tagline': '区域科技创新体系平台',
@@ -565,6 +569,8 @@ export const zhCN = {
   'evaluation.unit.index': '指数',
   'evaluation.unit.other': '',
   // ---- end evaluation ----
+  ...policyZh,
+  ...intelligenceZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

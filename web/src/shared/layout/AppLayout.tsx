@@ -5,6 +5,7 @@ import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, App }
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  AuditOutlined,
   ApiOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -14,6 +15,7 @@ import {
   LoginOutlined,
   LogoutOutlined,
   ProjectOutlined,
+  ReadOutlined,
   RadarChartOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -58,6 +60,8 @@ export function AppLayout() {
     { key: '/transfer', icon: <ProjectOutlined />, label: <Link to="/transfer" data-testid="nav-transfer">{t('nav.transfer')}</Link> },
     { key: '/listings', icon: <ShopOutlined />, label: <Link to="/listings" data-testid="nav-listings">{t('nav.listings')}</Link> },
     { key: '/evaluation', icon: <RadarChartOutlined />, label: <Link to="/evaluation" data-testid="nav-evaluation">{t('nav.evaluation')}</Link> },
+    { key: '/policy', icon: <AuditOutlined />, label: <Link to="/policy" data-testid="nav-policy">{t('nav.policy')}</Link> },
+    { key: '/intelligence', icon: <ReadOutlined />, label: <Link to="/intelligence" data-testid="nav-intelligence">{t('nav.intelligence')}</Link> },
     { key: '/import', icon: <UploadOutlined />, label: <Link to="/import" data-testid="nav-import">{t('nav.import')}</Link> },
     {
       key: 'docs',

@@ -1,0 +1,9 @@
+import { rulesMessages } from './rules/rules.messages';
+import { programmesMessages } from './programmes/programmes.messages';
+import { assessmentMessages } from './assessment/assessment.messages';
+
+/** The policy domain's server texts, gathered from its parts; merged into src/shared/i18n/messages.ts. */
+export const policyMessages = {
+  en: { ...rulesMessages.en, ...programmesMessages.en, ...assessmentMessages.en },
+  zh: { ...rulesMessages.zh, ...programmesMessages.zh, ...assessmentMessages.zh },
+};
