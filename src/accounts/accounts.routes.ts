@@ -11,8 +11,12 @@ const userSchema = z.object({
   zone_id: z.number().nullable(), organization_id: z.number().nullable(),
 });
 
+/** Sign-in attempts per address and minute across all user names: stops password spraying, leaves an office's NAT room. */
+export const LOGIN_ATTEMPTS_PER_ADDRESS = 30;
+
 export function accountsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const perAddress = app.rateLimit({ max: LOGIN_ATTEMPTS_PER_ADDRESS, timeWindow: '1 minute', keyGenerator: (req) => `login|${req.ip}` });
   r.post('/api/auth/login', {
     schema: {
       tags: ['accounts'], summary: 'Sign in',
@@ -21,6 +25,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db) {
     },
     // Ten attempts a minute per address and user name slows password guessing without locking real users out for long.
     config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
+    preHandler: perAddress,
   }, async (req, reply) => {
     const { token, csrfToken, user } = await login(db, req.body.username, req.body.password);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: SESSION_DAYS * 86400 });

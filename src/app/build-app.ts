@@ -11,6 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../shared/db';
 import type { Actor } from '../shared/access/actor';
 import { AppError } from '../shared/http/errors';
+import { cacheControlFor, registerSecurityHeaders } from '../shared/http/security-headers';
+import { registerMetrics } from '../shared/http/metrics';
 import { sendProblem } from '../shared/http/problem';
 import { recordRoutes } from '../shared/records/record-routes';
 import { metaRoutes } from '../shared/records/meta.routes';
@@ -35,6 +37,10 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Becomes true once migrations and demo data are in place; /api/health reports it. */
   isReady?: () => boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (KECHUANG_TRUST_PROXY), so the session cookie is Secure behind TLS. */
+  trustProxy?: boolean | string;
+  /** Bearer token Prometheus must send to GET /metrics; without it only direct loopback scrapes are answered. */
+  metricsToken?: string;
 }
 
 declare module 'fastify' {
@@ -50,11 +56,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Builds the HTTP application without listening, so tests call app.inject() with no open port. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(sendProblem);
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   // preHandler, so that the sign-in limit can key on the user name in the parsed body.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
@@ -63,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: { info: { title: 'Kechuang API', description: 'Registry of innovation actors, technology transfer and evaluation', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
@@ -81,15 +88,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const actorOf = (req: FastifyRequest) => req.actor;
+  const metrics = registerMetrics(app, db, options.metricsToken);
   app.get('/api/health', { schema: { tags: ['meta'], summary: 'Ready once migrations and demo data are in place' } }, async (_req, reply) => {
     const ready = options.isReady?.() ?? true;
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'starting' });
+  });
+  // Liveness: the process answers (restart it if not). Readiness: it may take traffic (started, database reachable).
+  app.get('/api/health/live', { schema: { tags: ['meta'], summary: 'Liveness: the process answers' } }, async () => ({ status: 'ok' }));
+  app.get('/api/health/ready', { schema: { tags: ['meta'], summary: 'Readiness: started and the database answers' } }, async (req, reply) => {
+    if (!(options.isReady?.() ?? true)) return reply.status(503).send({ status: 'starting' });
+    try {
+      await db.query('select 1');
+    } catch (err) {
+      req.log.error({ err }, 'readiness: database unreachable');
+      return reply.status(503).send({ status: 'database unreachable' });
+    }
+    return { status: 'ok' };
   });
   accountsRoutes(app, db);
   metaRoutes(app, allEntities());
   for (const def of allEntities()) recordRoutes(app, db, def, actorOf);
   registryRoutes(app, db, actorOf);
-  transferRoutes(app, db, actorOf, await startMatching(db));
+  const matching = await startMatching(db);
+  transferRoutes(app, db, actorOf, matching);
+  metrics.gauge('kechuang_matching_index_items', 'Items in the in-memory matching index', ['kind'], (set) => {
+    for (const [kind, n] of Object.entries(matching.size())) set({ kind }, n);
+  });
   evaluationRoutes(app, db, actorOf);
   reportRoutes(app);
   policyRoutes(app, db, actorOf);
@@ -98,7 +122,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   jobRoutes(app, options.jobs, actorOf);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST, wildcard: false, cacheControl: false,
+      setHeaders: (res, path) => res.header('cache-control', cacheControlFor(path)),
+    });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.url.startsWith('/docs')) {
         return reply.status(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not found', status: 404, code: 'NOT_FOUND' });

@@ -56,7 +56,7 @@ program.command('serve').description('Start the web app and API (embedded databa
   .action(async (opts: { port: string; dataDir: string; demo: boolean; buildWebIfMissing?: boolean }) => {
     await serve({
       port: Number(opts.port), host: config.HOST, dataDir: opts.dataDir, databaseUrl: config.DATABASE_URL,
-      demo: opts.demo && config.KECHUANG_DEMO === '1', logLevel: config.LOG_LEVEL, buildWebIfMissing: Boolean(opts.buildWebIfMissing),
+      demo: opts.demo && config.KECHUANG_DEMO === '1', logLevel: config.LOG_LEVEL, trustProxy: config.KECHUANG_TRUST_PROXY, metricsToken: config.KECHUANG_METRICS_TOKEN, buildWebIfMissing: Boolean(opts.buildWebIfMissing),
     });
   });
 

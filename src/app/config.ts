@@ -7,6 +7,10 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   KECHUANG_DATA_DIR: z.string().default('data'),
   KECHUANG_DEMO: z.enum(['0', '1']).default('1'),
+  /** Behind a reverse proxy: 1/true to trust X-Forwarded-* (Secure cookies behind TLS), or the proxy's address list. */
+  KECHUANG_TRUST_PROXY: z.string().optional(),
+  /** Bearer token for GET /metrics; unset: only direct loopback scrapes are answered. */
+  KECHUANG_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

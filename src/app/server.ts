@@ -19,6 +19,14 @@ export interface ServeOptions {
   demo: boolean;
   logLevel: string;
   buildWebIfMissing: boolean;
+  /** KECHUANG_TRUST_PROXY: '1'/'true' trusts any proxy; otherwise a comma-separated list of proxy addresses. */
+  trustProxy?: string;
+  metricsToken?: string;
+}
+
+function trustProxySetting(value: string | undefined): boolean | string {
+  if (!value || value === '0' || value === 'false') return false;
+  return value === '1' || value === 'true' ? true : value;
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,7 +44,7 @@ export async function serve(options: ServeOptions) {
   const jobs = new JobQueue(db);
   defineJobs(jobs, db);
   let ready = false;
-  const app = await buildApp({ db, jobs, logger: { level: options.logLevel }, isReady: () => ready });
+  const app = await buildApp({ db, jobs, logger: { level: options.logLevel }, isReady: () => ready, trustProxy: trustProxySetting(options.trustProxy), metricsToken: options.metricsToken });
   await app.listen({ port: options.port, host: options.host });
   if (options.demo && (await isEmpty(db))) {
     app.log.info('empty database: loading the demo region');

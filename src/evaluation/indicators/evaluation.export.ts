@@ -3,6 +3,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { zoneEvaluation } from './evaluate.service';
+import { csvCell } from '../../shared/http/csv-safety';
 
 type ZoneEvaluation = Awaited<ReturnType<typeof zoneEvaluation>>;
 
@@ -59,12 +60,6 @@ export async function evaluationXlsx(z: ZoneEvaluation): Promise<Buffer> {
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** One CSV: results rows (section "result") then inputs rows (section "input"), each with its own columns. */
 export function evaluationCsv(z: ZoneEvaluation): string {

@@ -4,6 +4,7 @@ import type { Db, Row } from '../db';
 import type { Actor } from '../access/actor';
 import type { EntityDef } from './field-def';
 import { listRecords, type ListParams } from './record-service';
+import { FORMULA_START } from '../http/csv-safety';
 
 /**
  * Exports what the actor can see, with the same filters as the list. References are written as codes and list
@@ -47,7 +48,7 @@ export async function exportRecords(db: Db, actor: Actor | null, def: EntityDef,
   if (format === 'json') return Buffer.from(JSON.stringify(rows, null, 1));
   if (format === 'csv') {
     // A BOM makes Excel open the UTF-8 file with Chinese text intact.
-    return Buffer.from(`\uFEFF${Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) })}`);
+    return Buffer.from(`\uFEFF${Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { escapeFormulae: FORMULA_START })}`);
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(def.name);
