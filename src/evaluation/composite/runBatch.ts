@@ -4,13 +4,10 @@
  * inline because starting a worker costs more than a few hundred runs.
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { FastModel, type ModelSpec, type RunSettings } from './fastModel';
 import { CompositeError, type CompositeErrorCode } from './errors';
 import { rankDescending } from './rank';
+import { startWorker } from '../../shared/workers/start-worker';
 
 export interface BatchOptions {
   /** Number of worker threads; 0 = run inline. Default: available cores, when the batch is large. */
@@ -67,26 +64,9 @@ interface WorkerReply {
   error?: { code?: CompositeErrorCode; subject?: string; message: string };
 }
 
-/**
- * In TypeScript source form (vitest, tsx) the worker file is .ts, which plain Node cannot load:
- * a tiny eval'd bootstrap registers the tsx loader inside the worker first, then imports it.
- */
-function startWorker(data: unknown): Worker {
-  const isTs = import.meta.url.endsWith('.ts');
-  const entry = new URL(isTs ? './batch.worker.ts' : './batch.worker.js', import.meta.url);
-  if (!isTs) return new Worker(entry, { workerData: data });
-  // tsx's tsImport loads one TypeScript module graph with a scoped loader (no global hooks).
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const target = JSON.stringify(entry.href);
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${target}, ${target}))
-    .catch((e) => require('node:worker_threads').parentPort.postMessage({ ok: false, error: { message: String(e && e.stack || e) } }));`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
-}
-
 function runInWorker(spec: ModelSpec, runs: RunSettings[]): Promise<BatchResult> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ spec, runs });
+    const worker = startWorker(import.meta.url, 'batch.worker', { spec, runs });
     worker.once('message', (msg: WorkerReply) => {
       void worker.terminate();
       if (msg.ok && msg.units && msg.scores && msg.ranks) resolve({ units: msg.units, scores: msg.scores, ranks: msg.ranks, nRuns: runs.length });

@@ -1,14 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ConceptDictionary } from './concept-dictionary';
 import { BatchDecoder, type EncodedBatch } from './encoded-batch';
 import { InvertedIndex } from './inverted-index';
 import { MatchItemError, parseMatchItem } from './match-item.schema';
 import { prepareItem, type PreparedItem } from './prepare-item';
 import type { PrepareFailure, PrepareRequest } from './prepare.worker';
+import { startWorker } from '../../shared/workers/start-worker';
 
 export interface ParallelLoadOptions {
   /** Worker threads analysing items (default: one per core but one, 1 at least; 0 = analyse on this thread). */
@@ -49,7 +47,7 @@ export async function buildIndexParallel(source: ItemSource, dictionary: Concept
     return index;
   }
   const batchSize = options.batchSize ?? 1000;
-  const workers = Array.from({ length: workerCount }, () => startWorker(dictionary));
+  const workers = Array.from({ length: workerCount }, () => startPrepareWorker(dictionary));
   const decoders = workers.map(() => new BatchDecoder());
   const inFlight = new Int32Array(workerCount);
   // Batches analysed but not yet indexed: by a worker (encoded) or on this thread (prepared).
@@ -144,22 +142,8 @@ function positioned(error: unknown, position: number): unknown {
   return error;
 }
 
-/**
- * In TypeScript source form (vitest, tsx) the worker file is .ts, which plain Node cannot load:
- * a tiny eval'd bootstrap loads it through tsx's scoped loader (as src/evaluation/composite does).
- */
-function startWorker(dictionary: ConceptDictionary): Worker {
-  const workerData = { concepts: dictionary.concepts };
+function startPrepareWorker(dictionary: ConceptDictionary): Worker {
   // Analysis allocates many short-lived strings: a larger young generation means fewer scavenges
   // (measured: ~5–10 % less CPU for a 200k-offer build than V8's default).
-  const resourceLimits = { maxYoungGenerationSizeMb: 96 };
-  const isTs = import.meta.url.endsWith('.ts');
-  const entry = new URL(isTs ? './prepare.worker.ts' : './prepare.worker.js', import.meta.url);
-  if (!isTs) return new Worker(entry, { workerData, resourceLimits });
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const target = JSON.stringify(entry.href);
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${target}, ${target}))
-    .catch((e) => { throw e; });`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
+  return startWorker(import.meta.url, 'prepare.worker', { concepts: dictionary.concepts }, { maxYoungGenerationSizeMb: 96 });
 }
