@@ -13,6 +13,7 @@ import type { Actor } from '../shared/access/actor';
 import { AppError } from '../shared/http/errors';
 import { cacheControlFor, registerSecurityHeaders } from '../shared/http/security-headers';
 import { registerMetrics } from '../shared/http/metrics';
+import { registerIdempotency } from '../shared/http/idempotency';
 import { sendProblem } from '../shared/http/problem';
 import { recordRoutes } from '../shared/records/record-routes';
 import { metaRoutes } from '../shared/records/meta.routes';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     req.csrfToken = session.csrfToken;
   });
 
+  registerIdempotency(app, db);
   const actorOf = (req: FastifyRequest) => req.actor;
   const metrics = registerMetrics(app, db, options.metricsToken);
   app.get('/api/health', { schema: { tags: ['meta'], summary: 'Ready once migrations and demo data are in place' } }, async (_req, reply) => {

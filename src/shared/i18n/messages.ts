@@ -1,5 +1,6 @@
 import { policyMessages } from '../../policy/policy.messages';
 import { intelligenceMessages } from '../../intelligence/intelligence.messages';
+import { httpMessages } from '../http/http.messages';
 
 /**
  * Server-side texts a person reads (problem titles and field errors). The web app keeps its own dictionary;
@@ -126,6 +127,7 @@ const en = {
   // Each new domain keeps its texts beside its code (zh and en together) and they are merged here.
   ...policyMessages.en,
   ...intelligenceMessages.en,
+  ...httpMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -251,6 +253,7 @@ const zhCN: Messages = {
   'evaluation.notPublished': '{zones} 的 {year} 年指标值尚未发布；请以有权查看的身份登录，或请园区运营方发布',
   ...policyMessages.zh,
   ...intelligenceMessages.zh,
+  ...httpMessages.zh,
 };
 
 export type Locale = 'zh-CN' | 'en';
