@@ -18,6 +18,7 @@ export const en: Messages = {
   'nav.zoneFacts': 'Zone facts',
   'nav.registry': 'Registry',
   'nav.import': 'Import',
+  'nav.menu': 'Menu',
   'nav.apiDocs': 'API docs',
 
   'header.language': 'Language',

@@ -18,6 +18,7 @@ export const zhCN = {
   'nav.zoneFacts': '园区事实',
   'nav.registry': '登记库',
   'nav.import': '导入',
+  'nav.menu': '菜单',
   'nav.apiDocs': 'API 文档',
 
   'header.language': '语言',

@@ -1,7 +1,7 @@
 // The frame of every page: header (product name, language switch, user and sign-in/out) and the side menu.
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, App } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography, App } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   LoginOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ProjectOutlined,
   ReadOutlined,
   RadarChartOutlined,
@@ -44,6 +45,10 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  // Below the md breakpoint (768 px) the side menu would take half a phone's screen: it becomes a drawer instead.
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const { message } = App.useApp();
 
   const items: MenuProps['items'] = [
@@ -86,22 +91,31 @@ export function AppLayout() {
           alignItems: 'center',
           justifyContent: 'space-between',
           background: '#001529',
-          paddingInline: 20,
+          paddingInline: mobile ? 10 : 20,
+          gap: 8,
           position: 'sticky',
           top: 0,
           zIndex: 10,
         }}
       >
-        <Link to="/dashboard" style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
-          <BarChartOutlined style={{ color: '#69b1ff', fontSize: 22 }} />
-          <span style={{ color: '#fff', fontSize: 20, fontWeight: 600, letterSpacing: 1 }} data-testid="app-name">
-            {t('app.name')}
-          </span>
-          <span style={{ color: 'rgba(255,255,255,0.55)', fontSize: 13 }} className="app-tagline">
-            {t('app.tagline')}
-          </span>
-        </Link>
-        <Space size="middle">
+        <Space size={8}>
+          {mobile && (
+            <Button type="text" icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />} aria-label={t('nav.menu')}
+              data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />
+          )}
+          <Link to="/dashboard" style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+            <BarChartOutlined style={{ color: '#69b1ff', fontSize: 22 }} />
+            <span style={{ color: '#fff', fontSize: mobile ? 16 : 20, fontWeight: 600, letterSpacing: 1, whiteSpace: 'nowrap' }} data-testid="app-name">
+              {t('app.name')}
+            </span>
+            {!mobile && (
+              <span style={{ color: 'rgba(255,255,255,0.55)', fontSize: 13 }} className="app-tagline">
+                {t('app.tagline')}
+              </span>
+            )}
+          </Link>
+        </Space>
+        <Space size={mobile ? 'small' : 'middle'}>
           <Tooltip title={t('header.language')}>
             <Segmented<Lang>
               size="small"
@@ -118,14 +132,15 @@ export function AppLayout() {
             <>
               <Space size={6} data-testid="current-user">
                 <UserOutlined style={{ color: '#fff' }} />
-                <Typography.Text style={{ color: '#fff' }}>{user.display_name || user.username}</Typography.Text>
-                <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="current-role">
+                {!mobile && <Typography.Text style={{ color: '#fff' }}>{user.display_name || user.username}</Typography.Text>}
+                <Tag color="blue" style={{ marginInlineEnd: 0, display: mobile ? 'none' : undefined }} data-testid="current-role">
                   {t(`role.${user.role}` as MessageKey)}
                 </Tag>
               </Space>
               <Button
                 size="small"
                 icon={<LogoutOutlined />}
+                aria-label={t('header.signOut')}
                 data-testid="sign-out"
                 onClick={() =>
                   void logout().then(() => {
@@ -134,7 +149,7 @@ export function AppLayout() {
                   })
                 }
               >
-                {t('header.signOut')}
+                {!mobile && t('header.signOut')}
               </Button>
             </>
           ) : (
@@ -151,10 +166,17 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={210} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0, paddingTop: 8 }} data-testid="side-menu" />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 20, background: '#f5f7fa' }}>
+        {mobile ? (
+          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} styles={{ body: { padding: 0 } }} title={t('app.name')}>
+            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={() => setDrawerOpen(false)}
+              style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
+          </Drawer>
+        ) : (
+          <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={210} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0, paddingTop: 8 }} data-testid="side-menu" />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: mobile ? 10 : 20, background: '#f5f7fa', minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -8,6 +8,7 @@ import {
   Card,
   Checkbox,
   Empty,
+  Grid,
   Input,
   InputNumber,
   Result,
@@ -30,6 +31,7 @@ import { EntityDetailDrawer } from './EntityDetailDrawer';
 import { EntityFormModal } from './EntityFormModal';
 import { FieldValue, titleFieldNames } from './fields';
 import { RefSelect } from './RefSelect';
+import { RecordCards } from './RecordCards';
 
 const FILTER_PREFIX = 'f.';
 const DEFAULT_PAGE_SIZE = 20;
@@ -184,6 +186,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
     t(list.data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total: total.toLocaleString(i18n.lang) });
 
   const titleNames = titleFieldNames(meta.fields, i18n.lang);
+  const mobile = Grid.useBreakpoint().md === false;
   const listFields = meta.fields.filter((f) => f.inList);
   // The column that carries the generated / retired markers: the first name-like list column, else the first column.
   const markerField = listFields.find((f) => titleNames.includes(f.name))?.name ?? listFields[0]?.name;
@@ -305,6 +308,13 @@ function EntityList({ meta }: { meta: EntityMeta }) {
       {list.error ? (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={(list.error as Error).message} action={<Button size="small" onClick={() => void list.refetch()}>{t('common.retry')}</Button>} />
       ) : null}
+      {mobile ? (
+        <RecordCards
+          items={list.data?.items ?? []} loading={list.isFetching} listFields={listFields} titleField={markerField} i18n={i18n}
+          page={state.page} pageSize={state.size} total={list.data?.total ?? 0} emptyText={t('list.empty')}
+          onOpen={setOpenId} onPage={(page, size) => update({ page, size }, false)}
+        />
+      ) : (
       <Table<Item>
         data-testid="entity-table"
         rowKey="id"
@@ -347,6 +357,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
           }
         }}
       />
+      )}
       <EntityDetailDrawer meta={meta} id={openId} onClose={() => setOpenId(null)} />
       <EntityFormModal
         meta={meta}
