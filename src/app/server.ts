@@ -7,6 +7,7 @@ import { JobQueue } from '../shared/jobs/job-queue';
 import { setUploadDir } from '../shared/records/import-job';
 import { defineJobs } from './jobs';
 import { isEmpty, loadDemo } from '../registry/demo/load-demo';
+import { loadDemoPeers } from '../registry/demo/load-demo-peers';
 import { buildApp } from './build-app';
 import { loadShippedFrameworks } from '../evaluation/indicators/evaluation.routes';
 import { computeValues } from '../evaluation/indicators/indicator.service';
@@ -49,8 +50,10 @@ export async function serve(options: ServeOptions) {
   if (options.demo && (await isEmpty(db))) {
     app.log.info('empty database: loading the demo region');
     await loadDemo(db, { log: (m) => app.log.info(m) });
-    // Registry-computed indicators for the demo region, so the evaluation pages have values from the start.
     const lastYear = new Date().getFullYear() - 1;
+    const peers = await loadDemoPeers(db, { firstYear: lastYear - 5, lastYear });
+    app.log.info(`demo peer group loaded: ${peers} real zones with generated figures`);
+    // Registry-computed indicators for the demo region, so the evaluation pages have values from the start.
     await computeValues(db, null, { years: { from: lastYear - 5, to: lastYear } }, { skipAccess: true });
     app.log.info('indicator values computed for the demo region');
   }

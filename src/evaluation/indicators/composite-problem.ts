@@ -31,6 +31,7 @@ export function compositeProblem(err: CompositeError, fieldPrefix = 'framework')
   const [zh, en] = TEXT[err.code] ?? [err.code, err.code];
   return new AppError('VALIDATION', 'problem.validation', {}, [{
     field: `${fieldPrefix}.${err.subject}`, key: 'evaluation.compositeError',
-    params: { zh: `${err.subject}：${zh}（${err.code}：${detail}）`, en: `${err.subject}: ${en} (${err.code}: ${detail})` },
+    // The engine's own detail is English: the Chinese text keeps only its stable code, so it reads in one language.
+    params: { zh: `${err.subject}：${zh}（${err.code}）`, en: `${err.subject}: ${en} (${err.code}: ${detail})` },
   }], { compositeError: { code: err.code, subject: err.subject } });
 }

@@ -270,13 +270,13 @@ export async function zoneEvaluation(db: Db, zoneId: number, frameworkId: number
   const from = year - years + 1;
   const p = await prepare(db, frameworkId, all.map((z) => z.id), from - 1, year, visible);
   const has = new Set(p.values.filter((v) => v.value !== null).map((v) => `${v.zone_id}|${v.year}`));
-  const byYear: { year: number; score: Cell; rank: Cell; units: number; error?: string; left_out?: string[]; not_published?: boolean }[] = [];
+  const byYear: { year: number; score: Cell; rank: Cell; units: number; error?: string; error_zh?: string; left_out?: string[]; not_published?: boolean }[] = [];
   let last: Evaluation | null = null;
   for (let y = from; y <= year; y++) {
     const units = all.filter((z) => z.id === zone.id || has.has(`${z.id}|${y}`));
     const leftOut = all.filter((z) => !units.includes(z)).map((z) => z.code);
     if ((await hiddenZones(db, visible, [zone.id], y)).length) {
-      byYear.push({ year: y, score: null, rank: null, units: units.length, error: 'not published', not_published: true });
+      byYear.push({ year: y, score: null, rank: null, units: units.length, error: 'not published', error_zh: '未发布', not_published: true });
       continue;
     }
     try {
@@ -285,8 +285,9 @@ export async function zoneEvaluation(db: Db, zoneId: number, frameworkId: number
       byYear.push({ year: y, score: r.score, rank: r.rank, units: units.length, ...(leftOut.length ? { left_out: leftOut } : {}) });
       if (y === year) last = ev;
     } catch (err) {
-      const detail = (err as { issues?: { params?: { en?: string } }[] }).issues?.[0]?.params?.en ?? (err as Error).message;
-      byYear.push({ year: y, score: null, rank: null, units: units.length, error: detail });
+      const params = (err as { issues?: { params?: { en?: string; zh?: string } }[] }).issues?.[0]?.params;
+      const detail = params?.en ?? (err as Error).message;
+      byYear.push({ year: y, score: null, rank: null, units: units.length, error: detail, error_zh: params?.zh ?? '无法计算该年的评价' });
     }
   }
   const indicatorNodes = p.nodeRows.filter((n) => n.level === 1);

@@ -85,7 +85,7 @@ export const zoneEvaluation = z.object({
   framework: zoneRef,
   year: num,
   byYear: z.array(z.object({
-    year: num, score: cell, rank: cell, units: num, error: z.string().optional(), left_out: z.array(z.string()).optional(), not_published: z.boolean().optional(),
+    year: num, score: cell, rank: cell, units: num, error: z.string().optional(), error_zh: z.string().optional(), left_out: z.array(z.string()).optional(), not_published: z.boolean().optional(),
   })),
   radar: z.array(z.object({ code: z.string(), name_zh: z.string(), name_en: text, zone: cell, peers_mean: cell })),
   series: z.array(z.object({

@@ -34,7 +34,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return rows[0]!.n === 0;
 }
 
-async function importRecords(db: Db, actor: Actor, def: EntityDef, records: Iterable<ImportRecord>) {
+export async function importRecords(db: Db, actor: Actor, def: EntityDef, records: Iterable<ImportRecord>) {
   const bytes = new TextEncoder().encode(JSON.stringify([...records]));
   try {
     return await commitImport(db, actor, def, `${def.name}.json`, bytes, 'commit');

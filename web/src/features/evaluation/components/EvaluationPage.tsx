@@ -213,7 +213,7 @@ export function EvaluationPage() {
         ) : !data ? null : !ev ? (
           <Card data-testid="eval-empty">
             <Empty description={t('evaluation.empty', { zone: name(data.zone), year })}>
-              <Typography.Text type="secondary">{data.byYear.filter((b) => b.error).slice(-1).map((b) => b.error).join('')}</Typography.Text>
+              <Typography.Text type="secondary">{data.byYear.filter((b) => b.error).slice(-1).map((b) => (lang === 'zh-CN' ? b.error_zh ?? b.error : b.error)).join('')}</Typography.Text>
             </Empty>
           </Card>
         ) : (
