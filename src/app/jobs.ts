@@ -6,7 +6,7 @@ import { computeValues } from '../evaluation/indicators/indicator.service';
 import { RECOMPUTE_JOB, recomputeWindow, requestRecompute } from '../evaluation/indicators/recompute';
 
 /** Record types that registry-computed indicators read. */
-const INDICATOR_SOURCES = new Set(['organizations', 'qualifications', 'annual-statistics', 'achievements', 'projects', 'demands', 'transfer-cases']);
+const INDICATOR_SOURCES = new Set(['organizations', 'qualifications', 'annual-statistics', 'achievements', 'projects', 'demands', 'transfer-cases', 'policy-disbursements']);
 
 /** Every kind of background job the platform runs, defined on one queue. */
 export function defineJobs(jobs: JobQueue, db: Db): void {

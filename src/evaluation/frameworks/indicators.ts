@@ -81,6 +81,11 @@ export const REGISTRY_INDICATORS: IndicatorDef[] = [
     'Σ contract amount (10k yuan) of those cases. Only contracts brokered on the platform: not the technology-market registration total.'),
   c('transfer_demand_conversion', '技术需求签约转化率', 'Demands that led to a signed contract', 'percent', 'transfer_demand_conversion', {},
     'Demands of the year with a signed contract in any of their cases / demands of the year × 100.'),
+  // Incentive programmes (src/policy/programmes): what the ledger paid, per zone of the organisations paid.
+  c('policy_subsidies_disbursed', '当年激励项目拨付资金', 'Incentive programme subsidies disbursed', 'yuan_10k', 'policy_disbursements', { measure: 'amount' },
+    'Σ payments of incentive programmes in the year (10k yuan), by payment date and the paid organisation\'s zone.'),
+  c('policy_enterprises_supported', '当年获激励项目支持的企业数', 'Organisations supported by incentive programmes', 'count', 'policy_disbursements', { measure: 'enterprises' },
+    'Organisations paid by at least one incentive programme in the year.'),
 ];
 
 /** Torch 2021 second-level indicators the registry cannot compute: entered as official statistics. */

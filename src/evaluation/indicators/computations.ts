@@ -19,7 +19,7 @@ const statColumn = z.enum(STAT_COLUMNS);
 const codes = z.array(z.string().min(1).max(60).regex(/^[a-z0-9_]+$/)).min(1).max(30);
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
-type Source = 'statistics' | 'qualifications' | 'organizations' | 'achievements' | 'transfer';
+type Source = 'statistics' | 'qualifications' | 'organizations' | 'achievements' | 'transfer' | 'policy';
 
 interface ComputationDef {
   source: Source;
@@ -117,6 +117,11 @@ export const COMPUTATIONS = {
     source: 'transfer',
     params: z.object({}).strict(),
     description: { zh: '当年征集的需求中已签订技术合同的比例 %', en: 'Share of the year\'s demands that led to a signed contract, %' },
+  },
+  policy_disbursements: {
+    source: 'policy',
+    params: z.object({ measure: z.enum(['amount', 'enterprises']).default('amount') }).strict(),
+    description: { zh: '当年激励项目拨付金额（万元）或获拨付企业数（按拨付日期、企业所在园区）', en: 'Incentive programme payments in the year (10k yuan) or organisations paid (by payment date, the organisation\'s zone)' },
   },
 } satisfies Record<string, ComputationDef>;
 
@@ -344,6 +349,15 @@ export function recordScans(inds: ComputedIndicator[], scope: ComputeScope): Sca
             from transfer_cases where contract_date between make_date($1::int - 1, 1, 1) and make_date($2::int, 12, 31)
               and ($4::int8[] is null or zone_id = any($4::int8[]))
             group by zone_id, extract(year from contract_date)::int` });
+        break;
+      case 'policy_disbursements': // src/policy/programmes: the ledger's payments (fen → 10k yuan)
+        scans.push({ label: ind.code, params: [scope.from, scope.to, ind.id, sub],
+          sql: `select $3::int8 as indicator_id, zone_id, extract(year from paid_at)::int as year,
+              ${pr.measure === 'enterprises' ? 'count(distinct organization_id)::float8' : 'sum(amount_fen)::float8 / 1000000'} as num, null::float8 as den,
+              count(*)::float8 as records, max(paid_at) as data_as_of
+            from policy_disbursements where paid_at >= make_date($1::int - 1, 1, 1) and paid_at < make_date($2::int + 1, 1, 1)
+              and ($4::int8[] is null or zone_id = any($4::int8[]))
+            group by zone_id, extract(year from paid_at)::int` });
         break;
       default: throw new Error(`not a record computation: ${ind.computation}`);
     }

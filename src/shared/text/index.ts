@@ -4,3 +4,5 @@ export { foldScript, hasCjk, toSimplified } from './fold-script';
 export { analyze, analyzeFolded, splitWords } from './analyze';
 export { segmentChinese } from './segment-chinese';
 export { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
+export { detectScript, countScripts, scriptFromCounts, simplifyChars, type TextLang, type TextScript, type ScriptCounts } from './detect-script';
+export { splitSentences, type SentenceSpan } from './split-sentences';
