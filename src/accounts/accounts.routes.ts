@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../shared/db';
 import { login, logout, sessionOf, SESSION_DAYS } from './accounts.service';
+import { fixedWindowLimit } from '../shared/http/fixed-window-limit';
 
 export const SESSION_COOKIE = 'kc_session';
 
@@ -16,7 +17,7 @@ export const LOGIN_ATTEMPTS_PER_ADDRESS = 30;
 
 export function accountsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const perAddress = app.rateLimit({ max: LOGIN_ATTEMPTS_PER_ADDRESS, timeWindow: '1 minute', keyGenerator: (req) => `login|${req.ip}` });
+  const perAddress = fixedWindowLimit(LOGIN_ATTEMPTS_PER_ADDRESS);
   r.post('/api/auth/login', {
     schema: {
       tags: ['accounts'], summary: 'Sign in',
@@ -25,7 +26,8 @@ export function accountsRoutes(app: FastifyInstance, db: Db) {
     },
     // Ten attempts a minute per address and user name slows password guessing without locking real users out for long.
     config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
-    preHandler: perAddress,
+    // Per address across user names first (no body needed); the per-user limit above runs once the body is parsed.
+    onRequest: async (req) => perAddress(req.ip),
   }, async (req, reply) => {
     const { token, csrfToken, user } = await login(db, req.body.username, req.body.password);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: SESSION_DAYS * 86400 });
