@@ -14,6 +14,7 @@ import { AppError } from '../shared/http/errors';
 import { cacheControlFor, registerSecurityHeaders } from '../shared/http/security-headers';
 import { registerMetrics } from '../shared/http/metrics';
 import { registerIdempotency } from '../shared/http/idempotency';
+import { registerInputGuards } from '../shared/http/input-guards';
 import { sendProblem } from '../shared/http/problem';
 import { recordRoutes } from '../shared/records/record-routes';
 import { metaRoutes } from '../shared/records/meta.routes';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(sendProblem);
+  registerInputGuards(app);
 
   await registerSecurityHeaders(app);
   await app.register(cookie);

@@ -4,12 +4,14 @@ import { defineImportJob } from '../shared/records/import-job';
 import { onRecordChange } from '../shared/records/record-service';
 import { computeValues } from '../evaluation/indicators/indicator.service';
 import { RECOMPUTE_JOB, recomputeWindow, requestRecompute } from '../evaluation/indicators/recompute';
+import { defineDocumentJobs } from '../intelligence/documents/documents.job';
 
 /** Record types that registry-computed indicators read. */
 const INDICATOR_SOURCES = new Set(['organizations', 'qualifications', 'annual-statistics', 'achievements', 'projects', 'demands', 'transfer-cases', 'policy-disbursements']);
 
 /** Every kind of background job the platform runs, defined on one queue. */
 export function defineJobs(jobs: JobQueue, db: Db): void {
+  defineDocumentJobs(jobs, db);
   // Indicator values derived from the registry are recomputed, as a job of their own, after their data change:
   // for every zone after an import, for the written zones (and those above them) after single API writes.
   jobs.define(RECOMPUTE_JOB, async (ctx) => {

@@ -14,6 +14,11 @@ const orgRef: FieldDef = { name: 'organization_id', type: 'ref', ref: 'organizat
 const hightechField: FieldDef = { name: 'hightech_field', type: 'enum', options: HIGHTECH_FIELDS, label: label('高新技术领域', 'High-tech field'), inList: true, filter: true };
 const year = (name: string, zh: string, en: string, required = false): FieldDef => ({ name, type: 'int', label: label(zh, en), min: 1900, max: 2100, required, inList: true });
 const amount = (name: string, zh: string, en: string): FieldDef => ({ name, type: 'number', label: label(zh, en), min: 0 });
+/** A year that has already begun: an organisation cannot have been founded next year. */
+const notInTheFuture: FieldDef['check'] = (value) => {
+  const thisYear = new Date().getFullYear();
+  return Number(value) > thisYear ? { key: 'field.notFuture', params: { max: thisYear } } : null;
+};
 const count = (name: string, zh: string, en: string): FieldDef => ({ name, type: 'int', label: label(zh, en), min: 0 });
 
 export const zones: EntityDef = {
@@ -35,7 +40,7 @@ export const organizations: EntityDef = {
     { name: 'kind', type: 'enum', options: ORG_KINDS, label: label('类型', 'Kind'), required: true, inList: true, filter: true },
     { name: 'level', type: 'enum', options: LEVELS, label: label('级别', 'Level'), filter: true },
     {
-      name: 'credit_code', type: 'text', label: label('统一社会信用代码', 'Unified social credit code'), inList: true, search: true,
+      name: 'credit_code', type: 'text', label: label('统一社会信用代码', 'Unified social credit code'), inList: true, search: true, upperCase: true,
       check: (value) => {
         const problem = checkCreditCode(String(value));
         if (!problem) return null;
@@ -47,7 +52,7 @@ export const organizations: EntityDef = {
     { name: 'industry_code', type: 'text', label: label('国民经济行业代码（GB/T 4754）', 'Industry (GB/T 4754)'), maxLength: 5, filter: true,
       check: (v) => (/^[A-T](\d{2,4})?$/.test(String(v)) || /^\d{2,4}$/.test(String(v)) ? null : { key: 'field.type', params: { type: 'GB/T 4754 code (e.g. C3985)' } }) },
     hightechField,
-    year('founded_year', '成立年份', 'Founded'),
+    { ...year('founded_year', '成立年份', 'Founded'), check: notInTheFuture },
     { name: 'address', type: 'text', label: label('地址', 'Address'), maxLength: 300 },
     { name: 'website', type: 'text', label: label('网站', 'Website'), maxLength: 300 },
     { name: 'description', type: 'longtext', label: label('简介', 'Description'), maxLength: 20000, search: true },
@@ -78,10 +83,10 @@ export const people: EntityDef = {
     nameZh, nameEn, zoneRef,
     { ...orgRef, required: false, label: label('工作单位', 'Affiliation'), filter: false },
     { name: 'title', type: 'text', label: label('职称', 'Title'), maxLength: 100, inList: true },
-    { name: 'fields', type: 'list', label: label('研究领域', 'Fields'), search: true, inList: true },
-    { name: 'talent_programmes', type: 'list', label: label('人才计划', 'Talent programmes') },
+    { name: 'fields', type: 'list', label: label('研究领域', 'Fields'), search: true, inList: true, notNull: true },
+    { name: 'talent_programmes', type: 'list', label: label('人才计划', 'Talent programmes'), notNull: true },
     { name: 'is_expert', type: 'bool', label: label('入库专家', 'Registered expert'), filter: true, inList: true },
-    { name: 'email', type: 'text', label: label('电子邮箱', 'Email'), maxLength: 200 },
+    { name: 'email', type: 'text', label: label('电子邮箱', 'Email'), maxLength: 200, contact: true },
     { name: 'bio', type: 'longtext', label: label('简介', 'Biography'), maxLength: 20000, search: true },
   ],
 };

@@ -226,7 +226,7 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     await admin.post(`/api/demands/${secret.id}/status`, { action: 'publish' });
     // An NDA-tier description on a public demand: matched on, never explained or shown before the NDA.
     const nda = (await admin.post('/api/demands', { ...GOOD_DEMAND, title: '电池集流体材料需求', description: `${GOOD_DEMAND.description}暗号钯钌合金`, organization_id: orgL })).json();
-    expect((await admin.request({ method: 'PUT', url: `/api/demands/${nda.id}/disclosure`, payload: { tiers: { description: 'nda', problem: 'nda', target_indicators: 'nda', acceptance_criteria: 'nda', budget_max: 'signed_in' } } })).statusCode).toBe(200);
+    expect((await admin.request({ method: 'PUT', url: `/api/demands/${nda.id}/disclosure`, payload: { version: (await admin.get(`/api/demands/${nda.id}`)).json().version, tiers: { description: 'nda', problem: 'nda', target_indicators: 'nda', acceptance_criteria: 'nda', budget_max: 'signed_in' } } })).statusCode).toBe(200);
     await admin.post(`/api/demands/${nda.id}/status`, { action: 'submit' });
     await admin.post(`/api/demands/${nda.id}/status`, { action: 'publish' });
     // The org user's own offer looks for demands.
@@ -274,7 +274,7 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
       expect((await admin.post(`/api/demands/${d.id}/status`, { action: 'publish' })).statusCode).toBe(200);
     }
     // The owner hides the organisation behind the NDA: an anonymous listing.
-    const tiers = await admin.request({ method: 'PUT', url: `/api/demands/${pub.id}/disclosure`, payload: { tiers: { organization_id: 'nda', budget_max: 'signed_in' } } });
+    const tiers = await admin.request({ method: 'PUT', url: `/api/demands/${pub.id}/disclosure`, payload: { version: (await admin.get(`/api/demands/${pub.id}`)).json().version, tiers: { organization_id: 'nda', budget_max: 'signed_in' } } });
     expect(tiers.statusCode).toBe(200);
     expect(tiers.json().tiers.organization_id).toBe('nda');
     const list = await anon.get('/api/transfer/demands?q=公开列表&limit=200');

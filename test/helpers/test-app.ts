@@ -39,7 +39,13 @@ export class Client {
   constructor(private readonly app: FastifyInstance, private readonly lang = 'en') {}
 
   async login(who: 'admin' | 'operator' | 'orguser'): Promise<this> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: DEMO_USERS[who === 'orguser' ? 'orgUser' : who] });
+    return this.loginWith(DEMO_USERS[who === 'orguser' ? 'orgUser' : who]);
+  }
+
+  /** Signs in as any user (e.g. one a test created with createUser). */
+  async loginWith(credentials: { username: string; password: string }): Promise<this> {
+    const who = credentials.username;
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: credentials });
     if (res.statusCode !== 200) throw new Error(`login as ${who} failed: ${res.body}`);
     this.cookie = String(res.headers['set-cookie']).split(';')[0]!;
     this.csrf = res.json().csrfToken;

@@ -10,9 +10,10 @@ import { z } from 'zod';
 import type { Db } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { notFound } from '../../shared/http/errors';
+import { dbIdParam, ID_MAX, int4, int4Param } from '../../shared/http/zod-blocks';
 import { COMPUTATIONS } from './computations';
 import * as repo from './evaluation.repository';
-import { computeValues, createIndicator, enteredValueSchema, enterValue, indicatorInputSchema, updateIndicator } from './indicator.service';
+import { computeValues, createIndicator, enteredValueSchema, enterValue, indicatorInputSchema, indicatorPatchSchema, updateIndicator } from './indicator.service';
 import { copyFramework, frameworkDetail, frameworkUpdateSchema, updateFramework } from './framework.service';
 import { evaluate, uncertainty, zoneEvaluation } from './evaluate.service';
 import { evaluationCsv, evaluationXlsx } from './evaluation.export';
@@ -21,11 +22,12 @@ import * as S from './evaluation.schemas';
 
 export { loadShippedFrameworks } from '../frameworks/load';
 
-const id = z.object({ id: z.coerce.number().int().positive() });
+const id = z.object({ id: dbIdParam() });
 const year = z.number().int().min(1949).max(2100);
 const zoneKey = z.union([z.number().int().positive(), z.string().min(1)]);
 const evaluateBody = z.object({ zones: z.array(zoneKey).min(1).max(500), year, missing: z.enum(['error', 'drop']).optional() }).strict();
-const intList = z.string().regex(/^\d+(,\d+)*$/).transform((s) => s.split(',').map(Number));
+const intList = z.string().regex(/^\d+(,\d+)*$/).transform((s) => s.split(',').map(Number))
+  .refine((ids) => ids.every((n) => n <= ID_MAX), { params: { key: 'field.max', params: { max: ID_MAX } } });
 
 export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: FastifyRequest) => Actor | null) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -48,7 +50,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
   r.post('/api/indicators', { schema: { tags, summary: 'Create an indicator (admin)', body: indicatorInputSchema, response: { 201: S.indicator } } },
     async (req, reply) => reply.status(201).send(await createIndicator(db, actorOf(req), req.body)));
 
-  r.patch('/api/indicators/:id', { schema: { tags, summary: 'Change an indicator (admin)', params: id, body: indicatorInputSchema.partial(), response: { 200: S.indicator } } },
+  r.patch('/api/indicators/:id', { schema: { tags, summary: 'Change an indicator (admin)', params: id, body: indicatorPatchSchema, response: { 200: S.indicator } } },
     async (req) => updateIndicator(db, actorOf(req), req.params.id, req.body));
 
   r.post('/api/indicator-values/compute', {
@@ -65,7 +67,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
   r.get('/api/indicator-values', {
     schema: {
       tags, summary: 'Indicator values with provenance',
-      querystring: z.object({ zone: intList.optional(), indicator: z.string().optional(), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(100000).default(10000) }),
+      querystring: z.object({ zone: intList.optional(), indicator: z.string().optional(), from: int4Param().optional(), to: int4Param().optional(), limit: z.coerce.number().int().min(1).max(100000).default(10000) }),
       response: { 200: S.indicatorValueList },
     },
   }, async (req) => {
@@ -80,7 +82,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.get('/api/indicator-publications', {
     schema: { tags, summary: 'Which zones have published their indicator values for which years, by whom and when',
-      querystring: z.object({ zone: intList.optional(), year: z.coerce.number().int().optional() }), response: { 200: S.publications } },
+      querystring: z.object({ zone: intList.optional(), year: int4Param().optional() }), response: { 200: S.publications } },
   }, async (req) => ({ items: await listPublications(db, { zoneIds: req.query.zone ?? null, year: req.query.year ?? null }) }));
 
   r.post('/api/indicator-publications', {
@@ -114,10 +116,10 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.post('/api/frameworks/:id/uncertainty', {
     schema: { tags, summary: 'Monte Carlo uncertainty of the ranks: median and 5–95 % interval per zone', params: id,
-      body: evaluateBody.extend({ runs: z.number().int().min(10).max(5000).default(500), seed: z.number().int().default(1) }), response: { 200: S.uncertainty } },
+      body: evaluateBody.extend({ runs: z.number().int().min(10).max(5000).default(500), seed: int4().default(1) }), response: { 200: S.uncertainty } },
   }, async (req) => uncertainty(db, req.params.id, req.body, await visibleZonesOf(db, actorOf(req))));
 
-  const zoneQuery = z.object({ framework: z.coerce.number().int().positive(), year: z.coerce.number().int().min(1949).max(2100).optional(),
+  const zoneQuery = z.object({ framework: dbIdParam(), year: z.coerce.number().int().min(1949).max(2100).optional(),
     years: z.coerce.number().int().min(1).max(20).default(5), peers: intList.optional() });
   const lastYear = () => new Date().getFullYear() - 1;
   const load = async (zoneId: number, q: z.infer<typeof zoneQuery>, req: FastifyRequest) =>

@@ -35,20 +35,32 @@ export async function requireZoneWriter(q: Queryable, actor: Actor | null, zoneI
   throw forbidden('scope.role', { entity: 'indicator values' });
 }
 
-export const indicatorInputSchema = z.object({
+/** The fields of an indicator without defaults: a patch names only what it changes (see indicatorPatchSchema). */
+const indicatorFields = z.object({
   code: z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/),
   name_zh: z.string().min(1).max(300),
   name_en: z.string().max(300).nullish(),
   description: z.string().max(5000).nullish(),
   unit: z.enum(INDICATOR_UNITS as [string, ...string[]]),
-  direction: z.union([z.literal(1), z.literal(-1)]).default(1),
+  direction: z.union([z.literal(1), z.literal(-1)]),
   kind: z.enum(['computed', 'entered']),
   computation: z.string().nullish(),
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: z.record(z.string(), z.unknown()),
   typical_min: z.number().nullish(),
   typical_max: z.number().nullish(),
   source: z.string().max(2000).nullish(),
 }).strict();
+
+export const indicatorInputSchema = indicatorFields.extend({
+  direction: indicatorFields.shape.direction.default(1),
+  params: indicatorFields.shape.params.default({}),
+}).strict();
+
+/**
+ * A change to an indicator: only the fields sent change. (A partial of the create schema would fill its defaults in,
+ * so a description edit would also reset the direction to 1 and invert every ranking that uses the indicator.)
+ */
+export const indicatorPatchSchema = indicatorFields.partial().strict();
 export type IndicatorInputBody = z.infer<typeof indicatorInputSchema>;
 
 /** Checks kind/computation/params; returns the definition with parameters defaulted. */

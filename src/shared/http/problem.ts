@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import { localeFrom, translate, type Locale } from '../i18n';
-import { AppError, type FieldIssue } from './errors';
+import { AppError, invalid, type FieldIssue } from './errors';
+import { databaseError } from './database-errors';
 import { fieldIssueFromZod, type IssueLike } from './zod-issues';
 
 /** The one place where errors become RFC 7807 problem documents, in the caller's language. */
@@ -42,6 +44,14 @@ function toAppError(err: FastifyError): AppError | undefined {
     const where = (err as { validationContext?: string }).validationContext;
     return new AppError('VALIDATION', 'problem.validation', {}, where && where !== 'body' ? issues.map((i) => ({ ...i, field: `${where}.${i.field}` })) : issues);
   }
+  // A schema parsed inside a handler (not by the route's own validation): the same field problems.
+  if (err instanceof ZodError) return invalid(err.issues.flatMap((i) => fieldIssueFromZod(i as unknown as IssueLike)));
+  // A cut-off or malformed upload (busboy's errors carry no status): the file is what is wrong.
+  if (/multipart|Boundary not found/i.test(err.message) && !err.statusCode) {
+    return new AppError('BAD_FILE', 'problem.file', { reason: err.message }, [{ field: 'file', key: 'problem.file', params: { reason: err.message } }]);
+  }
+  const fromDatabase = databaseError(err);
+  if (fromDatabase) return fromDatabase;
   if (err.statusCode === 429) return new AppError('RATE_LIMITED', 'problem.rateLimited', { seconds: 60 });
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err.statusCode === 400 && err.code?.startsWith('FST_'))) {
     return new AppError('VALIDATION', 'problem.validation', {}, [{ field: '(body)', key: 'field.type', params: { type: err.message } }]);

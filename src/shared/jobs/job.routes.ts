@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { notFound, unauthenticated } from '../http/errors';
+import { dbIdParam } from '../http/zod-blocks';
 import type { JobQueue } from './job-queue';
 
 export function jobRoutes(app: FastifyInstance, jobs: JobQueue, actorOf: (req: FastifyRequest) => Actor | null) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/jobs/:id', {
-    schema: { tags: ['jobs'], summary: 'Status and progress of a background job', params: z.object({ id: z.coerce.number().int().positive() }) },
+    schema: { tags: ['jobs'], summary: 'Status and progress of a background job', params: z.object({ id: dbIdParam() }) },
   }, async (req) => {
     const actor = actorOf(req);
     if (!actor) throw unauthenticated();

@@ -33,6 +33,12 @@ export interface FieldDef {
   search?: boolean;
   /** Derived by the service (e.g. zone_id from the organisation); never set by callers. */
   derived?: boolean;
+  /** Text stored in capitals (credit codes): lower-case input is upper-cased, not refused. */
+  upperCase?: boolean;
+  /** The column is not null: an optional list is sent empty or left out, never as null. (Booleans are never null.) */
+  notNull?: boolean;
+  /** Personal contact data (PIPL): shown only to brokers, admins and the person's own organisation. */
+  contact?: boolean;
   /** Extra rule on a present value; returns a problem or null. */
   check?: (value: unknown, record: Record<string, unknown>) => { key: MessageKey; params?: Record<string, string | number> } | null;
 }

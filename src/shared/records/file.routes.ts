@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db';
 import type { Actor } from '../access/actor';
-import { AppError, unauthenticated } from '../http/errors';
+import { AppError, invalid, unauthenticated } from '../http/errors';
+import { fieldIssueFromZod, type IssueLike } from '../http/zod-issues';
 import { issuesToErrors } from '../http/problem';
 import { localeFrom } from '../i18n';
 import type { JobQueue } from '../jobs/job-queue';
@@ -51,7 +52,10 @@ export function fileRoutes(app: FastifyInstance, db: Db, jobs: JobQueue, actorOf
     },
   }, async (req, reply) => {
     const def = entityByName(req.params.entity);
-    const query = listQuerySchema(def).parse(req.query);
+    // The list's filters depend on the entity, so they are checked here rather than by the route schema.
+    const parsed = listQuerySchema(def).safeParse(req.query);
+    if (!parsed.success) throw invalid(parsed.error.issues.flatMap((i) => fieldIssueFromZod(i as unknown as IssueLike)).map((i) => ({ ...i, field: `querystring.${i.field}` })));
+    const query = parsed.data;
     const body = await exportRecords(db, actorOf(req), def, toListParams(def, query), req.query.format);
     const types = { csv: 'text/csv; charset=utf-8', json: 'application/json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     return reply.header('content-type', types[req.query.format])

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import type { Db } from '../db';
 import type { JobQueue } from '../jobs/job-queue';
 import { commitImport, type ImportMode } from './record-import';
+import { AppError } from '../http/errors';
+import { databaseError } from '../http/database-errors';
+import { issuesToErrors, problemOf } from '../http/problem';
 import { entityByName } from './registry-of-entities';
+import type { RowIssue } from './import-rows';
 
 /** Uploaded files wait in a folder until their import job has run, so a restart can run the job again. */
 let uploadDir = join(tmpdir(), 'kechuang-uploads');
@@ -34,11 +38,25 @@ export function defineImportJob(jobs: JobQueue, db: Db, afterImport?: AfterImpor
     const user = users[0];
     if (!user) throw new Error('the user who started this import no longer exists');
     const actor = { userId: ctx.userId!, username: user.username, role: user.role, zoneId: user.zone_id, organizationId: user.organization_id };
-    const result = await commitImport(db, actor, entityByName(entity), fileName, new Uint8Array(await readFile(path)), mode, ctx.setProgress);
+    const result = await commitImport(db, actor, entityByName(entity), fileName, new Uint8Array(await readFile(path)), mode, ctx.setProgress)
+      .catch((err: unknown) => { throw new Error(jobErrorText(err)); });
     await rm(path, { force: true });
     // A large import changes the table's statistics enough to mislead the planner until autovacuum comes round.
     if (result.inserted + result.updated >= ANALYZE_AFTER_ROWS) await db.exec(`analyze ${entityByName(entity).table}`);
     if (afterImport && result.inserted + result.updated > 0) await afterImport(entity, ctx.userId);
     return { inserted: result.inserted, updated: result.updated, skipped: result.skipped };
   });
+}
+
+/**
+ * What a failed import job records as its error: the field problems (with their lines), never a raw database message
+ * such as `value "3000000000" is out of range for type integer`.
+ */
+export function jobErrorText(err: unknown): string {
+  const appError = err instanceof AppError ? err : databaseError(err);
+  if (!appError) return err instanceof Error ? err.message : String(err);
+  const report = appError.extra.report as { errors?: RowIssue[] } | undefined;
+  const lines = (report?.errors ?? []).slice(0, 20).map((e) => `line ${e.line}: ${issuesToErrors('en', [e])[0]!.message}`);
+  const problem = problemOf(appError, 'en');
+  return [problem.detail ?? problem.title, ...lines].join('\n');
 }

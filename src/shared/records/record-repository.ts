@@ -43,9 +43,47 @@ const SELECT_COLUMNS = (def: EntityDef) => [
   ...def.fields.filter((f) => f.type === 'ref').map((f) => {
     const target = entityByName(f.ref!);
     const [zh, en] = target.labelColumns ?? ['name_zh', 'name_en'];
-    return `(select json_build_object('id', r.id, 'code', r.code, 'name_zh', r.${zh}, 'name_en', r.${en}) from ${target.table} r where r.id = t.${f.name}) as "ref:${f.name}"`;
+    // `_v` says who may see the target (published and current, its zone, its organisation): the service shows the
+    // summary's content only to callers who may see the target itself (see presentRefs).
+    const zone = target.zoneOwnership === 'self' ? 'r.id' : 'r.zone_id';
+    const org = target.name === 'organizations' ? 'r.id' : target.fields.some((x) => x.name === 'organization_id') ? 'r.organization_id' : 'null';
+    return `(select json_build_object('id', r.id, 'code', r.code, 'name_zh', r.${zh}, 'name_en', r.${en}, '_v', json_build_array(r.published and r.retired_at is null, ${zone}, ${org})) from ${target.table} r where r.id = t.${f.name}) as "ref:${f.name}"`;
   }),
 ].join(', ');
+
+/** A reference summary as read, before `presentRefs` decides what of it the caller may see. */
+interface RawRefSummary {
+  id: number;
+  code: string;
+  name_zh: string | null;
+  name_en: string | null;
+  /** [published and not retired, zone id, organisation id] of the target. */
+  _v?: [boolean, number | null, number | null];
+}
+
+/** Whether a caller with this visibility may see a referenced record's code and names. */
+export function refVisible(v: Visibility, ref: RawRefSummary): boolean {
+  const [published, zone, org] = ref._v ?? [false, null, null];
+  if (v.all || published) return true;
+  if (zone !== null && v.zoneIds?.includes(Number(zone))) return true;
+  return org !== null && v.organizationId !== undefined && Number(org) === v.organizationId;
+}
+
+/**
+ * The `refs` of a record as this caller may see them: the summary of a target they may see, or its id alone
+ * (`hidden: true`), so that names of unpublished records of other zones never travel inside a visible record.
+ */
+export function presentRefs(row: Row, v: Visibility): Row {
+  const refs = row.refs as Record<string, RawRefSummary | null> | undefined;
+  if (!refs) return row;
+  const shown: Record<string, unknown> = {};
+  for (const [k, ref] of Object.entries(refs)) {
+    if (!ref) shown[k] = null;
+    else if (refVisible(v, ref)) shown[k] = { id: Number(ref.id), code: ref.code, name_zh: ref.name_zh, name_en: ref.name_en };
+    else shown[k] = { id: Number(ref.id), code: null, name_zh: null, name_en: null, hidden: true };
+  }
+  return { ...row, refs: shown };
+}
 
 /** Moves the `ref:field` columns of a row into `refs: {field: summary | null}`. */
 export function withRefs(def: EntityDef, row: Row): Row {

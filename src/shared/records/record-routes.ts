@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, Row } from '../db';
 import type { Actor } from '../access/actor';
 import type { EntityDef, FieldDef } from './field-def';
+import { calendarDate, dbIdParam, int4Param, safeText } from '../http/zod-blocks';
 import { createSchema, patchSchema, recordSchema, versionBody } from './record-schema';
 import * as service from './record-service';
 
@@ -13,26 +14,28 @@ const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 function filterParam(f: FieldDef): z.ZodType {
   switch (f.type) {
-    case 'int': case 'ref': return z.coerce.number().int();
-    case 'number': return z.coerce.number();
+    case 'int': return int4Param();
+    case 'ref': return dbIdParam();
+    case 'number': return z.coerce.number().finite();
     case 'bool': return boolParam;
     case 'enum': return z.enum((f.options ?? []).map((o) => o.value) as [string, ...string[]]);
-    default: return z.string().max(200);
+    case 'date': return calendarDate();
+    default: return safeText().max(200);
   }
 }
 
 export function listQuerySchema(def: EntityDef) {
   const shape: Record<string, z.ZodType> = {
-    q: z.string().max(200).optional().describe('Text search: Chinese (Simplified or Traditional) or English'),
-    zone: z.coerce.number().int().positive().optional().describe('Only records in this zone or below it'),
+    q: safeText().max(200).optional().describe('Text search: Chinese (Simplified or Traditional) or English'),
+    zone: dbIdParam().optional().describe('Only records in this zone or below it'),
     limit: z.coerce.number().int().min(1).max(service.MAX_PAGE).optional(),
-    offset: z.coerce.number().int().min(0).optional(),
-    sort: z.string().max(60).optional(),
+    offset: int4Param().min(0).optional(),
+    sort: safeText().max(60).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     includeRetired: boolParam.optional(),
   };
   if (def.fields.some((f) => f.name === 'valid_from')) {
-    shape.asOf = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('Only records valid on this date');
+    shape.asOf = calendarDate().optional().describe('Only records valid on this date');
   }
   for (const f of def.fields) if (f.filter) shape[f.name] = filterParam(f).optional();
   return z.object(shape);
@@ -54,7 +57,7 @@ export function toListParams(def: EntityDef, query: Record<string, unknown>): se
   };
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: dbIdParam() });
 
 /**
  * Records leave the service already in their documented shape, so the hot read routes serialise them directly:

@@ -1,11 +1,12 @@
 import type { Db, Queryable, Row } from '../db';
 import { type Actor, visibilityOf, zoneSubtree } from '../access/actor';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../http/errors';
+import { databaseError } from '../http/database-errors';
 import { analyze, hasCjk } from '../text';
 import type { MessageKey } from '../i18n';
-import type { EntityDef } from './field-def';
+import type { EntityDef, FieldDef } from './field-def';
 import * as repo from './record-repository';
-import { entityByName } from './registry-of-entities';
+import { allEntities, entityByName } from './registry-of-entities';
 
 /**
  * Create, read, update and retire records of any described entity, with the same recipe each time:
@@ -85,20 +86,51 @@ export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, p
     afterId: params.afterId,
     visibility: await visibilityOf(db, actor),
   };
+  const present = presenterOf(actor, query.visibility);
+  const shown = (r: Awaited<ReturnType<typeof repo.listRecords>>) => ({ ...r, items: r.items.map((item) => present(def, item)) });
   const result = await repo.listRecords(db, def, query);
   // Only for a search on its own (as a reference select asks while the user types): with a zone or other filter,
   // few matches usually mean the word is not in that zone, not that it is half-typed.
-  if (!prefixQuery || prefixQuery === tsquery || query.zoneIds || Object.keys(query.equals).length) return result;
+  if (!prefixQuery || prefixQuery === tsquery || query.zoneIds || Object.keys(query.equals).length) return shown(result);
   // Decided on the exact total of the whole search, not on one page, so that every page uses the same query.
   const exactTotal = query.afterId === undefined ? result.total
     : (await repo.listRecords(db, def, { ...query, afterId: undefined, limit: 1, offset: 0 })).total;
-  return exactTotal < PREFIX_FALLBACK_BELOW ? repo.listRecords(db, def, { ...query, tsquery: prefixQuery }) : result;
+  return shown(exactTotal < PREFIX_FALLBACK_BELOW ? await repo.listRecords(db, def, { ...query, tsquery: prefixQuery }) : result);
 }
 
 export async function getRecordOrThrow(db: Queryable, actor: Actor | null, def: EntityDef, id: number): Promise<Row> {
   const row = await repo.getRecord(db, def, id);
   if (!row || !(await canRead(db, actor, def, row))) throw notFound(def.name, id);
-  return row;
+  return (await presenterFor(db, actor))(def, row);
+}
+
+/** Fields holding personal contact data (PIPL): shown only to callers with a reason to contact the person. */
+const isContactField = (f: FieldDef) => f.contact === true;
+
+/**
+ * Brokers (admins and zone operators) and the person's own organisation may see contact data; anonymous visitors and
+ * other organisations' users may not.
+ */
+export function mayReadContacts(actor: Actor | null, def: EntityDef, row: Row): boolean {
+  if (!actor) return false;
+  if (actor.role === 'admin' || actor.role === 'zone_operator') return true;
+  return actor.organizationId !== null && Number(owningOrganization(def, row)) === actor.organizationId;
+}
+
+export type Presenter = (def: EntityDef, row: Row) => Row;
+
+/** A record as this caller may see it: references to records they may not see without content, contacts withheld. */
+export function presenterOf(actor: Actor | null, visibility: repo.Visibility): Presenter {
+  return (def, row) => {
+    const out = repo.presentRefs(row, visibility);
+    if (!def.fields.some(isContactField) || mayReadContacts(actor, def, row)) return out;
+    for (const f of def.fields) if (isContactField(f) && out[f.name] != null) out[f.name] = null;
+    return out;
+  };
+}
+
+export async function presenterFor(db: Queryable, actor: Actor | null): Promise<Presenter> {
+  return presenterOf(actor, await visibilityOf(db, actor));
 }
 
 export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, input: Row): Promise<Row> {
@@ -107,7 +139,7 @@ export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, 
     const values: Row = { ...input };
     values.published ??= def.publishedByDefault;
     await deriveZone(tx, def, values);
-    await checkReferences(tx, def, values);
+    await checkReferences(tx, actorOrThrow, def, values);
     checkRecordRules(def, values);
     await assertMayWrite(tx, actorOrThrow, def, values);
     values.code ??= `${def.codePrefix}-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
@@ -116,13 +148,14 @@ export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, 
     return row;
   });
   await changed(db, def, created);
-  return created;
+  return (await presenterFor(db, actorOrThrow))(def, created);
 }
 
 export async function updateRecord(db: Db, actor: Actor | null, def: EntityDef, id: number, patch: Row): Promise<Row> {
   const actorOrThrow = requireActor(actor);
   const { version, ...changes } = patch;
   let prior: Row | undefined;
+  let movedWith: string[] = [];
   const updated = await writeTransaction(db, async (tx) => {
     const before = prior = await repo.getRecord(tx, def, id, true);
     if (!before || !(await canRead(tx, actorOrThrow, def, before))) throw notFound(def.name, id);
@@ -131,17 +164,55 @@ export async function updateRecord(db: Db, actor: Actor | null, def: EntityDef, 
     const merged: Row = { ...before, ...changes };
     if ('organization_id' in changes) await deriveZone(tx, def, merged);
     if (merged.zone_id !== before.zone_id) changes.zone_id = merged.zone_id;
-    await checkReferences(tx, def, changes);
+    assertMayMove(actorOrThrow, def, before, changes);
+    await checkReferences(tx, actorOrThrow, def, changes);
     checkRecordRules(def, merged);
     await assertMayWrite(tx, actorOrThrow, def, merged);
     if (def.zoneOwnership === 'self' && changes.parent_id != null) await assertNoZoneCycle(tx, id, Number(changes.parent_id));
     const after = await repo.updateRecord(tx, def, id, Number(version), changes, searchTextOf(def, merged));
     if (!after) throw conflict(before.version as number, Number(version));
     await audit(tx, actorOrThrow, def, after, 'update', before, after);
+    if (def.name === 'organizations' && Number(after.zone_id) !== Number(before.zone_id)) {
+      movedWith = await moveOrganizationRecords(tx, actorOrThrow, id, Number(before.zone_id), Number(after.zone_id));
+    }
     return after;
   });
   await changed(db, def, prior, updated);
-  return updated;
+  for (const entity of movedWith) await recordsChanged(db, entity, [Number(prior?.zone_id), Number(updated.zone_id)]);
+  return (await presenterFor(db, actorOrThrow))(def, updated);
+}
+
+/**
+ * Moving a zone under another parent changes whose operators govern it and its records: only an admin may do it.
+ * Moving an organisation to another zone is a broker's act (zone operator of both zones, or admin), never its own
+ * user's: the organisation's records then move with it (moveOrganizationRecords).
+ */
+function assertMayMove(actor: Actor, def: EntityDef, before: Row, changes: Row): void {
+  if (def.zoneOwnership === 'self' && 'parent_id' in changes && (changes.parent_id ?? null) !== (before.parent_id ?? null) && actor.role !== 'admin') {
+    throw forbidden('scope.zoneParent');
+  }
+  if (def.name === 'organizations' && 'zone_id' in changes && Number(changes.zone_id) !== Number(before.zone_id) && actor.role === 'org_user') {
+    throw forbidden('scope.organizationMove');
+  }
+}
+
+/**
+ * Records whose zone is their organisation's (qualifications, achievements, statistics, demands, offers) follow it to
+ * its new zone in the same transaction, each with an audit event, so that no record is left in a zone its organisation
+ * has left. People and projects have a zone of their own and stay.
+ */
+async function moveOrganizationRecords(tx: Queryable, actor: Actor, orgId: number, from: number, to: number): Promise<string[]> {
+  const moved: string[] = [];
+  for (const dep of allEntities().filter((d) => d.zoneOwnership === 'organization')) {
+    const rows = await tx.query(
+      `with m as (update ${dep.table} t set zone_id = $2, version = t.version + 1, updated_at = now()
+         where t.organization_id = $1 and t.zone_id is distinct from $2 returning t.id)
+       insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after)
+       select $3, $4, m.id, $2, 'move-with-organization', jsonb_build_object('zone_id', $5::int8), jsonb_build_object('zone_id', $2::int8) from m
+       returning entity_id`, [orgId, to, actor.userId, dep.name, from]);
+    if (rows.length) moved.push(dep.name);
+  }
+  return moved;
 }
 
 export async function retireRecord(db: Db, actor: Actor | null, def: EntityDef, id: number, version: number): Promise<Row> {
@@ -156,7 +227,7 @@ export async function retireRecord(db: Db, actor: Actor | null, def: EntityDef, 
     return after;
   });
   await changed(db, def, retired);
-  return retired;
+  return (await presenterFor(db, actorOrThrow))(def, retired);
 }
 
 /** Told after a write has committed which zones the record was in (before and after), e.g. to recompute what derives from it. */
@@ -180,6 +251,7 @@ export async function recordsChanged(db: Db, entity: string, zoneIds: number[]):
 
 export async function auditTrail(db: Queryable, actor: Actor | null, def: EntityDef, id: number) {
   const current = await getRecordOrThrow(db, actor, def, id);
+  await assertMayReadAudit(db, requireActor(actor), def, current);
   const events = await db.query(
     `select a.id, a.at, a.action, a.before, a.after, u.id as user_id, u.username
      from audit_events a left join users u on u.id = a.user_id
@@ -205,6 +277,18 @@ export async function auditTrail(db: Queryable, actor: Actor | null, def: Entity
 }
 
 // ——— access ———
+
+/**
+ * Audit trails carry user names and full before/after images: they are for admins, the operators of the record's zone
+ * and the record's own organisation, not for everyone who may read the published record.
+ */
+async function assertMayReadAudit(db: Queryable, actor: Actor, def: EntityDef, row: Row): Promise<void> {
+  if (actor.role === 'admin') return;
+  const zone = Number(def.zoneOwnership === 'self' ? row.id : row.zone_id);
+  if (actor.role === 'zone_operator' && actor.zoneId !== null && (await zoneSubtree(db, actor.zoneId)).includes(zone)) return;
+  if (actor.role === 'org_user' && actor.organizationId !== null && Number(owningOrganization(def, row)) === actor.organizationId) return;
+  throw forbidden('scope.audit');
+}
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED', 'problem.unauthenticated');
@@ -259,13 +343,17 @@ async function deriveZone(db: Queryable, def: EntityDef, values: Row): Promise<v
   values.zone_id = rows[0].zone_id;
 }
 
-async function checkReferences(db: Queryable, def: EntityDef, values: Row): Promise<void> {
+/**
+ * Every referenced record must exist and be visible to the writer: a reference to a record they may not see is refused
+ * exactly like one to a record that does not exist, so that ids cannot be walked to learn what exists elsewhere.
+ */
+async function checkReferences(db: Queryable, actor: Actor, def: EntityDef, values: Row): Promise<void> {
   const issues: FieldIssue[] = [];
   for (const f of def.fields) {
     if (f.type !== 'ref' || values[f.name] == null) continue;
     const target = entityByName(f.ref!);
     const found = await repo.getRecord(db, target, Number(values[f.name]));
-    if (!found) issues.push({ field: f.name, key: 'field.unknownRef', params: { entity: target.name, value: String(values[f.name]) } });
+    if (!found || !(await canRead(db, actor, target, found))) issues.push({ field: f.name, key: 'field.unknownRef', params: { entity: target.name, value: String(values[f.name]) } });
   }
   if (issues.length) throw invalid(issues);
 }
@@ -297,16 +385,7 @@ export async function writeTransaction<T>(db: Db, work: (tx: Queryable) => Promi
 }
 
 export function constraintError(err: unknown): AppError | undefined {
-  const e = err as { code?: string; constraint?: string; detail?: string };
-  if (e?.code === '23505') {
-    const field = /\((\w+)\)=/.exec(e.detail ?? '')?.[1] ?? e.constraint ?? 'code';
-    return new AppError('DUPLICATE', 'problem.duplicate', { field }, [{ field, key: 'problem.duplicate', params: { field } }]);
-  }
-  if (e?.code === '23503') {
-    const field = /\((\w+)\)=/.exec(e.detail ?? '')?.[1] ?? 'reference';
-    return new AppError('VALIDATION', 'problem.reference', { field }, [{ field, key: 'problem.reference', params: { field } }]);
-  }
-  return undefined;
+  return databaseError(err);
 }
 
 async function audit(db: Queryable, actor: Actor, def: EntityDef, row: Row, action: string, before: Row | null, after: Row | null) {

@@ -3,7 +3,8 @@ import type { Actor } from '../../shared/access/actor';
 import { assertBroker, deny, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
 import { caseNotFound, caseRow, mayReadCase } from './case-access';
 import { listCaseFiles } from './case-files.service';
-import { brokers, viewerOf } from './disclosure';
+import { brokers, canSee, viewerOf } from './disclosure';
+import { isCalendarDate } from '../../shared/http/zod-blocks';
 
 /**
  * Brokerage cases: a broker opens a case from a match (demand + offer) and moves it through
@@ -48,7 +49,7 @@ export function checkTransition(current: CaseStage, input: StageInput, today = n
   if (to === 'contract_signed') {
     if (!input.contract_type || !CONTRACT_TYPES.includes(input.contract_type as never)) throw rejectField('contract_type', 'transfer.case.contractType', { options: CONTRACT_TYPES });
     if (input.contract_amount == null || !(Number(input.contract_amount) >= 0)) throw rejectField('contract_amount', 'transfer.case.contractAmount');
-    if (!input.contract_date || !/^\d{4}-\d{2}-\d{2}$/.test(input.contract_date) || Number.isNaN(Date.parse(input.contract_date))) throw rejectField('contract_date', 'transfer.case.contractDate');
+    if (!input.contract_date || !isCalendarDate(input.contract_date)) throw rejectField('contract_date', 'transfer.case.contractDate');
     if (input.contract_date > today) throw rejectField('contract_date', 'transfer.case.contractDateFuture');
     Object.assign(set, { contract_type: input.contract_type, contract_amount: input.contract_amount, contract_date: input.contract_date });
   }
@@ -69,6 +70,10 @@ export async function openCase(db: Db, actor: Actor | null, input: { demand_id: 
   const offer = await loadItem(db, 'offer', input.offer_id);
   if (!offer) throw notFoundItem('offer', input.offer_id);
   const a = await assertBroker(db, actor, Number(demand.zone_id));
+  // Both sides must be ones the broker may see: a draft offer of another zone is not theirs to introduce.
+  const v = await viewerOf(db, a);
+  if (!canSee(v, 'demand', demand)) throw notFoundItem('demand', input.demand_id);
+  if (!canSee(v, 'offer', offer)) throw notFoundItem('offer', input.offer_id);
   return db.transaction(async (tx) => {
     const open = await tx.query(`select id from transfer_cases where demand_id = $1 and offer_id = $2 and stage not in ('closed', 'failed')`, [input.demand_id, input.offer_id]);
     if (open.length) throw new TransferError('CONFLICT', 'offer_id', 'transfer.case.openExists', { id: Number(open[0]!.id) });

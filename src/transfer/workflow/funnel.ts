@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../shared/http/zod-blocks';
 import type { Queryable } from '../../shared/db';
 import { zoneSubtree } from '../../shared/access/actor';
 import { rejectField } from './common';
@@ -46,8 +47,9 @@ export function median(values: readonly number[]): number | null {
 const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
 
 export async function transferFunnel(db: Queryable, zoneId: number, from: string, to: string): Promise<TransferFunnel> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) throw rejectField('from', 'transfer.funnel.fromDate');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(Date.parse(to))) throw rejectField('to', 'transfer.funnel.toDate');
+  // Date.parse takes 2024-02-31 for 2 March: only dates that exist in the calendar may reach the query.
+  if (!isCalendarDate(from)) throw rejectField('from', 'transfer.funnel.fromDate');
+  if (!isCalendarDate(to)) throw rejectField('to', 'transfer.funnel.toDate');
   if (to < from) throw rejectField('to', 'transfer.funnel.order');
   const zones = await zoneSubtree(db, zoneId);
   const inPeriod = `zone_id = any($1::int8[]) and created_at >= $2::date and created_at < ($3::date + 1)`;

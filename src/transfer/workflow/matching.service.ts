@@ -7,7 +7,7 @@ import {
 import { FIELD_CODE } from '../entities';
 import { assertBroker, bothLanguages, type ItemKind, loadItem, notFoundItem, rejectField, deny, requireActor, tableOf } from './common';
 import { expertViews, isMatchableExpert, toExpertItem } from './expert-matching';
-import { brokers, canSee, explainableFields, owns, privileged, type Viewer, viewerOf, viewItem } from './disclosure';
+import { brokers, canSee, explainableFields, ndaAccepted, owns, privileged, type Viewer, viewerOf, viewItem } from './disclosure';
 
 /**
  * The matching service: two in-memory engines. One holds both directions' indices of demands and offers (offers,
@@ -276,6 +276,20 @@ export interface MatchView {
   declined?: { reason: string; note: string | null };
 }
 
+/**
+ * The query item with only what this viewer may read of it: a viewer who may not read a field (an NDA tier they have
+ * not accepted, a signed-in tier while anonymous) gets matches and explanations computed without it, so that
+ * "shared terms" can never name a word that occurs only in a field withheld from them.
+ */
+async function queryAsSeenBy(db: Queryable, v: Viewer, kind: ItemKind, query: Row): Promise<Row> {
+  if (privileged(v, query)) return query;
+  const { withheld } = viewItem(v, kind, query, await ndaAccepted(db, v, kind, Number(query.id)));
+  const seen: Row = { ...query };
+  // The owner stays the party (for feedback and self-matches); only the content is withheld.
+  for (const w of withheld) if (w.field !== 'organization_id') seen[w.field] = null;
+  return seen;
+}
+
 export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor | null, kind: ItemKind, id: number, limit = 10) {
   const v = await viewerOf(db, actor);
   const query = await loadItem(db, kind, id);
@@ -284,7 +298,7 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
   const top = Math.min(Math.max(limit, 1), 100);
   const { weights } = await weightsForZone(db, Number(query.zone_id));
   const partyWeights = feedbackToPartyWeights(await partyFeedback(db, Number(query.organization_id)));
-  const item = toMatchItem(kind, query);
+  const item = toMatchItem(kind, await queryAsSeenBy(db, v, kind, query));
   let response;
   try {
     const options = { top: top * 3 + 20, weights, partyWeights };

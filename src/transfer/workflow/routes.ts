@@ -5,7 +5,8 @@ import type { Db, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { localeFrom, translate } from '../../shared/i18n';
 import { recordsChanged } from '../../shared/records/record-service';
-import { type FieldIssue, invalid } from '../../shared/http/errors';
+import { AppError, type FieldIssue, invalid } from '../../shared/http/errors';
+import { calendarDate, dbIdParam, versionField } from '../../shared/http/zod-blocks';
 import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
 import { acceptNda, canSee, checkTiers, privileged, TIERABLE, tiersOf, viewerOf } from './disclosure';
 import { getPublished, listPublished } from './public-listings';
@@ -25,10 +26,10 @@ import { transferFunnel } from './funnel';
  */
 type ActorOf = (req: FastifyRequest) => Actor | null;
 
-const id = z.coerce.number().int().positive();
+const id = dbIdParam();
 const idParams = z.object({ id });
 const kindOf = (url: string): ItemKind => (url.startsWith('/api/demands') ? 'demand' : 'offer');
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DATE = calendarDate();
 
 /** Sends TransferError in the caller's language; everything else goes to the shared error handler. */
 async function run<T>(req: FastifyRequest, reply: FastifyReply, work: () => Promise<T>, status = 200) {
@@ -115,18 +116,21 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
         if (!row || !privileged(v, row)) throw notFoundItem(kind, req.params.id);
         const reveals = await db.query(`select x.fields, x.at, u.username from transfer_disclosure_reveals x join users u on u.id = x.user_id
           where x.item_kind = $1 and x.item_id = $2 order by x.id desc limit 500`, [kind, req.params.id]);
-        return { tiers: tiersOf(kind, row), tierable: TIERABLE[kind], reveals };
+        return { tiers: tiersOf(kind, row), version: Number(row.version), tierable: TIERABLE[kind], reveals };
       }));
 
-    r.put(`${base}/:id/disclosure`, { schema: { tags, summary: 'Set disclosure tiers (public | signed_in | nda) per field', params: idParams, body: z.object({ tiers: z.record(z.string(), z.string()) }), response: { 200: S.tiersOnly } } },
+    r.put(`${base}/:id/disclosure`, { schema: { tags, summary: 'Set disclosure tiers (public | signed_in | nda) per field', params: idParams, body: z.object({ tiers: z.record(z.string(), z.string()), version: versionField() }), response: { 200: S.tiersOnly } } },
       (req, reply) => run(req, reply, async () => {
         const v = await viewerOf(db, requireActor(actorOf(req)));
         const row = await loadItem(db, kind, req.params.id);
         if (!row || !privileged(v, row)) throw notFoundItem(kind, req.params.id);
         const tiers = checkTiers(kind, req.body.tiers);
-        await db.query(`update ${kind === 'demand' ? 'tech_demands' : 'tech_offers'} set disclosure = $1::jsonb, version = version + 1, updated_at = now() where id = $2`, [JSON.stringify(tiers), req.params.id]);
+        // The version check makes two concurrent tier edits one 200 and one 409, so neither silently drops an NDA tier.
+        const updated = await db.query<{ version: number }>(`update ${kind === 'demand' ? 'tech_demands' : 'tech_offers'} set disclosure = $1::jsonb, version = version + 1, updated_at = now()
+          where id = $2 and version = $3 returning version`, [JSON.stringify(tiers), req.params.id, req.body.version]);
+        if (!updated[0]) throw new AppError('CONFLICT', 'problem.conflict', { current: Number(row.version), sent: req.body.version });
         await matching.refresh(kind, req.params.id);
-        return { tiers: { ...tiersOf(kind, { disclosure: tiers }) } };
+        return { tiers: { ...tiersOf(kind, { disclosure: tiers }) }, version: Number(updated[0].version) };
       }));
 
     r.get(`${base}/:id/quality`, { schema: { tags, summary: 'Quality score 0–100 with suggestions (zh, en)', params: idParams, response: { 200: S.quality } } },
@@ -244,7 +248,10 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     if (actor.role !== 'org_user') await assertBroker(db, actor, req.params.id);
     else throw deny('transfer.funnelForBrokers');
     const to = req.query.to ?? new Date().toISOString().slice(0, 10);
-    const from = req.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+    // A year back, through the calendar (29 February 2024 → 1 March 2023, not the nonexistent 29 February 2023).
+    const back = new Date(`${to}T00:00:00Z`);
+    back.setUTCFullYear(back.getUTCFullYear() - 1);
+    const from = req.query.from ?? back.toISOString().slice(0, 10);
     return transferFunnel(db, req.params.id, from, to);
   }));
 }

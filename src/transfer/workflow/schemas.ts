@@ -34,10 +34,11 @@ export const publicDetail = publicItem.extend({ nda: label.nullable().describe('
 export const ndaAccepted = z.object({ accepted: z.literal(true) });
 export const disclosure = z.object({
   tiers: z.record(z.string(), tier),
+  version: z.number().describe('The item\'s version: send it back when changing the tiers'),
   tierable: z.array(z.string()),
   reveals: z.array(z.object({ fields: z.array(z.string()), at: when, username: z.string() })),
 });
-export const tiersOnly = z.object({ tiers: z.record(z.string(), tier) });
+export const tiersOnly = z.object({ tiers: z.record(z.string(), tier), version: z.number() });
 
 export const quality = z.object({
   score: num,

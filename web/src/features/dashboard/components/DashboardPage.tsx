@@ -13,6 +13,7 @@ import { useZones } from '../../entities/api/entities';
 import { useZoneDashboard } from '../api/dashboard';
 import { TransferSummaryCard } from './TransferSummaryCard';
 import { Chart } from './Chart';
+import { DocumentFactsCard } from '../../intelligence/components/DocumentFactsCard';
 
 /** Each count opens the records under it: the list of that entity in the zone, with the matching filter. */
 const COUNT_KEYS: { key: keyof Dashboard['counts']; label: MessageKey; color: string; list: string; filter?: string }[] = [
@@ -136,6 +137,7 @@ export function DashboardPage() {
             ))}
           </Row>
           {zoneId !== null && <TransferSummaryCard zoneId={zoneId} />}
+          {zoneId !== null && <DocumentFactsCard zoneId={zoneId} />}
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={24} lg={12}>
               <Card title={t('dashboard.byKind')} size="small">

@@ -128,7 +128,8 @@ export function EntityFormModal({
       const v = normalise(f, values[f.name]);
       if (editing) {
         if (!same(v, normalise(f, current?.[f.name]))) payload[f.name] = v;
-      } else if (!isEmpty(v) || f.type === 'bool') {
+      } else if (!isEmpty(v) || (f.type === 'bool' && v !== null)) {
+        // An untouched switch is left out (the server's default), since a boolean is never null.
         payload[f.name] = v;
       }
     }
@@ -145,7 +146,8 @@ export function EntityFormModal({
       if (meta.name === 'zones') void qc.invalidateQueries({ queryKey: ['zones'] });
       onSaved(saved);
     } catch (e) {
-      if (isApiError(e) && (e.status === 409 || e.code === 'CONFLICT')) {
+      // A duplicate (e.g. credit code) is a 409 too, but it is about a field, not someone else's edit.
+      if (isApiError(e) && e.code !== 'DUPLICATE' && (e.status === 409 || e.code === 'CONFLICT')) {
         setConflict(true);
       } else if (isApiError(e) && e.fieldErrors.length > 0) {
         const known = new Set(fields.map((f) => f.name));

@@ -46,8 +46,9 @@ export function useDisclosure(kind: ItemKind, id: number, enabled: boolean) {
   return useQuery({ queryKey: ['transfer', kind, id, 'disclosure'], queryFn: () => api.get<DisclosureInfo>(`${pathOf(kind)}/${id}/disclosure`), enabled });
 }
 
-export const saveTiers = (kind: ItemKind, id: number, tiers: Record<string, Tier>) =>
-  apiRequest<{ tiers: Record<string, Tier> }>(`${pathOf(kind)}/${id}/disclosure`, { method: 'PUT', body: { tiers } });
+/** `version` is the item's version as read: a tier change made meanwhile by someone else is a 409, not overwritten. */
+export const saveTiers = (kind: ItemKind, id: number, tiers: Record<string, Tier>, version: number) =>
+  apiRequest<{ tiers: Record<string, Tier>; version: number }>(`${pathOf(kind)}/${id}/disclosure`, { method: 'PUT', body: { tiers, version } });
 
 export function useOfferList(params: { status?: string; q?: string; offset?: number; limit?: number }) {
   return useQuery({

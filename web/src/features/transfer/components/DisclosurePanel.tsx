@@ -17,7 +17,7 @@ export function DisclosurePanel({ kind, id }: { kind: ItemKind; id: number }) {
     if (info.data) setTiers(info.data.tiers);
   }, [info.data]);
   const save = useMutation({
-    mutationFn: () => saveTiers(kind, id, tiers),
+    mutationFn: () => saveTiers(kind, id, tiers, info.data!.version),
     onSuccess: () => {
       void message.success(t('transfer.disclosure.saved'));
       void invalidate();

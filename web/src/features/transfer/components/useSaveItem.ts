@@ -11,7 +11,7 @@ import { errorText } from './labels';
 
 interface Options<V> {
   /** Creates or updates the item and returns it. */
-  store: (values: V) => Promise<{ id: number }>;
+  store: (values: V) => Promise<{ id: number; version: number }>;
   messages: { saved: MessageKey; submitted: MessageKey };
   /** The form's field names; server errors on other fields are not put on the form. */
   fields?: readonly string[];
@@ -24,8 +24,8 @@ export function useSaveItem<V extends { tiers?: Record<string, Tier> }>(kind: It
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: async ({ values, submit }: { values: V; submit: boolean }) => {
-      const { id } = await store(values);
-      await saveTiers(kind, id, { ...defaultTiers(kind), ...values.tiers });
+      const { id, version } = await store(values);
+      await saveTiers(kind, id, { ...defaultTiers(kind), ...values.tiers }, version);
       if (submit) await changeStatus(kind, id, { action: 'submit' });
       return { id, submit };
     },

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts, type Fact } from './index';
+
+// One test per convention of issue 11 (values, units, hedges, periods, not-facts), each on a sentence of the genre.
+const facts = (text: string, date?: string) => extractFacts({ text, date });
+const one = (text: string, date?: string): Fact => {
+  const found = facts(text, date);
+  expect(found, `one fact in ${text}: ${JSON.stringify(found)}`).toHaveLength(1);
+  return found[0]!;
+};
+const pick = (f: Fact) => ({ value: f.value, unit: f.unit });
+
+describe('values', () => {
+  it('scales 万 / 亿 / 万亿 by moving the decimal point, never through floats', () => {
+    expect(pick(one('兑现奖补资金8573.9万元。'))).toEqual({ value: '85739000', unit: 'CNY' });
+    expect(pick(one('签约总额达128.64亿元。'))).toEqual({ value: '12864000000', unit: 'CNY' });
+    expect(pick(one('国家高新区营业收入2.1万亿元。'))).toEqual({ value: '2100000000000', unit: 'CNY' });
+    expect(pick(one('安排资金0.1亿元。'))).toEqual({ value: '10000000', unit: 'CNY' });
+    expect(pick(one('增加值达到0.3亿元。'))).toEqual({ value: '30000000', unit: 'CNY' }); // 0.3 × 1e8 in floats is 30000000.000000004
+  });
+
+  it('reads Taiwanese 兆 as 10^12 and composite figures (1兆9664億, 16萬5千, 26萬3,649)', () => {
+    expect(pick(one('科學園區營業額達新台幣3兆元。'))).toEqual({ value: '3000000000000', unit: 'TWD' });
+    expect(pick(one('總營業額為1兆9664億元。'))).toEqual({ value: '1966400000000', unit: 'CNY' });
+    expect(pick(one('園區從業人員達16萬5千人。'))).toEqual({ value: '165000', unit: 'count' });
+    expect(pick(one('就業人數來到26萬3,649人。'))).toEqual({ value: '263649', unit: 'count' });
+    expect(pick(one('光伏装机容量100兆瓦。'))).toEqual({ value: '100', unit: 'MW' });
+  });
+
+  it('reads English multipliers and currency signs', () => {
+    expect(pick(one('Business R&D reached 6,480 million euros in 2021.'))).toEqual({ value: '6480000000', unit: 'EUR' });
+    expect(pick(one('Over 21,000 companies generate £30bn in revenue.'.replace('Over 21,000 companies', 'The companies')))).toEqual({ value: '30000000000', unit: 'GBP' });
+    expect(pick(one('Investment reached ¥4.53bn in Q1.'))).toEqual({ value: '4530000000', unit: 'CNY' });
+    expect(pick(one('Revenue hit 1,006.57 billion yuan.'))).toEqual({ value: '1006570000000', unit: 'CNY' });
+    expect(pick(one('The fund holds US$1.2 billion.'))).toEqual({ value: '1200000000', unit: 'USD' });
+  });
+
+  it('reads full-width digits and keeps the quote in the original characters', () => {
+    const f = one('新增企业１２３家。');
+    expect(pick(f)).toEqual({ value: '123', unit: 'count' });
+    expect(f.quote).toContain('１２３家');
+  });
+
+  it('reads ranks: 第七 / 第11位 / third-highest, and rank changes', () => {
+    expect(pick(one('在全国高新区综合排名中位列第七。'))).toEqual({ value: '7', unit: 'rank' });
+    expect(pick(one('综合排名居第11位。'))).toEqual({ value: '11', unit: 'rank' });
+    expect(pick(one('The city has the third-highest employment growth in the country.'))).toEqual({ value: '3', unit: 'rank' });
+    expect(pick(one('较上年度提升12位。'))).toEqual({ value: '12', unit: 'ranks' });
+  });
+
+  it('reads 翻了一番 as 2 times, 倍 as times, a percentage as the bare number, 个百分点 as pp', () => {
+    expect(pick(one('研发投入翻了一番。'))).toEqual({ value: '2', unit: 'times' });
+    expect(pick(one('营业收入增长1.5倍。'))).toEqual({ value: '1.5', unit: 'times' });
+    expect(pick(one('科技成果转化率达到31.3%。'))).toEqual({ value: '31.3', unit: 'percent' });
+    expect(pick(one('with a conversion rate of 31.3 percent.'))).toEqual({ value: '31.3', unit: 'percent' });
+    expect(pick(one('占比提高1.5个百分点。'))).toEqual({ value: '1.5', unit: 'pp' });
+  });
+});
+
+describe('units', () => {
+  it('maps area, capacity, per-area and per-10k rates and streaks to the issue units', () => {
+    expect(pick(one('规划面积32平方公里。'))).toEqual({ value: '32000000', unit: 'm2' });
+    expect(pick(one('流转土地1200亩。'))).toEqual({ value: '1200', unit: 'mu' });
+    expect(pick(one('地均产出达到50亿元/平方公里。'))).toEqual({ value: '5000000000', unit: 'CNY_per_km2' });
+    expect(pick(one('每万人发明专利拥有量达到35.2件。'))).toEqual({ value: '35.2', unit: 'count_per_10k_persons' });
+    expect(pick(one('高新技术企业数量连续5年增长。'))).toEqual({ value: '5', unit: 'years' });
+    const f = one('实现产值200多亿元。');
+    expect(f.unit_raw).toBe('多亿元');
+  });
+
+  it('maps currency words: 元 = CNY, 新台幣 = TWD, 美元 = USD, euros = EUR', () => {
+    expect(one('出口额达3.5亿美元。').unit).toBe('USD');
+    expect(one('出口達新台幣1,200億元。').unit).toBe('TWD');
+    expect(one('R&D spending of 800 million euros.').unit).toBe('EUR');
+  });
+});
+
+describe('hedges', () => {
+  it('多 / 余 / 超 / 突破 / more than → approx, bound min', () => {
+    for (const text of ['集聚药企200多家。', '培育企业7000余家。', '企业总数超过5000家。', '算力规模突破3万标准机柜。', 'It served more than 120,000 enterprises.']) {
+      const f = one(text);
+      expect([f.approx, f.bound], text).toEqual([true, 'min']);
+    }
+  });
+
+  it('近 / 接近 / nearly → bound max; 约 / about → approx only', () => {
+    for (const text of ['聚集了近80%的全国重点实验室。', '贡献率接近50%。', 'Nearly 4,300 spaces provided services.']) expect(one(text).bound, text).toBe('max');
+    for (const text of ['约占全市的80%。', 'about 547,000 researchers worked there.']) {
+      const f = one(text);
+      expect([f.approx, f.bound], text).toEqual([true, undefined]);
+    }
+    expect(one('签约金额2.28亿元。').approx).toBeUndefined();
+  });
+
+  it('累计 → cumulative; plans and goals → target', () => {
+    expect(one('累计投入资金2.9亿元。').cumulative).toBe(true);
+    expect(one('力争新增高新技术企业500家。').target).toBe(true);
+    expect(one('The city will strive to attract 300 high-level talents by 2025.').target).toBe(true);
+    expect(one('新增高新技术企业500家。').target).toBeUndefined();
+  });
+});
+
+describe('periods', () => {
+  it('reads a year, a range, an open range and a fiscal year; null when the text does not say', () => {
+    expect(one('2022年,新增企业31家。').period).toBe('2022');
+    expect(one('employment growth of 15.7% between 2004-2013.').period).toBe('2004-2013');
+    expect(one('2011年以来,累计引进项目820个。').period).toBe('2011-');
+    expect(one('R&D spending was £2.1bn in 2013/14.').period).toBe('2013/14');
+    expect(one('目前集聚药企200多家。').period).toBeNull();
+  });
+
+  it('resolves 今年 / 去年 / 上半年 / 一季度 from the article date, with period_detail', () => {
+    const date = '2024-03-10';
+    expect(one('今年新增企业31家。', date).period).toBe('2024');
+    expect(one('去年新增企业31家。', date).period).toBe('2023');
+    const h1 = one('上半年营业收入达到12亿元。', date);
+    expect([h1.period, h1.period_detail]).toEqual(['2024', '2024-H1']);
+    const q1 = one('今年一季度,集中开工重大项目38个。', date);
+    expect([q1.period, q1.period_detail]).toEqual(['2024', '2024-Q1']);
+    expect(one('今年新增企业31家。').period).toBeNull(); // no date: 今年 cannot be resolved
+  });
+
+  it('targets take the year they aim at', () => {
+    const f = one('预计到2020年,光谷企业总收入将达到3万亿元。');
+    expect([f.period, f.target]).toEqual(['2020', true]);
+  });
+});
+
+describe('not facts', () => {
+  it('skips phone and registration numbers, dates and anniversaries', () => {
+    expect(facts('如需使用相关内容,请致电0931-8159799。')).toEqual([]);
+    expect(facts('Tel: +86-17091920596')).toEqual([]);
+    expect(facts('统一社会信用代码:91620100MA73X4KX1B')).toEqual([]);
+    expect(facts('3月5日,2024年3月5日,2021-07-17 16:38:28发布。')).toEqual([]);
+    expect(facts('今年是兰州新区获批10周年。In 2022, it marks the 10th anniversary of the new area.')).toEqual([]);
+  });
+
+  it('skips related-article titles and spam lines', () => {
+    const text = '兰州新区新增企业31家。\n相关新闻\n- 2024年03月10日 兰州新区推出95条改革创新举措\n兰州高新区:新增企业50家 2021-01-08\n九九九中文无码|亚洲国产成人最新精品|国产精品久久久久三级无码|日韩100家';
+    expect(facts(text).map((f) => f.value)).toEqual(['31']);
+  });
+
+  it('skips category thresholds, currency conversions in parentheses and figures cut off at the end', () => {
+    expect(facts('重点支持投资10亿元以上的项目。')).toEqual([]);
+    expect(facts('营收超过1亿元的企业达到4.3万家。').map(pick)).toEqual([{ value: '43000', unit: 'count' }]);
+    expect(facts('operating revenue hitting 27.9 trillion yuan ($4 trillion) in 2016.').map(pick)).toEqual([{ value: '27900000000000', unit: 'CNY' }]);
+    expect(facts('签约金额10亿元(约合1.4亿美元)。').map(pick)).toEqual([{ value: '1000000000', unit: 'CNY' }]);
+    expect(facts('全年营业收入达到12')).toEqual([]);
+    expect(facts('打造千亿级产业集群、“3+2”现代产业体系和“十四五”规划。')).toEqual([]);
+  });
+});
+
+describe('metric and subject', () => {
+  it('maps lexicon words to indicator-library codes, else proposes a metric', () => {
+    const hightech = one('2021年,兰州高新区新增高新技术企业15家。');
+    expect([hightech.metric, hightech.metric_proposed]).toEqual(['hightech_enterprises', undefined]);
+    const signed = one('签约总额达128.64亿元。');
+    expect([signed.metric, signed.metric_proposed]).toEqual(['signed_investment', true]);
+  });
+
+  it('links aliases (光谷 = 东湖高新区) and resolves 该区 / 园区 to the article zone', () => {
+    expect(one('光谷新增高新技术企业1000家。').subject).toBe('武汉东湖新技术开发区');
+    const ctx = { zoneAliases: [{ name: '兰州新区', aliases: ['兰州新区', '新区'], id: 'zone-7' }] };
+    const found = extractFacts({ text: '兰州新区加快发展。\n该区新增企业6家。' }, ctx);
+    expect(found.map((f) => [f.subject, f.subject_id])).toEqual([['兰州新区', 'zone-7']]);
+  });
+});
+
+describe('offsets', () => {
+  it('every quote is the text at [start, end) and holds the figure', () => {
+    const text = '據了解,目前,蘭州高新區(qū)生物醫(yī)藥產(chǎn)業(yè)集聚各類藥企共計200多家,實現(xiàn)產(chǎn)值200多億元。';
+    for (const f of facts(text)) {
+      expect(text.slice(f.start, f.end)).toBe(f.quote);
+      expect(f.start <= f.figure_start && f.figure_end <= f.end).toBe(true);
+    }
+  });
+});

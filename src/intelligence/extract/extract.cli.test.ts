@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanDocument, readDocument } from '../clean';
+import { registerExtractCommands } from './extract.cli';
+
+const DEV = join(import.meta.dirname, 'eval', 'dev');
+
+async function run(args: string[]): Promise<{ stdout: string; stderr: string; error?: CommanderError }> {
+  const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  registerExtractCommands(program);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { stdout, stderr };
+  } catch (error) {
+    if (error instanceof CommanderError) return { stdout, stderr, error };
+    throw error;
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const root = mkdtempSync(join(tmpdir(), 'kechuang-extract-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('extract CLI', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('extract writes one JSON object per fact; a bad file gets a message and the others are still processed', async () => {
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    copyFileSync(join(DEV, 'docs', '001_f70a08798afe7b4d.txt'), join(docs, '001.txt'));
+    copyFileSync(join(DEV, 'docs', '004_79048d5c3ccee9bc.txt'), join(docs, '004.txt'));
+    writeFileSync(join(docs, 'empty.txt'), '');
+    writeFileSync(join(docs, 'broken.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x13, 0x37]));
+    const out = join(root, 'facts.jsonl');
+    const { stderr, error } = await run(['extract', docs, '--out', out]);
+    expect(error).toBeUndefined();
+    expect(stderr).toMatch(/empty\.txt: /);
+    expect(stderr).toMatch(/broken\.pdf: /);
+    expect(stderr).toMatch(/2 of 4 documents read/);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(new Set(lines.map((l) => l.document))).toEqual(new Set(['001.txt', '004.txt']));
+    const signed = lines.find((l) => l.value === '12864000000');
+    expect(signed).toMatchObject({ document: '001.txt', unit: 'CNY', period: null, metric: 'signed_investment', unit_raw: '億元' });
+    for (const l of lines) expect(Object.keys(l).slice(0, 9)).toEqual(['document', 'subject', 'metric', 'value', 'unit', 'period', 'quote', 'start', 'end']);
+    // quotes are offsets into the clean text of each document
+    const read = await readDocument(readFileSync(join(docs, '001.txt')), '001.txt');
+    if (!read.ok) throw new Error(read.code);
+    const clean = cleanDocument(read);
+    for (const l of lines.filter((x) => x.document === '001.txt')) expect(clean.text.slice(l.start, l.end)).toBe(l.quote);
+  });
+
+  it('extract fails with exit code 2 when no document can be read, and writes nothing half-done', async () => {
+    const empty = join(root, 'only-empty.txt');
+    writeFileSync(empty, '');
+    const { error } = await run(['extract', empty, '--out', join(root, 'none.jsonl')]);
+    expect(error?.exitCode).toBe(2);
+  });
+
+  it('extract-eval scores the development set end to end and prints P/R/F1 overall and by kind', async () => {
+    const fromDocs = await run(['extract-eval', '--gold', join(DEV, 'gold')]);
+    expect(fromDocs.error).toBeUndefined();
+    expect(fromDocs.stdout).toMatch(/overall\s+P \d\.\d{3}\s+R \d\.\d{3}\s+F1 \d\.\d{3}/);
+    expect(fromDocs.stdout).toMatch(/money\s+P/);
+    const summary = JSON.parse(fromDocs.stdout.trim().split('\n').at(-1)!);
+    expect(summary.documents).toBe(5);
+    expect(summary.gold).toBe(73);
+    expect(summary.overall.f1).toBeGreaterThan(0.9);
+    expect(Object.keys(summary.byKind)).toEqual(['money', 'count', 'percent', 'rank', 'other']);
+
+    // the same score from a facts.jsonl written by `extract`
+    const out = join(root, 'dev-facts.jsonl');
+    await run(['extract', join(DEV, 'docs'), '--out', out]);
+    const fromFile = await run(['extract-eval', '--gold', join(DEV, 'gold'), '--pred', out]);
+    expect(JSON.parse(fromFile.stdout.trim().split('\n').at(-1)!)).toEqual(summary);
+
+    // a prediction with the wrong period no longer matches: precision and recall both drop
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const broken = lines.map((l, i) => (i === 0 ? { ...l, period: '1999' } : l));
+    const brokenPath = join(root, 'broken-facts.jsonl');
+    writeFileSync(brokenPath, broken.map((l) => JSON.stringify(l)).join('\n'));
+    const worse = JSON.parse((await run(['extract-eval', '--gold', join(DEV, 'gold'), '--pred', brokenPath])).stdout.trim().split('\n').at(-1)!);
+    expect(worse.overall.tp).toBe(summary.overall.tp - 1);
+  });
+
+  it('extract-eval reports a bad gold folder or prediction file with exit code 2', async () => {
+    const bad = join(root, 'bad.jsonl');
+    writeFileSync(bad, '{"document":\n');
+    expect((await run(['extract-eval', '--gold', join(DEV, 'gold'), '--pred', bad])).error?.exitCode).toBe(2);
+    expect((await run(['extract-eval', '--gold', join(root, 'missing')])).error?.exitCode).toBe(2);
+  });
+});

@@ -1,0 +1,250 @@
+import { toDecimalString } from './decimal';
+import { articleSubjects, entityLexicon, isCurrency, unitFits, type ExtractContext, type MetricHit } from './context';
+import { hedgeBefore, numberCandidates, prepareForExtraction, specialCandidates, type Candidate, type Doc, type ExtractInput, type Fact } from './extract';
+import type { PeriodMark } from './periods';
+import { cachedRegExp } from './rules';
+import { clauseEnd, clauseStart, type Range } from './structure';
+
+const GROWTH_BEFORE = /(?:同比增长|同比下降|同比增加|同比提高|增长了|增长|增速|增幅|提高了|提高|提升了|提升|上升|增加|下降|减少|year-on-year increase of|increase of|increased by|increase|growth of|grew by|grew|rose by|rose|up by|up|down|an increase of)\s*(?:了|到|至|达|达到|约|近|超过|超)?\s*$/;
+
+/**
+ * Indicator facts of a text (see README.md for the stages). Pure: the same text, date and aliases always give the
+ * same facts. Every fact's quote is text.slice(start, end).
+ */
+export function extractFacts(input: ExtractInput, ctx?: ExtractContext): Fact[] {
+  if (!input.text) return [];
+  const doc = prepareForExtraction(input, ctx);
+  const taken = new Uint8Array(doc.folded.length);
+  const candidates = [...specialCandidates(doc, taken), ...numberCandidates(doc, taken)].sort((a, b) => a.start - b.start);
+  const lexicon = entityLexicon(ctx);
+  const titleEnd = input.title ? 0 : Math.min(doc.folded.indexOf('\n') < 0 ? 120 : doc.folded.indexOf('\n'), 200);
+  const titleBonus = input.title ? titleMentions(input.title, ctx) : [];
+  const article = articleSubjects([...doc.mentions, ...titleBonus], lexicon, titleEnd);
+  const facts: Fact[] = [];
+  for (const c of candidates) perUnit(doc, c);
+  let lastMoney: Candidate | undefined;
+  for (const c of candidates) {
+    if (notAFact(doc, c, lastMoney)) continue;
+    if (isCurrency(c.unit)) lastMoney = c;
+    const sentenceIndex = doc.sentenceOf[c.start]!;
+    const sentence = doc.sentences[sentenceIndex];
+    if (!sentence) continue;
+    facts.push(buildFact(doc, c, sentence, sentenceIndex, article, lexicon.entities));
+  }
+  return facts;
+}
+
+function titleMentions(title: string, ctx: ExtractContext | undefined) {
+  // Mentions in a separately given title count three times (start -1 marks them as title mentions).
+  const lexicon = entityLexicon(ctx);
+  const folded = title.toLowerCase();
+  const out: { start: number; end: number; entity: number }[] = [];
+  for (const [alias, entity] of lexicon.aliasToEntity) if (folded.includes(alias)) out.push({ start: -1, end: -1, entity }, { start: -1, end: -1, entity });
+  return out;
+}
+
+/** Rates: 每万人…35件 → count_per_10k_persons; 每平方公里产出50亿元, 50亿元/平方公里 → CNY_per_km2. */
+function perUnit(doc: Doc, c: Candidate): void {
+  const before = doc.folded.slice(Math.max(0, c.start - 24), c.start);
+  if (c.unit === 'count' && /(?:每万|万人|万名|per 10,?000|per ten thousand)[^,;。、]{0,20}$/.test(before)) c.unit = 'count_per_10k_persons';
+  if (c.unit === 'CNY') {
+    const after = /^\s*(?:\/|每|per\s)\s*(?:平方公里|平方千米|km2|km²|square kilomet(?:re|er))/.exec(doc.folded.slice(c.end, c.end + 24));
+    if (after) {
+      c.unit = 'CNY_per_km2';
+      c.unitRaw = `${c.unitRaw}${doc.text.slice(c.end, c.end + after[0].length)}`;
+      c.end += after[0].length;
+    } else if (/(?:每平方公里|每平方千米|地均|per square kilomet(?:re|er))[^,;。、]{0,12}$/.test(before)) c.unit = 'CNY_per_km2';
+  }
+}
+
+function notAFact(doc: Doc, c: Candidate, lastMoney: Candidate | undefined): boolean {
+  const { folded, rules } = doc;
+  const nf = rules.notFacts;
+  const sentence = doc.sentences[doc.sentenceOf[c.start]!];
+  if (!sentence) return true;
+  const sentenceText = folded.slice(sentence.start, sentence.end);
+  // category thresholds: 投资10亿元以上的项目, 营收超过1亿元的企业, 亿元以上项目
+  const after = folded.slice(c.end, c.end + 8);
+  const unitText = folded.slice(c.numberEnd, c.end);
+  const CATEGORY = /^(?:及以上|以上|以下)?的?(?:企业|项目|大项目|重大项目|工业企业|规上|产业项目|产业集群|集群|工业)/;
+  if (CATEGORY.test(after) && (/(?:以上|以下)$/.test(unitText) || /^(?:及以上|以上|以下|的)/.test(after))) return true;
+  if (/^的/.test(after) && hedgeBefore(doc, c.start).bound === 'min' && /^的(?:企业|项目|大项目|重大项目|工业企业)/.test(after)) return true;
+  if (/\b(?:with|whose)\b[^,.;]{0,30}\b(?:revenue|sales|output|income|assets|investment|turnover|value|capital)s?\b[^,.;]{0,20}\b(?:exceeding|over|above|more than|at least)\s*$/.test(folded.slice(Math.max(sentence.start, c.start - 70), c.start))) return true;
+  if (/^\s*(?:级|量级)/.test(after) || /^级/.test(folded.slice(c.numberEnd, c.numberEnd + 3).replace(/^[万亿千百]+/, ''))) return true;
+  if (/\b(?:with|whose|of)\b[^.]{0,40}\b(?:over|above|more than|exceeding|at least)\s*$/.test(folded.slice(Math.max(sentence.start, c.start - 60), c.start)) && /^\s*(?:or more|and above|each|in annual)/.test(folded.slice(c.end, c.end + 16))) return true;
+  // currency conversions in parentheses right after a money figure: 10亿元(约合1.4亿美元), €1bn (about $1.1bn)
+  if (isCurrency(c.unit) && lastMoney) {
+    const between = folded.slice(lastMoney.end, c.start);
+    if (/^\s*[(（]\s*(?:约合|约|折合|合|相当于|about|approximately|approx\.?|around|roughly|some|equivalent to|or|~|≈)?\s*(?:us\$|hk\$|nt\$|\$|€|£|¥|rmb|usd|eur|gbp|cny)?\s*$/.test(between)) return true;
+  }
+  // anniversaries: 10周年, 35年来 (years) and "10th anniversary" (ordinals are never counts)
+  if (nf.anniversary_after.some((w) => folded.startsWith(w, c.numberEnd) || folded.startsWith(w, c.end))) return true;
+  // policy rates (加计扣除比例 from 75% to 100%): policy records, not indicator facts
+  if ((c.unit === 'percent' || c.unit === 'pp') && nf.policy_rate_words.some((w) => sentenceText.includes(w))) return true;
+  // numbers cut off at the end of the text
+  const tail = doc.text.slice(c.numberEnd).trim();
+  if (/^[.,，…]*$/.test(tail) || (/^(?:…|\.\.\.)/.test(tail) && !/[。.!?]/.test(tail.slice(3)))) return true;
+  // a figure inside a short quoted name: “3+2”, “586”
+  if (/[“"「《]\s*$/.test(folded.slice(Math.max(0, c.start - 2), c.start)) && /^[^”"」》]{0,3}[”"」》]/.test(folded.slice(c.end, c.end + 4))) return true;
+  return false;
+}
+
+function buildFact(doc: Doc, c: Candidate, sentence: Range, sentenceIndex: number, article: { zone?: number; city?: number }, entities: { name: string; id?: string }[]): Fact {
+  const { folded, text } = doc;
+  const hedge = c.unit === 'rank' || c.unit === 'ranks' ? {} : hedgeBefore(doc, c.start);
+  const approx = c.approx || hedge.approx;
+  const bound = c.bound ?? hedge.bound;
+  const before = folded.slice(sentence.start, c.start);
+  const cumulative = doc.rules.hedges.cumulative.some((w) => before.includes(w));
+  const period = periodOf(doc, c, sentence);
+  const target = isTarget(doc, before, period.mark);
+  const subject = subjectOf(doc, c, sentence, article, entities);
+  const metric = metricOf(doc, c, sentence);
+  // The quote: the clause holding the figure, widened to the previous clause when that one names what is counted.
+  let qs = clauseStart(folded, sentence, c.start);
+  if (c.start - qs < 6 && qs > sentence.start) qs = clauseStart(folded, sentence, qs - 1);
+  let qe = clauseEnd(folded, sentence, c.end);
+  while (qs < qe && /\s/.test(text[qs]!)) qs++;
+  while (qe > qs && /\s/.test(text[qe - 1]!)) qe--;
+  const fact: Fact = {
+    subject: subject?.name ?? null,
+    ...(subject?.id ? { subject_id: subject.id } : {}),
+    metric: metric.code,
+    ...(metric.proposed ? { metric_proposed: true } : {}),
+    ...(metric.label ? { metric_label: metric.label } : {}),
+    value: toDecimalString(c.value),
+    unit: c.unit,
+    unit_raw: c.unitRaw,
+    period: period.period,
+    ...(period.detail ? { period_detail: period.detail } : {}),
+    quote: text.slice(qs, qe),
+    start: qs,
+    end: qe,
+    figure_start: c.start,
+    figure_end: c.end,
+  };
+  if (approx) fact.approx = true;
+  if (bound) fact.bound = bound;
+  if (cumulative) fact.cumulative = true;
+  if (target) fact.target = true;
+  void sentenceIndex;
+  return fact;
+}
+
+function isTarget(doc: Doc, before: string, mark: PeriodMark | undefined): boolean {
+  const h = doc.rules.hedges;
+  if (mark?.horizon) return true;
+  let cleaned = before;
+  for (const w of h.target_zh_not) cleaned = cleaned.split(w).join('');
+  if (h.target_zh.some((w) => cleaned.includes(w))) return true;
+  return h.target_en.some((w) => cachedRegExp(`\\b${w}`).test(cleaned));
+}
+
+/**
+ * The items of a list sorted by start that lie inside [start, end): found by binary search, so that the work per
+ * figure does not grow with the length of the document.
+ */
+function within<T extends Range>(list: T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < list.length && list[i]!.start < end; i++) if (list[i]!.end <= end) out.push(list[i]!);
+  return out;
+}
+
+function periodOf(doc: Doc, c: Candidate, sentence: Range): { period: string | null; detail?: string; mark?: PeriodMark } {
+  const usable = (m: PeriodMark) => !m.label;
+  const inSentence = within(doc.marks, sentence.start, sentence.end).filter(usable);
+  const before = inSentence.filter((m) => m.end <= c.start);
+  const horizon = inSentence.find((m) => m.horizon);
+  let mark: PeriodMark | undefined = before[before.length - 1] ?? inSentence.find((m) => m.start >= c.end);
+  if (horizon && (!mark || (mark.end <= c.start && horizon.start > mark.start))) mark = horizon;
+  if (!mark) mark = carriedMark(doc, sentence);
+  return mark ? { period: mark.period, detail: mark.detail, mark } : { period: null };
+}
+
+const CONTINUATION = /^\s*(?:[-–—•·*]|\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|其中|同时|此外|另外|并|还|among them|of which|in addition|meanwhile|also)/;
+
+/**
+ * A period stated in an earlier sentence carries over only to sentences that continue it: list items (– …),
+ * sentences opening with 其中 / 同时 / "among them", and sentences whose only year names an award (2020年度…奖).
+ * Each carrying sentence may pass it on to the next one, inside the same paragraph.
+ */
+function carriedMark(doc: Doc, sentence: Range): PeriodMark | undefined {
+  const index = doc.sentenceOf[sentence.start]!;
+  const paragraph = doc.paragraphOf[sentence.start];
+  const marksOf = (s: Range) => within(doc.marks, s.start, s.end).filter((m) => !m.label);
+  const opensItem = (s: Range) => CONTINUATION.test(doc.folded.slice(s.start, Math.min(s.end, s.start + 40))) || within(doc.marks, s.start, s.end).some((m) => m.label);
+  // Walk back to the sentence that states a period. The current sentence must continue it: open a list item or
+  // follow (without a period of its own) a list item that does.
+  let inList = opensItem(sentence);
+  let sawItem = inList;
+  for (let i = index - 1; i >= Math.max(0, index - 30); i--) {
+    const s = doc.sentences[i]!;
+    if (doc.paragraphOf[s.start] !== paragraph) return undefined;
+    const marks = marksOf(s);
+    if (marks.length) return inList || sawItem ? marks[marks.length - 1] : undefined;
+    if (opensItem(s)) { sawItem = true; inList = true; }
+    else if (!sawItem) return undefined;
+  }
+  return undefined;
+}
+
+function subjectOf(doc: Doc, c: Candidate, sentence: Range, article: { zone?: number; city?: number }, entities: { name: string; id?: string }[]) {
+  let pick: number | undefined;
+  for (const m of within(doc.mentions, sentence.start, c.start)) {
+    pick = m.entity === -1 ? article.zone : m.entity === -2 ? (article.city ?? article.zone) : m.entity;
+  }
+  pick ??= article.zone ?? article.city;
+  return pick === undefined ? undefined : entities[pick];
+}
+
+const GROWTH_CODES = new Set(['growth_rate']);
+const SHARE_CODES = new Set(['gdp_share']);
+
+function metricOf(doc: Doc, c: Candidate, sentence: Range): { code: string; proposed: boolean; label?: string } {
+  const lib = doc.rules.libraryCodes;
+  const result = (code: string, label?: string) => ({ code, proposed: !lib.has(code), label });
+  const { folded, text } = doc;
+  if (c.metric) return result(c.metric, text.slice(c.start, c.end));
+  const cs = clauseStart(folded, sentence, c.start);
+  const ce = clauseEnd(folded, sentence, c.end);
+  const hits = within(doc.metricHits, sentence.start, sentence.end);
+  const fitting = (h: MetricHit) => unitFits(h.entry, c.unit);
+  const nearestBefore = (from: number, accept: (h: MetricHit) => boolean) => {
+    let best: MetricHit | undefined;
+    for (const h of hits) if (h.start >= from && h.end <= c.start && accept(h) && (!best || h.end > best.end || (h.end === best.end && h.end - h.start > best.end - best.start))) best = h;
+    return best;
+  };
+  const firstAfter = (to: number, accept: (h: MetricHit) => boolean) => hits.find((h) => h.start >= c.end && h.end <= to && accept(h));
+  const label = (h: MetricHit) => text.slice(h.start, h.end);
+  if (c.unit === 'percent' || c.unit === 'pp' || c.unit === 'times') {
+    const growth = GROWTH_BEFORE.test(folded.slice(Math.max(sentence.start, c.start - 14), c.start));
+    const plain = nearestBefore(cs, (h) => fitting(h) && !GROWTH_CODES.has(h.entry.code) && !SHARE_CODES.has(h.entry.code));
+    if (plain && !growth) return result(plain.entry.code, label(plain));
+    const base = nearestBefore(sentence.start, (h) => !GROWTH_CODES.has(h.entry.code) && !SHARE_CODES.has(h.entry.code) && !h.entry.units.includes('rank'));
+    if (growth) {
+      if (!base) return result('growth_rate', 'growth');
+      return result(base.entry.code === 'operating_revenue' ? 'revenue_growth' : `${base.entry.code}_growth`, label(base));
+    }
+    if (/占|accounted for|accounting for|share of|of gdp/.test(folded.slice(cs, c.start))) return result(base ? `${base.entry.code}_share` : 'share', base ? label(base) : undefined);
+  }
+  const english = !/[\u4e00-\u9fff]/.test(folded.slice(cs, ce));
+  const afterFirst = c.unit === 'count' && english;
+  const rightAfter = c.unit === 'count' ? hits.find((h) => h.start >= c.end && h.start <= c.end + 2 && fitting(h)) : undefined;
+  const hit = rightAfter ?? (afterFirst
+    ? firstAfter(ce, fitting) ?? nearestBefore(cs, fitting)
+    : nearestBefore(cs, fitting) ?? firstAfter(ce, fitting) ?? nearestBefore(sentence.start, fitting));
+  if (hit) return result(hit.entry.code, label(hit));
+  // No lexicon term: propose the words of the clause before the figure (zh) or the noun after it (en).
+  const words = english
+    ? (/^\s*((?:[a-z][a-z&'’-]*\s?){1,4})/.exec(folded.slice(c.end, ce))?.[1] ?? folded.slice(cs, c.start).trim().split(/\s+/).slice(-4).join(' '))
+    : text.slice(cs, c.start).replace(/(?:达到|达|为|是|实现|超过|突破|共计|累计|约|近|有|了|共|逾|超|新增|完成)+\s*$/, '').trim().slice(-12);
+  const proposal = words.trim() || 'unclassified';
+  return { code: proposal, proposed: true, label: proposal };
+}

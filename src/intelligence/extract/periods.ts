@@ -1,0 +1,113 @@
+import type { Range } from './structure';
+
+/** A stretch of text naming a period: its character range, the period ("2022", "2004-2013", "2011-", "2013/14"). */
+export interface PeriodMark extends Range {
+  period: string;
+  detail?: string;
+  /** "by 2025" / 到2025年: the period of a target. */
+  horizon?: boolean;
+  /** 2020年度…奖: a year that names an award or programme, not the period of the figures around it. */
+  label?: boolean;
+}
+
+const YEAR = '((?:19|20)\\d{2})';
+const CN_QUARTER: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 1: '1', 2: '2', 3: '3', 4: '4' };
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+const MONTH_WORDS = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+function zhDetail(year: string, tail: string | undefined): string | undefined {
+  if (!tail) return undefined;
+  if (tail.includes('上半年')) return `${year}-H1`;
+  if (tail.includes('下半年')) return `${year}-H2`;
+  if (tail.includes('前三季度')) return `${year}-Q1-Q3`;
+  const q = /([一二三四1-4])季度/.exec(tail);
+  if (q) return `${year}-Q${CN_QUARTER[q[1]!]}`;
+  const range = /(\d{1,2})\s*[-至到~]\s*(\d{1,2})\s*月/.exec(tail);
+  if (range) return `${year}-${range[1]!.padStart(2, '0')}..${year}-${range[2]!.padStart(2, '0')}`;
+  const month = /(\d{1,2})\s*月/.exec(tail);
+  if (month) return `${year}-${month[1]!.padStart(2, '0')}`;
+  return undefined;
+}
+
+const PATTERNS: { re: RegExp; make: (m: RegExpExecArray, year: number | undefined) => Omit<PeriodMark, 'start' | 'end'> | undefined }[] = [
+  // ranges 2004-2013, 2004年至2013年, 2004 to 2013
+  { re: new RegExp(`${YEAR}\\s*年?\\s*(?:-|–|—|~|～|至|到| to )\\s*${YEAR}\\s*年?`, 'g'), make: (m) => ({ period: `${m[1]}-${m[2]}` }) },
+  // fiscal years 2013/14, fy2013/14
+  { re: new RegExp(`(?:fy\\s?|fiscal year\\s)?${YEAR}\\s*/\\s*(\\d{2}|(?:19|20)\\d{2})(?![\\d/])`, 'g'), make: (m) => ({ period: `${m[1]}/${m[2]!.slice(-2)}` }) },
+  // open ranges 2011年以来, since 2011
+  { re: new RegExp(`${YEAR}\\s*年?\\s*(?:以来|来)`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
+  { re: new RegExp(`\\b(?:since|from)\\s+${YEAR}(?:\\s+onwards?)?\\b(?!\\s*(?:to|-|–))`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
+  // targets 到2025年, by 2025
+  { re: new RegExp(`(?:到|至|于)\\s*${YEAR}\\s*年(?:底|末)?`, 'g'), make: (m) => ({ period: m[1]!, horizon: true }) },
+  { re: new RegExp(`\\bby (?:the end of )?${YEAR}\\b`, 'g'), make: (m) => ({ period: m[1]!, horizon: true }) },
+  // 2020年度…奖 (an award or programme year)
+  { re: new RegExp(`${YEAR}\\s*年度(?=[^,。;]{0,14}?(?:奖|计划|项目|名单|榜))`, 'g'), make: (m) => ({ period: m[1]!, label: true }) },
+  // 2023年前三季度, 2022年上半年, 2023年1至10月, 2023年11月, 2021年
+  { re: new RegExp(`${YEAR}\\s*年度?\\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|\\d{1,2}\\s*[-至到~]\\s*\\d{1,2}\\s*月|\\d{1,2}\\s*月)?`, 'g'), make: (m) => ({ period: m[1]!, detail: zhDetail(m[1]!, m[2]) }) },
+  // English: first half of 2023, H1 2023, Q3 2023, (in) March 2023, in 2021
+  { re: new RegExp(`\\b(?:the )?(first|second) half of ${YEAR}\\b`, 'g'), make: (m) => ({ period: m[2]!, detail: `${m[2]}-H${m[1] === 'first' ? 1 : 2}` }) },
+  { re: new RegExp(`\\b(h[12]|q[1-4])\\s+${YEAR}\\b`, 'g'), make: (m) => ({ period: m[2]!, detail: `${m[2]}-${m[1]!.toUpperCase()}` }) },
+  { re: new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+${YEAR}\\b`, 'g'), make: (m) => ({ period: m[2]!, detail: `${m[2]}-${String(MONTHS[m[1]!]).padStart(2, '0')}` }) },
+  { re: new RegExp(`(?<![\\d,.$€£¥/-])\\b${YEAR}\\b(?![\\d,.]\\d|\\s*(?:%|percent|年|-\\d|/\\d)|[\\u4e00-\\u9fff])`, 'g'), make: () => undefined },
+  // relative to the article date
+  { re: /今年(上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月)?/g, make: (m, y) => (y ? { period: String(y), detail: zhDetail(String(y), m[1]) } : undefined) },
+  { re: /(?:去年|上年|上一年)(上半年|下半年|前三季度|第?[一二三四]季度)?/g, make: (m, y) => (y ? { period: String(y - 1), detail: zhDetail(String(y - 1), m[1]) } : undefined) },
+  { re: /前年/g, make: (_m, y) => (y ? { period: String(y - 2) } : undefined) },
+  { re: /明年/g, make: (_m, y) => (y ? { period: String(y + 1), horizon: true } : undefined) },
+  { re: /(?<![今去前明]年)(上半年|下半年|前三季度|(?:第)?[一二三四]季度)/g, make: (m, y) => (y ? { period: String(y), detail: zhDetail(String(y), m[1]) } : undefined) },
+  { re: /\b(this|last|next) year\b/g, make: (m, y) => (y ? { period: String(m[1] === 'this' ? y : m[1] === 'last' ? y - 1 : y + 1), horizon: m[1] === 'next' } : undefined) },
+  { re: /\b(?:the )?(first|second) half of (this|last) year\b/g, make: (m, y) => {
+    if (!y) return undefined;
+    const year = m[2] === 'this' ? y : y - 1;
+    return { period: String(year), detail: `${year}-H${m[1] === 'first' ? 1 : 2}` };
+  } },
+];
+
+/**
+ * Period expressions in the folded text, the earlier pattern winning where two overlap. A bare English year
+ * ("in 2021") is a mark when it stands as a year (not "2021 enterprises").
+ */
+export function findPeriodMarks(folded: string, articleYear: number | undefined): PeriodMark[] {
+  const taken = new Uint8Array(folded.length);
+  const marks: PeriodMark[] = [];
+  for (const { re, make } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (end === start) { re.lastIndex++; continue; }
+      if (taken.subarray(start, end).some((x) => x === 1)) continue;
+      let made = make(m, articleYear);
+      if (!made && /^\d{4}$/.test(m[0])) made = bareYear(folded, start, end) ? { period: m[0] } : undefined;
+      if (!made) continue;
+      taken.fill(1, start, end);
+      marks.push({ start, end, ...made });
+    }
+  }
+  return marks.sort((a, b) => a.start - b.start);
+}
+
+/** A bare four-digit number is a year unless a noun follows it as what it counts ("2021 enterprises"). */
+function bareYear(folded: string, start: number, end: number): boolean {
+  const before = folded.slice(Math.max(0, start - 12), start);
+  if (/(?:\bin|\bby|\bsince|\bof|\bfrom|\bto|\buntil|\bthrough|\bduring|\byear|\bfy|\bend of|\bearly|\blate|\bmid-?|\bfor|\band)\s*$/.test(before)) return true;
+  const after = folded.slice(end, end + 12);
+  if (/^\s*[a-z]/.test(after) && !/^\s*(?:and|to|was|were|is|the|when|as|with|in|on|at)\b/.test(after)) return false;
+  return true;
+}
+
+/** The article's date: given, or the first date in the first 600 characters. */
+export function articleYearOf(date: string | undefined, folded: string): number | undefined {
+  const fromGiven = date ? /((?:19|20)\d{2})/.exec(date) : null;
+  if (fromGiven) return Number(fromGiven[1]);
+  const head = folded.slice(0, 600);
+  const m = /((?:19|20)\d{2})\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}/.exec(head)
+    ?? new RegExp(`(?:${MONTH_WORDS})\\.?\\s+\\d{1,2},?\\s+((?:19|20)\\d{2})`).exec(head);
+  if (m) return Number(m[1]);
+  // No dateline: the first year the opening lines name ("2024年注定是…") stands for the article's year.
+  const year = /((?:19|20)\d{2})\s*年(?!\s*\d)/.exec(folded.slice(0, 300));
+  return year ? Number(year[1]) : undefined;
+}

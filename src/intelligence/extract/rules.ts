@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHIPPED_INDICATORS } from '../../evaluation/frameworks/indicators';
+
+/**
+ * The extractor's rules that are data (unit words, multipliers, hedge words, the metric lexicon, default zone
+ * aliases, not-fact cues) live in ./data/*.json, read once per process on first use. All words are written as they
+ * appear after folding (Simplified Chinese, half-width, lower-case), because matching runs on the folded text.
+ */
+const DATA_DIR = join(import.meta.dirname, 'data');
+
+type Pair = [string, string];
+export interface UnitRules {
+  multipliers_zh: Record<string, number>;
+  trillion_zhao: { exp: number };
+  multipliers_en: Record<string, number>;
+  currency_prefix: Pair[];
+  currency_suffix_zh: Pair[];
+  currency_suffix_en: Pair[];
+  measures: { word: string; unit: string; exp: number }[];
+  percent: string[];
+  percentage_points: string[];
+  times: string[];
+  count_classifiers_zh: string[];
+  count_classifiers_cn_numeral: string[];
+  years: string[];
+  english_non_count_words: string[];
+}
+export interface HedgeRules {
+  before_min: string[];
+  before_max: string[];
+  before_approx: string[];
+  approx_verb_zh: string[];
+  after_min_number: string[];
+  after_min_unit: string[];
+  after_max_unit: string[];
+  after_approx_unit: string[];
+  cumulative: string[];
+  target_zh: string[];
+  target_zh_not: string[];
+  target_en: string[];
+}
+export interface MetricEntry {
+  code: string;
+  units: string[];
+  zh: string[];
+  en: string[];
+}
+export interface ZoneAlias {
+  name: string;
+  aliases: string[];
+  id?: string;
+}
+export interface ZoneRules {
+  zones: ZoneAlias[];
+  coreference_zone: string[];
+  coreference_city: string[];
+}
+export interface NotFactRules {
+  spam_words: string[];
+  contact_words: string[];
+  registration_words: string[];
+  related_headers: string[];
+  related_line_starts: string[];
+  footer_words: string[];
+  policy_rate_words: string[];
+  anniversary_after: string[];
+  anniversary_en: string[];
+  ordinal_not_rank_after: string[];
+}
+
+export interface Rules {
+  units: UnitRules;
+  hedges: HedgeRules;
+  metrics: MetricEntry[];
+  zones: ZoneRules;
+  notFacts: NotFactRules;
+  libraryCodes: ReadonlySet<string>;
+}
+
+let rules: Rules | undefined;
+
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(join(DATA_DIR, name), 'utf8')) as T;
+}
+
+export function getRules(): Rules {
+  rules ??= {
+    units: readJson<UnitRules>('units.json'),
+    hedges: readJson<HedgeRules>('hedges.json'),
+    metrics: readJson<{ metrics: MetricEntry[] }>('metrics.json').metrics,
+    zones: readJson<ZoneRules>('zones.json'),
+    notFacts: readJson<NotFactRules>('not-facts.json'),
+    libraryCodes: new Set(SHIPPED_INDICATORS.map((i) => i.code)),
+  };
+  return rules;
+}
+
+/** Longest word first, so that a greedy scan prefers 亿元 over 元 and "more than" over "more". */
+const sortedCache = new WeakMap<object, unknown[]>();
+export function byLengthDesc<T>(items: T[], key: (t: T) => string): T[] {
+  // Rule lists are loaded once, so their sorted copies are kept (this runs for every figure of every document).
+  const cached = sortedCache.get(items);
+  if (cached) return cached as T[];
+  const sorted = [...items].sort((a, b) => key(b).length - key(a).length);
+  sortedCache.set(items, sorted);
+  return sorted;
+}
+
+const regexCache = new Map<string, RegExp>();
+/** A compiled regular expression, built once per source text. */
+export function cachedRegExp(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = regexCache.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    regexCache.set(key, re);
+  }
+  return re;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
