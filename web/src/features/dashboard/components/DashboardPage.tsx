@@ -12,8 +12,9 @@ import { useI18n, type MessageKey } from '../../../shared/i18n';
 import { useZones } from '../../entities/api/entities';
 import { useZoneDashboard } from '../api/dashboard';
 import { TransferSummaryCard } from './TransferSummaryCard';
-import { Chart } from './Chart';
+import { PipelineCard } from '../../policy/assessment/components/PipelineCard';
 import { DocumentFactsCard } from '../../intelligence/components/DocumentFactsCard';
+import { Chart } from './Chart';
 
 /** Each count opens the records under it: the list of that entity in the zone, with the matching filter. */
 const COUNT_KEYS: { key: keyof Dashboard['counts']; label: MessageKey; color: string; list: string; filter?: string }[] = [
@@ -137,6 +138,7 @@ export function DashboardPage() {
             ))}
           </Row>
           {zoneId !== null && <TransferSummaryCard zoneId={zoneId} />}
+          {zoneId !== null && <PipelineCard zoneId={zoneId} />}
           {zoneId !== null && <DocumentFactsCard zoneId={zoneId} />}
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={24} lg={12}>
