@@ -3,33 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Command, CommanderError } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerCleanCommand } from './clean.cli';
+import { runCommand } from '../../../test/helpers/run-command';
 
 const seed = join(import.meta.dirname, 'fixtures', 'seeds', '001_f70a08798afe7b4d.txt');
 const root = mkdtempSync(join(tmpdir(), 'kechuang-clean-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ stdout: string; error?: CommanderError }> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerCleanCommand(program);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { stdout };
-  } catch (error) {
-    if (error instanceof CommanderError) return { stdout, error };
-    throw error;
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = (args: string[]) => runCommand(registerCleanCommand, args);
 
 describe('kechuang clean', () => {
   afterEach(() => vi.restoreAllMocks());

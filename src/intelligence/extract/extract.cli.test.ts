@@ -1,32 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanDocument, readDocument } from '../clean';
 import { registerExtractCommands } from './extract.cli';
+import { runCommand } from '../../../test/helpers/run-command';
 
 const DEV = join(import.meta.dirname, 'eval', 'dev');
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; error?: CommanderError }> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerExtractCommands(program);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { stdout, stderr };
-  } catch (error) {
-    if (error instanceof CommanderError) return { stdout, stderr, error };
-    throw error;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCommand(registerExtractCommands, args);
 
 const root = mkdtempSync(join(tmpdir(), 'kechuang-extract-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

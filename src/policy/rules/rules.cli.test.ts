@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerRuleCommands } from './rules.cli';
+import { runCommand } from '../../../test/helpers/run-command';
 
 /**
  * Every worked vector of ../shared/reference/policy-rules.md, through the `assess` and `super-deduction` commands.
@@ -14,26 +14,7 @@ import { registerRuleCommands } from './rules.cli';
 const examples = join(import.meta.dirname, 'examples');
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; error?: CommanderError }> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerRuleCommands(program);
-  let stderr = '';
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: (text) => { stderr += text; } });
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { stdout, stderr };
-  } catch (error) {
-    if (error instanceof CommanderError) return { stdout, stderr, error };
-    throw error;
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = (args: string[]) => runCommand(registerRuleCommands, args);
 
 interface Verdict {
   program: string;
