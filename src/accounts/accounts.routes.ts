@@ -29,7 +29,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db) {
     // Per address across user names first (no body needed); the per-user limit above runs once the body is parsed.
     onRequest: async (req) => perAddress(req.ip),
   }, async (req, reply) => {
-    const { token, csrfToken, user } = await login(db, req.body.username, req.body.password);
+    const { token, csrfToken, user } = await login(db, req.body.username, req.body.password, req.headers['user-agent']);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: SESSION_DAYS * 86400 });
     return { user, csrfToken };
   });

@@ -12,6 +12,7 @@ import { createUser } from '../accounts/accounts.service';
 import { loadConfig } from './config';
 import { serve } from './server';
 import { registerGenerateCommand } from '../registry/demo/generate.cli';
+import { registerAccountCommands } from '../accounts/accounts.cli';
 import { registerMatchingCommands } from '../transfer/matching/matching.cli';
 import { registerCompositeCommands } from '../evaluation/composite/composite.cli';
 import { registerPolicyCommands } from '../policy/policy.cli';
@@ -108,6 +109,7 @@ program.command('export').description('Export records as CSV, XLSX or JSON')
   }).catch(fail));
 
 registerGenerateCommand(program, withDb, actorFor);
+registerAccountCommands(program, withDb, actorFor);
 registerMatchingCommands(program);
 registerCompositeCommands(program);
 registerPolicyCommands(program, withDb, actorFor);

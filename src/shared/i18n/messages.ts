@@ -1,6 +1,7 @@
 import { policyMessages } from '../../policy/policy.messages';
 import { intelligenceMessages } from '../../intelligence/intelligence.messages';
 import { httpMessages } from '../http/http.messages';
+import { accountsMessages } from '../../accounts/accounts.messages';
 
 /**
  * Server-side texts a person reads (problem titles and field errors). The web app keeps its own dictionary;
@@ -35,6 +36,15 @@ const en = {
   'scope.zone': 'You may not do this: the record is outside your zone',
   'scope.organization': 'You may not do this: the record does not belong to your organisation',
   'scope.role': 'You may not do this: your role cannot change {entity}',
+  // hardening (issue 12): access rules and bad input refused as field problems
+  'field.nul': 'must not contain a NUL character (\\0)',
+  'field.dateInvalid': 'must be a date that exists in the calendar (YYYY-MM-DD)',
+  'field.dbValue': 'has a value the database cannot store here (out of range or malformed)',
+  'field.notFuture': 'cannot be later than {max}',
+  'field.tooDeep': 'is nested too deeply',
+  'scope.zoneParent': 'You may not do this: only a platform admin may move a zone under another parent',
+  'scope.organizationMove': 'You may not do this: only a zone operator or admin may move an organisation to another zone',
+  'scope.audit': 'You may not do this: the audit trail is for admins, the zone\'s operators and the record\'s own organisation',
   // technology transfer workflow (src/transfer/workflow)
   'transfer.demandNotFound': 'demand {id} does not exist',
   'transfer.offerNotFound': 'offer {id} does not exist',
@@ -124,19 +134,11 @@ const en = {
   'transfer.quality.price': 'Give a price expectation (10k yuan).',
   'evaluation.compositeError': '{en}',
   'evaluation.notPublished': 'The indicator values of {zones} for {year} are not published yet; sign in with a role that may see them, or ask the zone operator to publish them',
-  // hardening (issue 12): access rules and bad input refused as field problems
-  'field.nul': 'must not contain a NUL character (\\0)',
-  'field.dateInvalid': 'must be a date that exists in the calendar (YYYY-MM-DD)',
-  'field.dbValue': 'has a value the database cannot store here (out of range or malformed)',
-  'field.notFuture': 'cannot be later than {max}',
-  'field.tooDeep': 'is nested too deeply',
-  'scope.zoneParent': 'You may not do this: only a platform admin may move a zone under another parent',
-  'scope.organizationMove': 'You may not do this: only a zone operator or admin may move an organisation to another zone',
-  'scope.audit': 'You may not do this: the audit trail is for admins, the zone\'s operators and the record\'s own organisation',
   // Each new domain keeps its texts beside its code (zh and en together) and they are merged here.
   ...policyMessages.en,
   ...intelligenceMessages.en,
   ...httpMessages.en,
+  ...accountsMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -171,6 +173,14 @@ const zhCN: Messages = {
   'scope.zone': '您无权执行此操作：该记录不在您管理的园区范围内',
   'scope.organization': '您无权执行此操作：该记录不属于您的机构',
   'scope.role': '您无权执行此操作：您的角色不能修改{entity}',
+  'field.nul': '不能包含空字符（\\0）',
+  'field.dateInvalid': '应为日历上存在的日期（YYYY-MM-DD）',
+  'field.dbValue': '的值无法存入数据库（超出范围或格式错误）',
+  'field.notFuture': '不能晚于 {max}',
+  'field.tooDeep': '嵌套层级过深',
+  'scope.zoneParent': '您无权执行此操作：只有平台管理员可以调整园区的上级区域',
+  'scope.organizationMove': '您无权执行此操作：只有园区运营人员或管理员可以将机构迁移到其他园区',
+  'scope.audit': '您无权执行此操作：审计记录仅供管理员、所在园区运营人员和记录所属机构查看',
   // technology transfer workflow (src/transfer/workflow)
   'transfer.demandNotFound': '技术需求 {id} 不存在',
   'transfer.offerNotFound': '成果 {id} 不存在',
@@ -260,17 +270,10 @@ const zhCN: Messages = {
   'transfer.quality.price': '请给出期望价格（万元），可注明“面议”。',
   'evaluation.compositeError': '{zh}',
   'evaluation.notPublished': '{zones} 的 {year} 年指标值尚未发布；请以有权查看的身份登录，或请园区运营方发布',
-  'field.nul': '不能包含空字符（\\0）',
-  'field.dateInvalid': '应为日历上存在的日期（YYYY-MM-DD）',
-  'field.dbValue': '的值无法存入数据库（超出范围或格式错误）',
-  'field.notFuture': '不能晚于 {max}',
-  'field.tooDeep': '嵌套层级过深',
-  'scope.zoneParent': '您无权执行此操作：只有平台管理员可以调整园区的上级区域',
-  'scope.organizationMove': '您无权执行此操作：只有园区运营人员或管理员可以将机构迁移到其他园区',
-  'scope.audit': '您无权执行此操作：审计记录仅供管理员、所在园区运营人员和记录所属机构查看',
   ...policyMessages.zh,
   ...intelligenceMessages.zh,
   ...httpMessages.zh,
+  ...accountsMessages.zh,
 };
 
 export type Locale = 'zh-CN' | 'en';

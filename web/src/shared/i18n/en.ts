@@ -1,6 +1,7 @@
 // English texts. The Messages type makes the keys exactly those of zh-CN.ts.
 import type { Messages } from './zh-CN';
 import { policyEn } from '../../features/policy/i18n';
+import { accountsEn } from '../../features/accounts/i18n';
 import { intelligenceEn } from '../../features/intelligence/i18n';
 
 export const en: Messages = {
@@ -571,5 +572,6 @@ export const en: Messages = {
   'evaluation.unit.other': '',
   // ---- end evaluation ----
   ...policyEn,
+  ...accountsEn,
   ...intelligenceEn,
 };

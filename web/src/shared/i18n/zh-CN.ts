@@ -1,6 +1,7 @@
 // Simplified Chinese texts. This dictionary defines the keys; en.ts must have exactly the same ones.
 // Newer features keep their texts beside their pages (features/<name>/i18n.ts) and are merged here.
 import { policyZh } from '../../features/policy/i18n';
+import { accountsZh } from '../../features/accounts/i18n';
 import { intelligenceZh } from '../../features/intelligence/i18n';
 
 export const zhCN = {
@@ -571,6 +572,7 @@ export const zhCN = {
   'evaluation.unit.other': '',
   // ---- end evaluation ----
   ...policyZh,
+  ...accountsZh,
   ...intelligenceZh,
 } satisfies Record<string, string>;
 

@@ -68,6 +68,7 @@ export function AppLayout() {
     { key: '/policy', icon: <AuditOutlined />, label: <Link to="/policy" data-testid="nav-policy">{t('nav.policy')}</Link> },
     { key: '/intelligence', icon: <ReadOutlined />, label: <Link to="/intelligence" data-testid="nav-intelligence">{t('nav.intelligence')}</Link> },
     { key: '/import', icon: <UploadOutlined />, label: <Link to="/import" data-testid="nav-import">{t('nav.import')}</Link> },
+    ...(user?.role === 'admin' || user?.role === 'zone_operator' ? [{ key: '/accounts', icon: <UserOutlined />, label: <Link to="/accounts" data-testid="nav-accounts">{t('nav.accounts')}</Link> }] : []),
     {
       key: 'docs',
       icon: <ApiOutlined />,

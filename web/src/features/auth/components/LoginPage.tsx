@@ -1,6 +1,6 @@
 // Sign-in page: username and password, clear messages for wrong credentials and rate limiting (HTTP 429).
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography, App } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../shared/api/client';
@@ -26,7 +26,9 @@ export function LoginPage() {
       navigate(from, { replace: true });
     } catch (e) {
       if (isApiError(e) && e.status === 429) setError(t('login.rateLimited'));
-      else if (isApiError(e) && (e.status === 401 || e.status === 403 || e.code === 'INVALID_CREDENTIALS')) setError(t('login.badCredentials'));
+      // A deactivated account is a 403 with its own message (only after the right password): show it as it is.
+      else if (isApiError(e) && e.status === 403 && e.code !== 'CSRF') setError(e.message);
+      else if (isApiError(e) && (e.status === 401 || e.code === 'INVALID_CREDENTIALS')) setError(t('login.badCredentials'));
       else setError(t('login.failed', { detail: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
@@ -51,7 +53,10 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <Link to="/accounts/register" data-testid="login-register">{t('accounts.reg.link')}</Link>
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
           {t('login.demoHint')}
         </Typography.Paragraph>
       </Card>

@@ -1,0 +1,48 @@
+/** Server texts of account management and enterprise registration, zh-CN and en. en defines the keys; zh the same ones. */
+const en = {
+  'accounts.password.short': 'must be at least {min} characters',
+  'accounts.password.common': 'is a well-known or demo password; choose another',
+  'accounts.password.username': 'must not contain the user name',
+  'accounts.password.current': 'is not your current password',
+  'accounts.username': 'must be 3–40 lower-case letters, digits, _ . -',
+  'accounts.email': 'must be an e-mail address',
+  'accounts.phone': 'must be a phone number (digits, spaces, + - and parentheses)',
+  'accounts.contactRequired': 'give an e-mail address or a phone number',
+  'accounts.scopeNotAllowed': 'is only for {role}',
+  'accounts.inactive': 'This account has been deactivated; ask your zone operator or the platform admin',
+  'accounts.userNotFound': 'user {id} does not exist',
+  'accounts.sessionNotFound': 'session {id} does not exist',
+  'accounts.requestNotFound': 'registration request {id} does not exist',
+  'accounts.scope.users': 'You may not do this: zone operators manage organisation users of their own zone only',
+  'accounts.scope.adminOnly': 'You may not do this: only a platform admin may create or change admins and zone operators',
+  'accounts.scope.registrations': 'You may not do this: registration requests are reviewed by the zone\'s operators and the platform admin',
+  'accounts.self': 'You cannot deactivate your own account or change your own role',
+  'accounts.registration.pending': 'A registration request for credit code {code} is already waiting for review',
+  'accounts.registration.decided': 'This request has already been {status}',
+  'accounts.registration.orgOutsideZone': 'The organisation with this credit code belongs to a zone outside yours; a platform admin must approve',
+} as const;
+
+const zh: Record<keyof typeof en, string> = {
+  'accounts.password.short': '至少须 {min} 个字符',
+  'accounts.password.common': '是常见密码或演示密码，请另选一个',
+  'accounts.password.username': '不得包含用户名',
+  'accounts.password.current': '与当前密码不符',
+  'accounts.username': '须为 3–40 个小写字母、数字或 _ . -',
+  'accounts.email': '须为电子邮箱地址',
+  'accounts.phone': '须为电话号码（数字、空格、+ - 及括号）',
+  'accounts.contactRequired': '请填写电子邮箱或电话',
+  'accounts.scopeNotAllowed': '仅适用于{role}',
+  'accounts.inactive': '该账号已停用，请联系园区运营方或平台管理员',
+  'accounts.userNotFound': '用户 {id} 不存在',
+  'accounts.sessionNotFound': '会话 {id} 不存在',
+  'accounts.requestNotFound': '注册申请 {id} 不存在',
+  'accounts.scope.users': '无权操作：园区运营人员只能管理本园区（含下级）机构的用户',
+  'accounts.scope.adminOnly': '无权操作：只有平台管理员可以创建或修改管理员和园区运营人员',
+  'accounts.scope.registrations': '无权操作：注册申请由所在园区的运营人员或平台管理员审核',
+  'accounts.self': '不能停用自己的账号或修改自己的角色',
+  'accounts.registration.pending': '统一社会信用代码 {code} 已有待审核的注册申请',
+  'accounts.registration.decided': '该申请已被处理（{status}）',
+  'accounts.registration.orgOutsideZone': '该信用代码对应的机构属于您管辖范围以外的园区，须由平台管理员审批',
+};
+
+export const accountsMessages = { en, zh };
