@@ -3,7 +3,7 @@
 //
 //   npx tsx bench/matching.bench.ts [--offers N] [--demands 2000] [--engines kechuang,postgres,...]
 //                                   [--query-budget 60] [--max-old-space 6144] [--engine-timeout 1200]
-//                                   [--kechuang-from text|tokens] [--workers N]
+//                                   [--kechuang-from text|tokens] [--workers N] [--lexicon on|off]
 //
 // The parent generates the corpus once and analyses every item once with the platform's
 // `analyze` (src/shared/text); each engine then runs in its own child process (so a peer that
@@ -27,6 +27,7 @@ import { analyze } from '../src/shared/text';
 import {
   CONFIDENT_MATCH_THRESHOLD,
   evaluateRun,
+  getConceptsOnlyDictionary,
   getDefaultConceptDictionary,
   MatchingEngine,
   parseQrels,
@@ -56,6 +57,8 @@ const options = {
   /** Wall-clock limit per engine (build + queries), after which its child is killed. */
   engineTimeoutSeconds: Number(argValue('engine-timeout') ?? 1200),
   kechuangFrom: (argValue('kechuang-from') ?? 'text') as 'text' | 'tokens',
+  /** `off`: the hand-written concepts only, without the CC-CEDICT lexicon (for before/after figures). */
+  lexicon: (argValue('lexicon') ?? 'on') as 'on' | 'off',
   /** Worker threads for Kechuang's analysis (default: see ParallelLoadOptions). */
   workers: argValue('workers') === undefined ? undefined : Number(argValue('workers')),
   child: argValue('child') as EngineName | undefined,
@@ -71,6 +74,8 @@ interface CachedItem {
   tokens: [string, number][];
   /** Kechuang's dictionary concept terms ("c:<id>") with counts. */
   concepts: [string, number][];
+  /** Terms only the CC-CEDICT lexicon contributed, with their lexicon weights (Kechuang's query side weighs them down). */
+  derived?: [string, number][];
   fields: string[];
   ipc: string[];
   trl?: number;
@@ -82,7 +87,8 @@ function toCached(prepared: PreparedItem, item: { fields: string[]; ipc: string[
   const tokens: [string, number][] = [];
   const concepts: [string, number][] = [];
   for (const entry of prepared.terms) (entry[0].startsWith('c:') ? concepts : tokens).push(entry);
-  return { id: prepared.id, tokens, concepts, fields: item.fields, ipc: item.ipc, trl: item.trl, price: item.price, budget: item.budget };
+  const derived = prepared.derived ? [...prepared.derived] : undefined;
+  return { id: prepared.id, tokens, concepts, derived, fields: item.fields, ipc: item.ipc, trl: item.trl, price: item.price, budget: item.budget };
 }
 
 /** Peers see a plain token string: each token repeated as often as it occurs. */
@@ -97,6 +103,7 @@ function toPrepared(item: CachedItem): PreparedItem {
     id: item.id,
     terms: new Map([...item.tokens, ...item.concepts]),
     hiddenTerms: new Set(),
+    ...(item.derived ? { derived: new Map(item.derived) } : {}),
     attributes: { fields: item.fields, ipc: item.ipc, trl: item.trl, price: item.price, budget: item.budget, explainable: ALL_EXPLAINABLE },
   };
 }
@@ -120,8 +127,13 @@ interface SearchEngine {
   close?(): Promise<void>;
 }
 
+/** The engine the options ask for: the default dictionary (concepts over the lexicon) or the concepts alone. */
+function newMatchingEngine(): MatchingEngine {
+  return new MatchingEngine(options.lexicon === 'off' ? getConceptsOnlyDictionary() : getDefaultConceptDictionary());
+}
+
 function kechuangEngine(): SearchEngine {
-  const engine = new MatchingEngine();
+  const engine = newMatchingEngine();
   return {
     // Raw JSON lines go straight to the workers, which parse, validate and analyse them.
     buildFromText: options.kechuangFrom === 'text'
@@ -267,7 +279,7 @@ interface QualityFigures {
 
 /** Builds an engine on the hand-made evaluation set (analysed here, it is small) and scores it. */
 async function evalSetFigures(name: EngineName): Promise<QualityFigures> {
-  const engine = new MatchingEngine();
+  const engine = newMatchingEngine();
   const load = (file: string) =>
     parseJsonlItems(readFileSync(join(EVAL_DIR, file), 'utf8'), file).map((item) => toCached(engine.prepare(item), item));
   const offers = load('offers.jsonl');
@@ -369,7 +381,7 @@ function spawnSelf(extraArgs: string[], stdout: 'inherit' | 'pipe'): ReturnType<
 
 async function runEngineInChild(name: EngineName, cache: string): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
-    const forwarded = ['--query-budget', String(options.queryBudgetSeconds), '--kechuang-from', options.kechuangFrom];
+    const forwarded = ['--query-budget', String(options.queryBudgetSeconds), '--kechuang-from', options.kechuangFrom, '--lexicon', options.lexicon];
     if (options.workers !== undefined) forwarded.push('--workers', String(options.workers));
     const child = spawnSelf(['--child', name, '--cache', cache, ...forwarded], 'pipe');
     let out = '';
@@ -422,7 +434,7 @@ async function runParent(): Promise<void> {
   try {
     log(`generating ${options.offers} offers and ${options.demands} demands`);
     const corpus = generateSyntheticCorpus(getDefaultConceptDictionary().concepts, { offers: options.offers, demands: options.demands });
-    const analyser = new MatchingEngine();
+    const analyser = newMatchingEngine();
     let analysisMs = 0;
     const analysed = function* (items: typeof corpus.offers) {
       for (let i = 0; i < items.length; i++) {

@@ -1,4 +1,5 @@
 import { analyzeFolded, foldScript, hasCjk, splitWords } from '../../shared/text';
+import { type BilingualLexicon, getDefaultLexicon } from './bilingual-lexicon';
 import { TERM_DICTIONARY_SOURCE } from './term-dictionary.data';
 
 export interface Concept {
@@ -23,6 +24,12 @@ export interface ConceptDictionary {
   surfaceTokens: readonly ReadonlySet<string>[];
   /** Concept indexes found in folded text (CJK surface forms, matched character by character). */
   scanFolded(folded: string, tokens: readonly string[]): Set<number>;
+  /** Broad Chinese → English lexicon under the curated concepts (undefined: concepts only). */
+  lexicon?: BilingualLexicon;
+}
+
+export interface ConceptDictionaryOptions {
+  lexicon?: BilingualLexicon;
 }
 
 function newNode<K>(): TrieNode<K> {
@@ -75,7 +82,7 @@ export function parseConcepts(source: string): Concept[] {
  * so 铜箔 is found inside 电解铜箔), and Latin surface forms on the stemmed token stream (so
  * "copper foils" finds "copper foil").
  */
-export function buildConceptDictionary(concepts: readonly Concept[]): ConceptDictionary {
+export function buildConceptDictionary(concepts: readonly Concept[], options: ConceptDictionaryOptions = {}): ConceptDictionary {
   const charRoot = newNode<number>();
   const tokenRoot = newNode<string>();
   concepts.forEach((concept, index) => {
@@ -95,6 +102,7 @@ export function buildConceptDictionary(concepts: readonly Concept[]): ConceptDic
   const startsConcept = new Uint8Array(0x10000);
   for (const code of charRoot.children.keys()) startsConcept[code] = 1;
   return {
+    lexicon: options.lexicon,
     concepts,
     byId: new Map(concepts.map((c) => [c.id, c])),
     indexOf: (id) => indexById.get(id),
@@ -119,8 +127,16 @@ export function buildConceptDictionary(concepts: readonly Concept[]): ConceptDic
 
 let defaultDictionary: ConceptDictionary | undefined;
 
-/** The built-in dictionary (built once, on first use). */
+let conceptsOnly: ConceptDictionary | undefined;
+
+/** The built-in dictionary: the hand-written concepts over the CC-CEDICT lexicon (built once, on first use). */
 export function getDefaultConceptDictionary(): ConceptDictionary {
-  defaultDictionary ??= buildConceptDictionary(parseConcepts(TERM_DICTIONARY_SOURCE));
+  defaultDictionary ??= buildConceptDictionary(parseConcepts(TERM_DICTIONARY_SOURCE), { lexicon: getDefaultLexicon() });
   return defaultDictionary;
+}
+
+/** The hand-written concepts alone, without the lexicon (for comparisons and small tests). */
+export function getConceptsOnlyDictionary(): ConceptDictionary {
+  conceptsOnly ??= buildConceptDictionary(parseConcepts(TERM_DICTIONARY_SOURCE));
+  return conceptsOnly;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getDefaultLexicon } from './bilingual-lexicon';
+import { buildConceptDictionary } from './concept-dictionary';
 import { evaluateRun, parseQrels } from './evaluate-run';
 import { MatchingEngine } from './match-engine';
 import { rankingsToRun, rankOffersForDemands } from './rank-all';
@@ -38,6 +40,20 @@ describe('hand-made evaluation set', () => {
     expect(summary.ndcgAt10).toBeGreaterThanOrEqual(0.84);
     expect(summary.mrr).toBeGreaterThanOrEqual(0.94);
   });
+
+  // The set was written with the hand dictionary; the CC-CEDICT lexicon alone (none of the 420
+  // concepts) measured 0.921 / 0.912, words alone 0.612 / 0.500 (README).
+  it('reaches relevant offers through the CC-CEDICT lexicon without the hand dictionary', () => {
+    const score = (withLexicon: boolean) => {
+      const bare = new MatchingEngine(buildConceptDictionary([], { lexicon: withLexicon ? getDefaultLexicon() : undefined }));
+      bare.bulkLoad({ offers });
+      return evaluateRun(qrels, rankingsToRun(rankOffersForDemands(bare, demands, { top: 100 })));
+    };
+    const lexicon = score(true);
+    expect(lexicon.ndcgAt10).toBeGreaterThanOrEqual(0.88);
+    expect(lexicon.recallAt100).toBeGreaterThanOrEqual(0.88);
+    expect(score(false).ndcgAt10).toBeLessThan(0.7);
+  }, 60_000);
 
   it('finds each demand a relevant offer across scripts', () => {
     // For every demand, some top-3 hit is relevant and written in another script.

@@ -47,7 +47,10 @@ export function fitSignals(demand: ItemAttributes, offer: ItemAttributes, explai
 
   const ipc = ipcSimilarity(demand.ipc, offer.ipc);
   if (ipc) {
-    const why = ipc.shared && ipc.score >= 0.5 && both(explain, demand, offer, 'ipc') ? `IPC 分类相同 ${ipc.shared.code} / same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}` : undefined;
+    // Codes read from a text may only be named when that text may be.
+    const fromText = demand.ipcFromText || offer.ipcFromText;
+    const named = both(explain, demand, offer, 'ipc') && (!demand.ipcFromText || demand.explainable.has('text')) && (!offer.ipcFromText || offer.explainable.has('text'));
+    const why = ipc.shared && ipc.score >= 0.5 && named ? `IPC 分类相同 ${ipc.shared.code}${fromText ? '（据文中所列 IPC）' : ''} / same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}${fromText ? ' (IPC stated in the text)' : ''}` : undefined;
     signals.push({ name: 'ipc', value: ipc.score, why });
   }
 

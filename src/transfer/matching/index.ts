@@ -8,6 +8,8 @@ export { DEFAULT_MATCH_WEIGHTS, CONFIDENT_MATCH_THRESHOLD, type MatchWeights } f
 export { feedbackToPartyWeights, type FeedbackEvent } from './party-feedback';
 export { HIGH_TECH_FIELDS, fieldSimilarity, isHighTechFieldCode } from './high-tech-fields';
 export { parseIpc, ipcSimilarity, isIpcCode, type IpcPrefix, type IpcLevel } from './ipc';
-export { getDefaultConceptDictionary, buildConceptDictionary, parseConcepts, type Concept, type ConceptDictionary } from './concept-dictionary';
+export { getDefaultConceptDictionary, getConceptsOnlyDictionary, buildConceptDictionary, parseConcepts, type Concept, type ConceptDictionary } from './concept-dictionary';
+export { getDefaultLexicon, type BilingualLexicon, type LexiconCandidate } from './bilingual-lexicon';
+export { extractIpcCodes } from './ipc-from-text';
 export { prepareItem, type PreparedItem, type ItemAttributes } from './prepare-item';
 export { evaluateRun, parseQrels, type Qrels, type Run, type EvaluationSummary } from './evaluate-run';

@@ -9,6 +9,17 @@ export interface QueryTerm {
   term: string;
   /** Query-side weight (counts in the query × per-kind boost). */
   weight: number;
+  /**
+   * A translation from the bilingual lexicon rather than a word of the query: such terms get a
+   * term budget of their own, so a Chinese query's English translations are not all crowded out
+   * by its Chinese words (they are what reaches English items).
+   */
+  derived?: boolean;
+}
+
+/** Retrieval options: `allTerms` lifts the dynamic stopwords and term budget (used to fill a short result list). */
+export interface SearchOptions {
+  allTerms?: boolean;
 }
 
 export interface TextHit {
@@ -207,18 +218,25 @@ export class InvertedIndex {
   }
 
   /** The query terms that take part in scoring: known ones, minus dynamic stopwords, at most `maxTerms`. */
-  retrievalTerms(query: readonly QueryTerm[]): QueryTerm[] {
+  retrievalTerms(query: readonly QueryTerm[], options: SearchOptions = {}): QueryTerm[] {
     const frequency = (term: string) => this.postings[this.termIds.get(term) ?? -1]?.docFrequency ?? 0;
     const known = query.filter(({ term }) => frequency(term) > 0);
-    if (this.docById.size < MIN_DOCS_FOR_COMMON_TERMS) return known;
+    if (options.allTerms || this.docById.size < MIN_DOCS_FOR_COMMON_TERMS) return known;
     const informative = known.filter(({ term }) => frequency(term) <= SEARCH_TUNING.commonTermFraction * this.docById.size);
     const chosen = informative.length > 0 ? informative : known;
     if (chosen.length <= SEARCH_TUNING.maxTerms) return chosen;
-    return chosen
+    const strongest = (terms: QueryTerm[]) => terms
       .map((q) => ({ q, strength: q.weight * this.idf(q.term) }))
       .sort((a, b) => b.strength - a.strength || (a.q.term < b.q.term ? -1 : 1))
       .slice(0, SEARCH_TUNING.maxTerms)
       .map(({ q }) => q);
+    return [...strongest(chosen.filter((q) => !q.derived)), ...strongest(chosen.filter((q) => q.derived))];
+  }
+
+  /** Whether retrieval left out any known query term (dynamic stopwords or the term budget). */
+  prunedAnyTerm(query: readonly QueryTerm[]): boolean {
+    const known = query.filter(({ term }) => (this.postings[this.termIds.get(term) ?? -1]?.docFrequency ?? 0) > 0);
+    return this.retrievalTerms(query).length < known.length;
   }
 
   /** BM25 of a pseudo-document with the given term counts: the best score a query can reach, for calibration. */
@@ -242,10 +260,10 @@ export class InvertedIndex {
    * k-th best score exceeds the summed bounds of the weakest terms, documents that contain only
    * those terms are never visited. Results equal an exhaustive ranking (tested).
    */
-  search(query: readonly QueryTerm[], k: number): TextHit[] {
+  search(query: readonly QueryTerm[], k: number, options: SearchOptions = {}): TextHit[] {
     const avgLength = this.averageDocLength();
     const cursors: SearchCursor[] = [];
-    for (const { term, weight } of this.retrievalTerms(query)) {
+    for (const { term, weight } of this.retrievalTerms(query, options)) {
       const list = this.postings[this.termIds.get(term) as number];
       const weightIdf = weight * this.idf(term);
       const bound = weightIdf * list.scoreBound(avgLength, this.docLengths, BM25.k1, BM25.b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIDENT_MATCH_THRESHOLD, feedbackToPartyWeights, MatchingEngine, MatchItemError, MAX_TEXT_CHARS } from './index';
+import { CONFIDENT_MATCH_THRESHOLD, feedbackToPartyWeights, getConceptsOnlyDictionary, MatchingEngine, MatchItemError, MAX_TEXT_CHARS } from './index';
 
 const offers = [
   { id: 'foil-hant', lang: 'zh-Hant', title: '5G高頻反轉銅箔', text: '適用於高頻高速電路板的超低輪廓銅箔，剝離強度高。', fields: ['4.1'], ipc: ['C25D 1/04'], trl: 7, price: 200, party: 'lab-a' },
@@ -60,7 +60,10 @@ describe('MatchingEngine', () => {
   });
 
   it('makes new, edited and removed offers visible immediately', () => {
-    const engine = engineWithOffers();
+    // Concepts only: through the CC-CEDICT lexicon 装置/治疗 would reach the other offers' words, and
+    // this test is about index updates, so the query must share nothing with them.
+    const engine = new MatchingEngine(getConceptsOnlyDictionary());
+    engine.bulkLoad({ offers });
     const query = { id: 'q', lang: 'zh-Hans', text: '碳离子治疗装置' } as const;
     expect(engine.matchOffersForDemand(query).noMatch).toBe(true);
     engine.upsertOffer({ id: 'ion', lang: 'en', text: 'Carbon-ion therapy system with a compact synchrotron.' });

@@ -4,6 +4,7 @@ import { InvertedIndex, type QueryTerm } from './inverted-index';
 import { type MatchItemInput, parseMatchItem } from './match-item.schema';
 import { buildIndexParallel, type ItemSource, type ParallelLoadOptions } from './parallel-load';
 import { CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, type MatchWeights } from './match-weights';
+import { PHRASE_PREFIX } from './bilingual-lexicon';
 import { CONCEPT_PREFIX, type ItemAttributes, type PreparedItem, prepareItem } from './prepare-item';
 
 export interface MatchOptions {
@@ -128,7 +129,12 @@ export class MatchingEngine {
       results: [], noMatch: true, noConfidentMatch: true, reason, threshold: CONFIDENT_MATCH_THRESHOLD,
     });
     if (queryTerms.length === 0) return empty('no-query-terms');
-    const hits = index.search(queryTerms, Math.max(MIN_CANDIDATES, top * CANDIDATES_PER_RESULT));
+    const wanted = Math.max(MIN_CANDIDATES, top * CANDIDATES_PER_RESULT);
+    let hits = index.search(queryTerms, wanted);
+    // Retrieval leaves out very common terms and weak ones past the term budget, for speed. When
+    // that leaves fewer candidates than were asked for, search again with every term, so a list
+    // is never cut short by pruning (an honest top N: up to N results, confident or not).
+    if (hits.length < Math.min(top, index.size) && index.prunedAnyTerm(queryTerms)) hits = index.search(queryTerms, wanted, { allTerms: true });
     if (hits.length === 0) return empty('no-candidates');
 
     const selfScore = index.selfScore(queryTerms, query.terms) || 1;
@@ -180,12 +186,13 @@ export class MatchingEngine {
    */
   private explainableQueryTerms(index: InvertedIndex, query: readonly QueryTerm[]): RankedQueryTerms {
     const ranked = query
-      .map(({ term, weight }) => ({ term, strength: weight * index.idf(term), termId: index.termId(term) }))
+      .map(({ term, weight, derived }) => ({ term, derived, strength: weight * index.idf(term), termId: index.termId(term) }))
       .filter((t) => t.termId >= 0)
       .sort((a, b) => b.strength - a.strength || b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     return {
       concepts: ranked.filter((t) => t.term.startsWith(CONCEPT_PREFIX)).map((t) => ({ ...t, concept: this.dictionary.byId.get(t.term.slice(CONCEPT_PREFIX.length)) })),
-      words: ranked.filter((t) => !t.term.startsWith(CONCEPT_PREFIX)),
+      words: ranked.filter((t) => !t.term.startsWith(CONCEPT_PREFIX) && !t.derived),
+      translations: ranked.filter((t) => t.derived),
     };
   }
 
@@ -201,17 +208,23 @@ export class MatchingEngine {
     }
     // Words already named by a shared concept add nothing to the explanation.
     const named = new Set(concepts.flatMap((c) => [...c.en, ...c.zh]));
+    const why: string[] = [];
     const words: string[] = [];
     for (const { term, termId } of query.words) {
       if (words.length === MAX_WHY_TERMS) break;
       if (!named.has(term) && index.isExplainableTermId(doc, termId)) words.push(term);
     }
-    const why: string[] = [];
     if (concepts.length > 0) {
       const names = concepts.map((c) => (c.zh[0] && c.zh[0] !== c.en[0] ? `${c.en[0]} / ${c.zh[0]}` : c.en[0]));
       why.push(`共同技术概念 / shared concepts: ${names.join(', ')}`);
     }
     if (words.length > 0) why.push(`共同关键词 / shared terms: ${words.join(', ')}`);
+    const translations: string[] = [];
+    for (const { term, termId } of query.translations) {
+      if (translations.length === MAX_WHY_TERMS) break;
+      if (index.isExplainableTermId(doc, termId)) translations.push(term.startsWith(PHRASE_PREFIX) ? term.slice(PHRASE_PREFIX.length) : term);
+    }
+    if (translations.length > 0) why.push(`经 CC-CEDICT 词典对应 / matched through CC-CEDICT: ${translations.join(', ')}`);
     return why;
   }
 }
@@ -219,6 +232,8 @@ export class MatchingEngine {
 interface RankedQueryTerms {
   concepts: { term: string; termId: number; concept: Concept | undefined }[];
   words: { term: string; termId: number }[];
+  /** Lexicon translations and gloss phrases of the query. */
+  translations: { term: string; termId: number }[];
 }
 
 /**
@@ -234,6 +249,11 @@ function toQueryTerms(query: PreparedItem, weights: MatchWeights, dictionary: Co
   }
   const terms: QueryTerm[] = [];
   for (const [term, count] of query.terms) {
+    const translation = query.derived?.get(term);
+    if (translation !== undefined) {
+      terms.push({ term, weight: weights.lexicon * translation * Math.sqrt(count), derived: true });
+      continue;
+    }
     const boost = term.startsWith(CONCEPT_PREFIX) ? weights.concept : covered.has(term) ? weights.conceptWord : 1;
     terms.push({ term, weight: boost * Math.sqrt(count) });
   }

@@ -22,6 +22,8 @@ export interface MatchWeights {
   concept: number;
   /** Query-side weight of a word that only spells out a concept the query already has. */
   conceptWord: number;
+  /** Query-side weight of a lexicon translation (× the lexicon's own 0..1 weight of that translation). */
+  lexicon: number;
 }
 
 export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
@@ -34,6 +36,8 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
   feedback: 0.5,
   concept: 2,
   conceptWord: 0.4,
+  // Set a priori, not fitted: a translation is weaker evidence than a stated word, as strong as a concept's spelled-out word.
+  lexicon: 0.5,
 };
 
 /**

@@ -1,31 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerMatchingCommands } from './matching.cli';
+import { runCommand } from '../../../test/helpers/run-command';
 
 const evalSet = join(import.meta.dirname, 'eval-set');
 
-async function run(args: string[]): Promise<{ stdout: string; error?: CommanderError }> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerMatchingCommands(program);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => {} });
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { stdout };
-  } catch (error) {
-    if (error instanceof CommanderError) return { stdout, error };
-    throw error;
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = (args: string[]) => runCommand(registerMatchingCommands, args);
 
 // Files go into their own folders under one root, removed at the end.
 const root = mkdtempSync(join(tmpdir(), 'kechuang-match-'));
@@ -47,7 +29,20 @@ describe('matching CLI', () => {
     expect(lines.length).toBe(73);
     expect(lines[0].demand_id).toBe('d-copper5g-1');
     expect(lines[0].results).toHaveLength(5);
-    expect(lines[0].results[0]).toEqual({ offer_id: expect.any(String), score: expect.any(Number), why: expect.any(Array) });
+    expect(lines[0].results[0]).toEqual({ offer_id: expect.any(String), score: expect.any(Number), confident: expect.any(Boolean), why: expect.any(Array) });
+    expect(lines[0]).toMatchObject({ no_confident_match: expect.any(Boolean), threshold: 0.3 });
+  });
+
+  it('match --top 100 returns the full list with confident flags, not only the confident results', async () => {
+    const { stdout, error } = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '100']);
+    expect(error).toBeUndefined();
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { results: { score: number; confident: boolean }[] });
+    const first = lines[0].results;
+    expect(first).toHaveLength(100);
+    expect(first.some((r) => !r.confident)).toBe(true);
+    expect(first.some((r) => r.confident)).toBe(true);
+    for (const r of first) expect(r.confident).toBe(r.score >= 0.3);
+    for (let i = 1; i < first.length; i++) expect(first[i - 1].score).toBeGreaterThanOrEqual(first[i].score);
   });
 
   it('match reports a bad line with file, line number and field, exit code 2', async () => {

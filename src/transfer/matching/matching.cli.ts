@@ -45,7 +45,7 @@ export function registerMatchingCommands(program: Command): void {
     .description('rank offers for each demand from JSON-lines files (no database); prints one JSON line per demand')
     .requiredOption('--offers <file>', 'offers, one JSON object per line: {"id","lang","title","text",...}')
     .requiredOption('--demands <file>', 'demands, same format')
-    .option('--top <n>', 'results per demand', parseTop, 20)
+    .option('--top <n>', 'up to n results per demand, each with score and confident flag (none dropped by the threshold)', parseTop, 20)
     .action(function (this: Command, options: { offers: string; demands: string; top: number }) {
       try {
         for (const ranking of loadAndRank(options.offers, options.demands, options.top)) {

