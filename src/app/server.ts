@@ -11,6 +11,7 @@ import { loadDemoPeers } from '../registry/demo/load-demo-peers';
 import { buildApp } from './build-app';
 import { loadShippedFrameworks } from '../evaluation/indicators/evaluation.routes';
 import { computeValues } from '../evaluation/indicators/indicator.service';
+import { getDefaultLexicon } from '../transfer/matching';
 
 export interface ServeOptions {
   port: number;
@@ -58,6 +59,8 @@ export async function serve(options: ServeOptions) {
     app.log.info('indicator values computed for the demo region');
   }
   await jobs.start();
+  // The bilingual lexicon loads on first use (a second or two); load it now rather than during someone's first match.
+  getDefaultLexicon();
   ready = true;
   app.log.info(`Kechuang is ready at http://localhost:${options.port} (API docs at /docs)`);
   const shutdown = async () => {
