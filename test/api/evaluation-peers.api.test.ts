@@ -33,6 +33,12 @@ describe.each(BACKENDS)('a zone operator evaluating their zone against the demo 
     expect(body.evaluation.results.length).toBeGreaterThan(5);
     const own = body.evaluation.results.find((r: { code: string }) => r.code === 'LZNA');
     expect(own.rank).toBeGreaterThanOrEqual(1);
+    // Indicators left out say why in both languages; the Chinese reason carries no English words.
+    expect(body.evaluation.excluded.length).toBeGreaterThan(0);
+    for (const x of body.evaluation.excluded) {
+      expect(x.reason).toMatch(/[a-z]{3,} [a-z]{3,}/);
+      expect(x.reason_zh).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+    }
   });
 
   it('words a year it cannot evaluate in Chinese without English engine text', async () => {

@@ -33,7 +33,7 @@ export interface Evaluation {
   scores: Record<string, Record<string, Cell>>;
   ranks: Record<string, Record<string, Cell>>;
   inputs: Record<string, Record<string, { value: Cell; normalised: Cell; origin: string | null; provenance: Record<string, unknown> | null; computed_at: string | null }>>;
-  excluded: { indicator: string; reason: string }[];
+  excluded: { indicator: string; reason: string; reason_zh: string }[];
   warnings: string[];
 }
 
@@ -110,15 +110,19 @@ export async function evaluate(db: Db, frameworkId: number, req: EvaluateRequest
 
   // Indicators without data for any zone in the evaluated year(s): an error by name, or left out and reported.
   const scopeYears = panelYears ? years : [req.year];
-  const excluded: { indicator: string; reason: string }[] = [];
+  const excluded: Evaluation['excluded'] = [];
   const keep = new Set<string>();
   for (const code of indicatorCodes) {
     const xs = zones.flatMap((z) => scopeYears.map((y) => valueOf(z.id, code, y))).filter((x): x is number => x !== null);
     const rescales = ['minmax', 'zscore'].includes(fw.method.normalise.method);
     if (xs.length && missing === 'drop' && rescales && xs.every((x) => x === xs[0])) {
-      excluded.push({ indicator: code, reason: `every zone has the same value (${xs[0]}); it cannot be rescaled (CONSTANT_INDICATOR)` });
+      excluded.push({ indicator: code, reason: `every zone has the same value (${xs[0]}); it cannot be rescaled (CONSTANT_INDICATOR)`,
+        reason_zh: `所有园区取值相同（${xs[0]}），无法标准化（CONSTANT_INDICATOR）` });
     } else if (xs.length) keep.add(code);
-    else excluded.push({ indicator: code, reason: `no data for any of the zones in ${scopeYears.length > 1 ? `${scopeYears[0]}–${scopeYears.at(-1)}` : req.year}` });
+    else {
+      const span = scopeYears.length > 1 ? `${scopeYears[0]}–${scopeYears.at(-1)}` : String(req.year);
+      excluded.push({ indicator: code, reason: `no data for any of the zones in ${span}`, reason_zh: `${span} 年所有园区均无数据` });
+    }
   }
   if (excluded.length && missing === 'error') {
     throw compositeProblem(new CompositeError('INDICATOR_NO_DATA', excluded[0]!.indicator, `no zone has a value for this indicator in ${req.year}`), 'evaluation');

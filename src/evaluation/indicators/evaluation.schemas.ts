@@ -9,7 +9,7 @@ import { label, num, text, when } from '../../shared/http/response-fields';
 const cell = z.number().nullable().describe('null: no value (missing data, or left out)');
 const sign = z.union([z.literal(1), z.literal(-1)]).describe('1: higher is better; -1: lower is better');
 const direction = sign.nullable();
-const excluded = z.array(z.object({ indicator: z.string(), reason: z.string() })).describe('indicators left out, with the reason');
+const excluded = z.array(z.object({ indicator: z.string(), reason: z.string(), reason_zh: z.string() })).describe('indicators left out, with the reason');
 
 export const indicator = z.object({
   id: num, code: z.string(), name_zh: z.string(), name_en: text, description: text, unit: z.string(), direction: sign,

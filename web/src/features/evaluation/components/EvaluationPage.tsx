@@ -235,7 +235,7 @@ function EvaluationBody({
   onRunMc: () => void;
   mcRequested: boolean;
 }) {
-  const { t, name } = useI18n();
+  const { t, name, lang } = useI18n();
   const zoneCode = data.zone.code;
   const res = ev.results.find((r) => r.zone_id === data.zone.id);
   const allZones = [data.zone, ...data.peers];
@@ -416,7 +416,7 @@ function EvaluationBody({
           message={t('evaluation.excludedTitle', { n: ev.excluded.length })}
           description={
             <div style={{ maxHeight: print ? undefined : 120, overflow: 'auto', fontSize: 12 }}>
-              {ev.excluded.map((x) => <div key={x.indicator}>{name(nodeByCode.get(x.indicator) ?? { code: x.indicator })}: {x.reason}</div>)}
+              {ev.excluded.map((x) => <div key={x.indicator}>{name(nodeByCode.get(x.indicator) ?? { code: x.indicator })}: {lang === 'zh-CN' ? x.reason_zh : x.reason}</div>)}
               {ev.warnings.map((w) => <div key={w}>{w}</div>)}
             </div>
           }
