@@ -12,6 +12,7 @@ import { RefSelect } from '../../../entities/components/RefSelect';
 import { type AssessmentResult, type CaseInput, PROGRAMMES, type Programme, useAssessment, useAssessments, usePrefill, useRun, useSave } from '../api/assessment';
 import { CaseForm } from './CaseForm';
 import { ResultView, VerdictTag, ConfidenceTag } from './ResultView';
+import { inputLabel } from './caseFields';
 
 export const PROGRAMME_LABEL: Record<Programme, MessageKey> = {
   'tech-sme': 'policy.assess.programme.tech-sme', 'innovative-sme': 'policy.assess.programme.innovative-sme', hnte: 'policy.assess.programme.hnte',
@@ -19,7 +20,7 @@ export const PROGRAMME_LABEL: Record<Programme, MessageKey> = {
 };
 
 export function AssessPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { user } = useAuth();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -104,7 +105,7 @@ export function AssessPage() {
           <Col xs={24} xxl={13}>
             <Card size="small" title={t('policy.assess.inputs')} extra={<Typography.Text type="secondary">{t('policy.assess.unit')}</Typography.Text>}>
               {prefill.data.preview.missing.length > 0 && !shown ? (
-                <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('policy.assess.stillNeeded')} description={prefill.data.preview.missing.join(', ')} data-testid="assess-needed" />
+                <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('policy.assess.stillNeeded')} description={prefill.data.preview.missing.map((path) => inputLabel(path, t)).join(lang === 'zh-CN' ? '、' : ', ')} data-testid="assess-needed" />
               ) : null}
               <CaseForm draft={draft} onChange={setDraft} applicationYear={appYear} programme={programme} provenance={prefill.data.provenance} errorPaths={errorPaths} />
               {fieldErrors.length > 0 ? (

@@ -114,3 +114,22 @@ export const SECTIONS_BY_PROGRAMME: Record<string, string[]> = {
   srdi: ['years', 'ip', 'flags', 'other', 'lists'],
   'little-giant': ['years', 'ip', 'flags', 'other', 'lists'],
 };
+
+/**
+ * A person's name for an input path the engine reports (`years[year=2025].netAssets`, `flags.coreIpOwned`,
+ * `registrationDate`): its label in the page's language, with the year where there is one; the path itself only
+ * when no label is known.
+ */
+export function inputLabel(path: string, t: (key: MessageKey) => string): string {
+  const year = /^years\[year=(\d{4})\]\.(\w+)$/.exec(path);
+  if (year) {
+    const field = YEAR_FIELDS.find((f) => f.key === year[2]);
+    return field ? `${t(field.label)}（${year[1]}）` : path;
+  }
+  const last = path.split('.').at(-1) ?? path;
+  const known = [...FLAGS, ...HNTE_EXPERT, ...IP_COUNT_FIELDS].find((f) => f.key === last);
+  if (known) return t(known.label);
+  const key = `policy.assess.f.${last}` as MessageKey;
+  const text = t(key);
+  return text === key ? path : text;
+}
