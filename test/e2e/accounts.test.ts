@@ -3,7 +3,7 @@
 // shows the approval.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeAll, launchBrowser, openPage, type RunningServer, screenshotOnFailure, startServer } from './harness';
+import { closeAll, launchBrowser, openPage, type RunningServer, screenshotOnFailure, startServer, signIn as signInAt } from './harness';
 import { completeCreditCode } from '../../src/registry/credit-code';
 
 let server: RunningServer;
@@ -14,13 +14,7 @@ const others: BrowserContext[] = [];
 const pageErrors: string[] = [];
 const STAMP = Date.now().toString(36).slice(-6);
 
-async function signIn(p: Page, username: string, password: string) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await p.getByTestId('current-user').waitFor();
-}
+const signIn = (p: Page, username: string, password: string) => signInAt(p, server.baseUrl, username, password);
 
 async function newPage(): Promise<Page> {
   const { context: c, page } = await openPage(browser);

@@ -151,3 +151,14 @@ export async function chooseOption(p: Page, inputId: string, optionText?: string
     if (took || attempt === 3) return;
   }
 }
+
+/** Signs in through the login page and waits until the header shows the user. */
+export async function signIn(p: Page, baseUrl: string, username: string, password: string) {
+  await p.goto(`${baseUrl}/login`);
+  // The first page load after the server starts can be slow on a busy machine.
+  await p.getByTestId('login-username').waitFor({ timeout: 60_000 });
+  await p.getByTestId('login-username').fill(username);
+  await p.getByTestId('login-password').fill(password);
+  await p.getByTestId('login-submit').click();
+  await p.getByTestId('current-user').waitFor();
+}

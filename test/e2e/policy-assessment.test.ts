@@ -4,7 +4,7 @@
 // card on the zone dashboard and opens the pipeline.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeAll, launchBrowser, openPage, screenshotOnFailure, startServer, type RunningServer } from './harness';
+import { closeAll, launchBrowser, openPage, screenshotOnFailure, startServer, type RunningServer, signIn as signInAt } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,14 +27,7 @@ async function apiLogin(username: string, password: string) {
   return { user: body.user, call };
 }
 
-async function signIn(p: Page, username: string, password: string) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-username').waitFor({ timeout: 60_000 });
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await p.getByTestId('current-user').waitFor();
-}
+const signIn = (p: Page, username: string, password: string) => signInAt(p, server.baseUrl, username, password);
 
 describe('policy self-assessment and the cultivation pipeline', () => {
   beforeAll(async () => {

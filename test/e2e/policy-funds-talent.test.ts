@@ -3,7 +3,7 @@
 // is redeemed at a registered provider from the page and shows as redeemed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chooseOption, closeAll, launchBrowser, openPage, screenshotOnFailure, startServer, type RunningServer } from './harness';
+import { chooseOption, closeAll, launchBrowser, openPage, screenshotOnFailure, startServer, type RunningServer, signIn as signInAt } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,13 +15,7 @@ const pageErrors: string[] = [];
 let voucherId = 0;
 let poolId = 0;
 
-async function signIn(p: Page, username: string, password: string) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await p.getByTestId('current-user').waitFor();
-}
+const signIn = (p: Page, username: string, password: string) => signInAt(p, server.baseUrl, username, password);
 
 /** The operator's API session, to set up programme, team and voucher data the pages then show. */
 async function apiAs(username: string, password: string) {

@@ -4,7 +4,7 @@
 // (held in the past, so the application is disbursable), disburses it, and the ledger shows the payment, balanced.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeAll, launchBrowser, openPage, type RunningServer, screenshotOnFailure, startServer } from './harness';
+import { closeAll, launchBrowser, openPage, type RunningServer, screenshotOnFailure, startServer, signIn as signInAt } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,13 +18,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 let programmeId = 0;
 let applicationId = 0;
 
-async function signIn(p: Page, username: string, password: string) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await p.getByTestId('current-user').waitFor();
-}
+const signIn = (p: Page, username: string, password: string) => signInAt(p, server.baseUrl, username, password);
 
 describe('incentive programme to disbursement', () => {
   beforeAll(async () => {

@@ -8,7 +8,7 @@
 // proposes for its own organisation, a broker scores a proposal and pairs it with its demand.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openPage, launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption } from './harness';
+import { openPage, launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption, signIn as signInAt } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -59,13 +59,7 @@ async function searchListings(p: Page, text: string) {
 }
 
 /** Signs in through the login page and waits for the signed-in header. */
-async function signIn(p: Page, username: string, password: string) {
-  await p.goto(`${server.baseUrl}/login`);
-  await p.getByTestId('login-username').fill(username);
-  await p.getByTestId('login-password').fill(password);
-  await p.getByTestId('login-submit').click();
-  await p.getByTestId('current-user').waitFor();
-}
+const signIn = (p: Page, username: string, password: string) => signInAt(p, server.baseUrl, username, password);
 
 /** Runs part of a flow as a second visitor in a browser context of its own (screenshot kept if it fails). */
 async function asSecondVisitor(name: string, work: (p: Page) => Promise<void>) {
