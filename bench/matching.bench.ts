@@ -1,9 +1,29 @@
-// Matching benchmark: Kechuang's engine against PostgreSQL full-text search, Orama, MiniSearch
-// and FlexSearch on the same generated corpus and queries, plus the hand-made evaluation set.
+// Matching benchmark: Kechuang's engine against PostgreSQL full-text search, Orama, MiniSearch,
+// FlexSearch and LanceDB's native BM25 full-text search on the same generated corpus and queries,
+// plus the hand-made evaluation set (`evalSet`) and the set built from real public texts
+// (`realSet`, src/transfer/matching/real-set).
 //
 //   npx tsx bench/matching.bench.ts [--offers N] [--demands 2000] [--engines kechuang,postgres,...]
 //                                   [--query-budget 60] [--max-old-space 6144] [--engine-timeout 1200]
 //                                   [--kechuang-from text|tokens] [--workers N] [--lexicon on|off]
+//                                   [--mlt-min-term-freq 1] [--mlt-min-doc-freq 1] [--mlt-max-terms 25]
+//
+// Every peer runs in two configurations, reported side by side:
+//   - `<peer>` (e.g. `minisearch`): the whole demand as one OR query (every distinct demand token);
+//   - `<peer>_mlt` (e.g. `minisearch_mlt`): more-like-this, as Lucene's MoreLikeThis and
+//     Elasticsearch's `more_like_this` build a similarity query: the demand's tokens scored by
+//     tf × idf (tf in the demand, title counted twice; Lucene's classic idf 1 + ln((N + 1)/(df + 1))
+//     over the offers the peer indexed), tokens under the min term / doc frequencies dropped, the
+//     best `--mlt-max-terms` (25, Lucene's default) OR-ed, unboosted (Lucene's default). Lucene's
+//     min term freq 2 and min doc freq 5 are meant for a whole indexed document; a demand is a
+//     short text outside the index (a word used once is often its subject, a word in one offer is
+//     a real lead), so both default to 1 here (Elasticsearch's own example for text uses
+//     min_term_freq 1).
+// Each peer's own ranking and query options as its documentation recommends for "any of these
+// words": MiniSearch `combineWith: 'OR'` (BM25+); FlexSearch `suggest: true` (otherwise it ANDs
+// the words); Orama `threshold: 1` (any word, BM25); PostgreSQL an OR tsquery ranked by
+// `ts_rank_cd`; LanceDB a `MatchQuery` (BM25, operator OR) on an FTS index with the whitespace
+// tokenizer and no lower-casing, stemming or stop words (the tokens come analysed).
 //
 // The parent generates the corpus once and analyses every item once with the platform's
 // `analyze` (src/shared/text); each engine then runs in its own child process (so a peer that
@@ -14,11 +34,17 @@
 //     pre-analysed tokens plus concept ids instead (build time then excludes analysis);
 //   - peers get the identical `analyze` tokens (title tokens twice, as Kechuang counts them),
 //     with their own tokenizers replaced by a split on spaces and no further processing; their
-//     build time excludes the shared analysis (reported separately) and reading the file.
-// Queries always use the pre-analysed demands, so latency excludes analysing the query.
+//     build time excludes the shared analysis (reported separately) and reading the file. The
+//     `_mlt` configurations count document frequencies as they index (part of their build time):
+//     every peer indexes the same tokens, so these are each peer's own index statistics (MiniSearch,
+//     FlexSearch and LanceDB expose no document-frequency lookup, so one counter serves all).
+// Queries always use the pre-analysed demands, so latency excludes analysing the query (the
+// more-like-this term selection is part of the query time).
+// `ratios` compare Kechuang with the best peer configuration on each nDCG@10 and the fastest on
+// p95 and build time (`ratiosPerPeer`: against each one); memory against each peer.
 // Progress goes to stderr; the last stdout line is one JSON object with all figures.
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -37,10 +63,14 @@ import {
 import { parseJsonlItems } from '../src/transfer/matching/read-jsonl-items';
 import { generateSyntheticCorpus } from '../src/transfer/matching/synthetic-corpus';
 
-const ENGINES = ['kechuang', 'postgres', 'orama', 'minisearch', 'flexsearch'] as const;
-type EngineName = (typeof ENGINES)[number];
+const PEERS = ['postgres', 'orama', 'minisearch', 'flexsearch', 'lancedb'] as const;
+type PeerName = (typeof PEERS)[number];
+/** `<peer>`: the whole demand as one OR query; `<peer>_mlt`: its more-like-this terms (header). */
+type EngineName = 'kechuang' | PeerName | `${PeerName}_mlt`;
+const ENGINES: readonly EngineName[] = ['kechuang', ...PEERS.flatMap((peer) => [peer, `${peer}_mlt` as const])];
 const PG_URL = process.env.KECHUANG_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const EVAL_DIR = fileURLToPath(new URL('../src/transfer/matching/eval-set/', import.meta.url));
+const REAL_DIR = fileURLToPath(new URL('../src/transfer/matching/real-set/', import.meta.url));
 
 // ---------- arguments ----------
 
@@ -61,6 +91,12 @@ const options = {
   lexicon: (argValue('lexicon') ?? 'on') as 'on' | 'off',
   /** Worker threads for Kechuang's analysis (default: see ParallelLoadOptions). */
   workers: argValue('workers') === undefined ? undefined : Number(argValue('workers')),
+  /** More-like-this term selection for the `_mlt` peer configurations (see the header). */
+  moreLikeThis: {
+    minTermFreq: Number(argValue('mlt-min-term-freq') ?? 1),
+    minDocFreq: Number(argValue('mlt-min-doc-freq') ?? 1),
+    maxQueryTerms: Number(argValue('mlt-max-terms') ?? 25),
+  },
   child: argValue('child') as EngineName | undefined,
   cache: argValue('cache'),
 };
@@ -145,7 +181,63 @@ function kechuangEngine(): SearchEngine {
   };
 }
 
-async function miniSearchEngine(): Promise<SearchEngine> {
+/** A peer search library over the shared token texts; it ranks documents matching any of the terms. */
+interface PeerIndex {
+  add(item: CachedItem): void | Promise<void>;
+  finish(): Promise<void>;
+  /** Ids of the best `k` documents containing any of `terms` (OR), best first. */
+  searchAny(terms: readonly string[], k: number): string[] | Promise<string[]>;
+  externalBytes?(): Promise<number>;
+  close?(): Promise<void>;
+}
+
+/**
+ * Lucene MoreLikeThis term selection: the query item's tokens scored by tf × idf over the indexed
+ * documents (classic idf 1 + ln((N + 1) / (df + 1))), the best `maxQueryTerms` kept.
+ */
+class MoreLikeThisTerms {
+  private readonly docFreq = new Map<string, number>();
+  private documents = 0;
+
+  constructor(private readonly settings: typeof options.moreLikeThis) {}
+
+  addDocument(item: CachedItem): void {
+    this.documents++;
+    for (const [term] of item.tokens) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+  }
+
+  select(query: CachedItem): string[] {
+    const { minTermFreq, minDocFreq, maxQueryTerms } = this.settings;
+    const scored: [string, number][] = [];
+    for (const [term, tf] of query.tokens) {
+      const df = this.docFreq.get(term) ?? 0;
+      if (tf < minTermFreq || df < Math.max(1, minDocFreq)) continue;
+      scored.push([term, tf * (1 + Math.log((this.documents + 1) / (df + 1)))]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return scored.slice(0, maxQueryTerms).map(([term]) => term);
+  }
+}
+
+/** A peer in one of its two configurations: the whole demand OR-ed, or its more-like-this terms. */
+function peerEngine(index: PeerIndex, mode: 'whole' | 'mlt'): SearchEngine {
+  const mlt = mode === 'mlt' ? new MoreLikeThisTerms(options.moreLikeThis) : undefined;
+  return {
+    add: (item) => {
+      mlt?.addDocument(item);
+      return index.add(item);
+    },
+    finish: () => index.finish(),
+    search: (query, k) => {
+      const terms = mlt ? mlt.select(query) : query.tokens.map(([t]) => t);
+      return terms.length === 0 ? [] : index.searchAny(terms, k);
+    },
+    externalBytes: index.externalBytes?.bind(index),
+    close: index.close?.bind(index),
+  };
+}
+
+async function miniSearchIndex(): Promise<PeerIndex> {
   const { default: MiniSearch } = await import('minisearch');
   const index = new MiniSearch<{ id: string; t: string }>({
     fields: ['t'],
@@ -156,11 +248,11 @@ async function miniSearchEngine(): Promise<SearchEngine> {
   return {
     add: (item) => index.add({ id: item.id, t: tokenText(item) }),
     finish: async () => {},
-    search: (query, k) => index.search(query.tokens.map(([t]) => t).join(' ')).slice(0, k).map((r) => String(r.id)),
+    searchAny: (terms, k) => index.search(terms.join(' ')).slice(0, k).map((r) => String(r.id)),
   };
 }
 
-async function flexSearchEngine(): Promise<SearchEngine> {
+async function flexSearchIndex(): Promise<PeerIndex> {
   const { Index } = await import('flexsearch');
   const index = new Index({ tokenize: 'strict', encode: (text: string) => text.split(' '), resolution: 9 });
   const ids: string[] = [];
@@ -171,11 +263,11 @@ async function flexSearchEngine(): Promise<SearchEngine> {
     },
     finish: async () => {},
     // suggest: rank documents matching only some query words too (FlexSearch otherwise ANDs them).
-    search: (query, k) => (index.search(query.tokens.map(([t]) => t).join(' '), { limit: k, suggest: true }) as number[]).map((i) => ids[i]),
+    searchAny: (terms, k) => (index.search(terms.join(' '), { limit: k, suggest: true }) as number[]).map((i) => ids[i]),
   };
 }
 
-async function oramaEngine(): Promise<SearchEngine> {
+async function oramaIndex(): Promise<PeerIndex> {
   const { create, insertMultiple, search } = await import('@orama/orama');
   const db = create({
     schema: { t: 'string' } as const,
@@ -193,14 +285,14 @@ async function oramaEngine(): Promise<SearchEngine> {
     },
     finish: flush,
     // threshold 1: documents with any of the query words, ranked by Orama's BM25.
-    search: async (query, k) => {
-      const result = await search(db, { term: query.tokens.map(([t]) => t).join(' '), properties: ['t'], limit: k, threshold: 1 });
+    searchAny: async (terms, k) => {
+      const result = await search(db, { term: terms.join(' '), properties: ['t'], limit: k, threshold: 1 });
       return result.hits.map((h) => String(h.id));
     },
   };
 }
 
-async function postgresEngine(): Promise<SearchEngine> {
+async function postgresIndex(): Promise<PeerIndex> {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
   await client.connect();
@@ -227,9 +319,9 @@ async function postgresEngine(): Promise<SearchEngine> {
       await client.query('CREATE INDEX ON bench_offers USING gin (tsv)');
       await client.query('ANALYZE bench_offers');
     },
-    search: async (query, k) => {
+    searchAny: async (terms, k) => {
       // Tokens are letters, digits or CJK only, so quoting them makes a safe OR query.
-      const tsquery = query.tokens.map(([t]) => `'${t}'`).join(' | ');
+      const tsquery = terms.map((t) => `'${t}'`).join(' | ');
       const result = await client.query<{ id: string }>(
         "SELECT id FROM bench_offers, to_tsquery('simple', $1) q WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC, id LIMIT $2",
         [tsquery, k],
@@ -241,19 +333,82 @@ async function postgresEngine(): Promise<SearchEngine> {
   };
 }
 
-function createEngine(name: EngineName): Promise<SearchEngine> | SearchEngine {
-  switch (name) {
-    case 'kechuang':
-      return kechuangEngine();
+/** Bytes of the files under a directory (LanceDB keeps its table and index on disk). */
+function directoryBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+/** LanceDB (native, Rust): a local table in a temporary directory with a BM25 full-text index. */
+async function lanceDbIndex(): Promise<PeerIndex> {
+  const lancedb = await import('@lancedb/lancedb');
+  const dir = mkdtempSync(join(tmpdir(), 'kechuang-bench-lancedb-'));
+  const db = await lancedb.connect(dir);
+  let table: Awaited<ReturnType<typeof db.createTable>> | undefined;
+  let batch: { id: string; t: string }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    if (table) await table.add(batch);
+    else table = await db.createTable('offers', batch);
+    batch = [];
+  };
+  const opened = () => {
+    if (!table) throw new Error('LanceDB: no offers were indexed');
+    return table;
+  };
+  return {
+    add: async (item) => {
+      batch.push({ id: item.id, t: tokenText(item) });
+      if (batch.length >= 50_000) await flush();
+    },
+    finish: async () => {
+      await flush();
+      // The tokens come analysed: split on spaces only, nothing lower-cased, stemmed or dropped.
+      const fts = lancedb.Index.fts({
+        baseTokenizer: 'whitespace',
+        lowercase: false,
+        stem: false,
+        removeStopWords: false,
+        asciiFolding: false,
+        withPosition: false,
+        maxTokenLength: 255,
+      });
+      await opened().createIndex('t', { config: fts });
+    },
+    searchAny: async (terms, k) => {
+      const query = new lancedb.MatchQuery(terms.join(' '), 't', { operator: lancedb.Operator.Or });
+      const rows = await opened().query().fullTextSearch(query).select(['id', '_score']).limit(k).toArray();
+      return rows.map((row: { id: string }) => String(row.id));
+    },
+    externalBytes: async () => directoryBytes(dir),
+    close: async () => {
+      table?.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function peerIndex(peer: PeerName): Promise<PeerIndex> {
+  switch (peer) {
     case 'minisearch':
-      return miniSearchEngine();
+      return miniSearchIndex();
     case 'flexsearch':
-      return flexSearchEngine();
+      return flexSearchIndex();
     case 'orama':
-      return oramaEngine();
+      return oramaIndex();
     case 'postgres':
-      return postgresEngine();
+      return postgresIndex();
+    case 'lancedb':
+      return lanceDbIndex();
   }
+}
+
+async function createEngine(name: EngineName): Promise<SearchEngine> {
+  if (name === 'kechuang') return kechuangEngine();
+  const mlt = name.endsWith('_mlt');
+  return peerEngine(await peerIndex((mlt ? name.slice(0, -'_mlt'.length) : name) as PeerName), mlt ? 'mlt' : 'whole');
 }
 
 // ---------- measuring ----------
@@ -277,14 +432,17 @@ interface QualityFigures {
   mrr: number;
 }
 
-/** Builds an engine on the hand-made evaluation set (analysed here, it is small) and scores it. */
-async function evalSetFigures(name: EngineName): Promise<QualityFigures> {
+/**
+ * Builds an engine on a judged set (the hand-made `eval-set` or the real-text `real-set`; analysed
+ * here, they are small) and scores it: every engine gets the same analysed tokens.
+ */
+async function judgedSetFigures(name: EngineName, dir: string): Promise<QualityFigures> {
   const engine = newMatchingEngine();
   const load = (file: string) =>
-    parseJsonlItems(readFileSync(join(EVAL_DIR, file), 'utf8'), file).map((item) => toCached(engine.prepare(item), item));
+    parseJsonlItems(readFileSync(join(dir, file), 'utf8'), file).map((item) => toCached(engine.prepare(item), item));
   const offers = load('offers.jsonl');
   const demands = load('demands.jsonl');
-  const qrels = parseQrels(readFileSync(join(EVAL_DIR, 'qrels.tsv'), 'utf8'));
+  const qrels = parseQrels(readFileSync(join(dir, 'qrels.tsv'), 'utf8'));
   const target = await createEngine(name);
   for (const offer of offers) await target.add(offer);
   await target.finish();
@@ -364,7 +522,8 @@ async function runChild(name: EngineName, cache: string): Promise<void> {
     ndcgAt10: quality.ndcgAt10,
     recallAt100: quality.recallAt100,
     mrr: quality.mrr,
-    evalSet: await evalSetFigures(name),
+    evalSet: await judgedSetFigures(name, EVAL_DIR),
+    realSet: await judgedSetFigures(name, REAL_DIR),
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
@@ -383,6 +542,8 @@ async function runEngineInChild(name: EngineName, cache: string): Promise<Record
   return new Promise((resolve) => {
     const forwarded = ['--query-budget', String(options.queryBudgetSeconds), '--kechuang-from', options.kechuangFrom, '--lexicon', options.lexicon];
     if (options.workers !== undefined) forwarded.push('--workers', String(options.workers));
+    const mlt = options.moreLikeThis;
+    forwarded.push('--mlt-min-term-freq', String(mlt.minTermFreq), '--mlt-min-doc-freq', String(mlt.minDocFreq), '--mlt-max-terms', String(mlt.maxQueryTerms));
     const child = spawnSelf(['--child', name, '--cache', cache, ...forwarded], 'pipe');
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -430,6 +591,8 @@ function writeLines(path: string, items: Iterable<CachedItem>): void {
 }
 
 async function runParent(): Promise<void> {
+  const unknown = options.engines.filter((name) => !ENGINES.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown engine(s) ${unknown.join(', ')}; known: ${ENGINES.join(', ')}`);
   const cache = mkdtempSync(join(tmpdir(), 'kechuang-matching-bench-'));
   try {
     log(`generating ${options.offers} offers and ${options.demands} demands`);
@@ -473,8 +636,10 @@ async function runParent(): Promise<void> {
 function summarise(engines: Record<string, Record<string, unknown>>, offerAnalysisSeconds: number) {
   const ours = engines.kechuang;
   const num = (x: unknown) => (typeof x === 'number' ? x : Number.NaN);
+  const evalNdcg = (f: Record<string, unknown> | undefined) => num((f?.evalSet as QualityFigures | undefined)?.ndcgAt10);
+  const realNdcg = (f: Record<string, unknown> | undefined) => num((f?.realSet as QualityFigures | undefined)?.ndcgAt10);
   const peers = Object.entries(engines).filter(([name, figures]) => name !== 'kechuang' && figures.status === 'ok');
-  const ratios = Object.fromEntries(
+  const ratiosPerPeer = Object.fromEntries(
     peers.map(([name, peer]) => [
       name,
       {
@@ -482,10 +647,26 @@ function summarise(engines: Record<string, Record<string, unknown>>, offerAnalys
         ndcgAt10: round(num(ours?.ndcgAt10) / num(peer.ndcgAt10)),
         buildSeconds: round(num(ours?.buildSeconds) / num(peer.buildSeconds)),
         memoryMiB: round(num(ours?.memoryMiB) / num(peer.memoryMiB)),
-        evalSetNdcgAt10: round(num((ours?.evalSet as QualityFigures | undefined)?.ndcgAt10) / num((peer.evalSet as QualityFigures).ndcgAt10)),
+        evalSetNdcgAt10: round(evalNdcg(ours) / evalNdcg(peer)),
+        realSetNdcgAt10: round(realNdcg(ours) / realNdcg(peer)),
       },
     ]),
   );
+  /** Kechuang ÷ the best peer configuration on one figure (highest quality, or lowest time). */
+  const againstBest = (figure: (f: Record<string, unknown> | undefined) => number, best: 'highest' | 'lowest') => {
+    const ranked = peers.filter(([, p]) => Number.isFinite(figure(p))).sort(([, a], [, b]) => (best === 'highest' ? figure(b) - figure(a) : figure(a) - figure(b)));
+    if (ranked.length === 0) return undefined;
+    const [peer, figures] = ranked[0];
+    return { peer, kechuang: figure(ours), peerValue: figure(figures), ratio: round(figure(ours) / figure(figures)) };
+  };
+  const ratios = {
+    ndcgAt10: againstBest((f) => num(f?.ndcgAt10), 'highest'),
+    evalSetNdcgAt10: againstBest(evalNdcg, 'highest'),
+    realSetNdcgAt10: againstBest(realNdcg, 'highest'),
+    p95: againstBest((f) => num(f?.p95Ms), 'lowest'),
+    buildSeconds: againstBest((f) => num(f?.buildSeconds), 'lowest'),
+    memoryMiB: Object.fromEntries(peers.map(([name, peer]) => [name, round(num(ours?.memoryMiB) / num(peer.memoryMiB))])),
+  };
   const fastestPeerP95 = Math.min(...peers.map(([, p]) => num(p.p95Ms)));
   // From raw text, Kechuang's build already includes its (parallel) analysis.
   const indexFromTextSeconds = round((ours?.buildIncludesAnalysis ? 0 : offerAnalysisSeconds) + num(ours?.buildSeconds), 1);
@@ -495,11 +676,15 @@ function summarise(engines: Record<string, Record<string, unknown>>, offerAnalys
     demands: options.demands,
     analysisSeconds: round(offerAnalysisSeconds, 1),
     confidentThreshold: CONFIDENT_MATCH_THRESHOLD,
+    moreLikeThis: options.moreLikeThis,
     engines,
     ratios,
+    ratiosPerPeer,
     targets: ours?.status === 'ok'
       ? {
           ndcgAboveEveryPeer: peers.every(([, p]) => num(ours.ndcgAt10) > num(p.ndcgAt10)),
+          evalSetNdcgAboveEveryPeer: peers.every(([, p]) => evalNdcg(ours) > evalNdcg(p)),
+          realSetNdcgAboveEveryPeer: peers.every(([, p]) => realNdcg(ours) > realNdcg(p)),
           p95Under10ms: num(ours.p95Ms) < 10,
           p95NoWorseThanFastestPeer: peers.length === 0 || num(ours.p95Ms) <= fastestPeerP95,
           indexFromTextSeconds,

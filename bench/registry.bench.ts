@@ -7,7 +7,11 @@
  * - copy_rows_per_s: plain COPY (psql \copy) of the same rows (same search text) into the same tables, indexes and
  *   foreign keys included — the physical reference,
  * - search_p95_ms, list_p95_ms, dashboard_ms: through the HTTP app (inject, no network),
- * - api_rps: a detail GET under load from a second process (autocannon, 10 s) against a real server.
+ * - api_rps: a detail GET under load from a second process (autocannon, 10 s) against a real server,
+ * - api_rps_two_instances: the same load through nginx in front of two server processes on the same database (the
+ *   set-up of docs/deployment.md; null without nginx). On a 2-core machine the two instances, nginx, PostgreSQL and
+ *   autocannon share the same two cores, so this shows the proxy hop's and the second process's overhead, not
+ *   scaling: more instances pay off with more cores or machines.
  * Then repeats on the embedded database (PGlite) at a tenth of the size. Progress on stderr, one JSON line last.
  * `--keep-schema NAME` keeps the server-side data; `--queries-only --keep-schema NAME` then measures only the queries
  * and the API on it (for iterating on query plans).
@@ -31,6 +35,8 @@ import { searchTextOf } from '../src/shared/records/record-service';
 import type { EntityDef } from '../src/shared/records/field-def';
 import type { Actor } from '../src/shared/access/actor';
 import Papa from 'papaparse';
+import { NGINX, startInstance, startNginx, waitReady } from '../test/helpers/instances';
+import { measureReplicaLag } from './replica-lag';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -166,6 +172,28 @@ async function apiLoad(url: string, sampleId: number, dataDir: string): Promise<
   }
 }
 
+/** The same load as apiLoad, through nginx in front of two instances (round robin, keep-alive to both). */
+async function apiLoadTwoInstances(url: string, sampleId: number, dataDir: string): Promise<number | null> {
+  if (!NGINX) {
+    log('  nginx is not installed: api_rps_two_instances skipped');
+    return null;
+  }
+  const instances = await Promise.all([startInstance('bench-a', url, dataDir), startInstance('bench-b', url, dataDir)]);
+  let proxy;
+  try {
+    await Promise.all(instances.map((i) => waitReady(i.url, i, 120_000)));
+    proxy = await startNginx(join(dataDir, 'nginx'), instances.map((i) => i.port));
+    const run = spawnSync('npx', ['autocannon', '-j', '-c', '50', '-d', '10', `${proxy.url}/api/organizations/${sampleId}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const result = JSON.parse(run.stdout) as { requests: { average: number }; non2xx: number; errors: number };
+    if (result.non2xx || result.errors) log(`  autocannon (two instances): ${result.non2xx} non-2xx, ${result.errors} errors`);
+    return Math.round(result.requests.average);
+  } finally {
+    await proxy?.stop();
+    for (const i of instances) i.process.kill('SIGTERM');
+    await Promise.all(instances.map((i) => i.exited));
+  }
+}
+
 /**
  * The physical reference: the same rows, with the same search text, COPYed (psql \copy) into the same tables with
  * their indexes and foreign keys. COPY needs ids rather than codes, so the rows are first rewritten with zone and
@@ -249,7 +277,7 @@ async function runOn(kind: 'postgres' | 'pglite', orgCount: number) {
       log(`postgres: measuring queries only, on the data kept in schema ${schema}`);
       const q = await measureQueries(db, orgCount);
       const { sampleId, ...queries } = q;
-      return { database: kind, organizations: orgCount, reused_schema: schema, ...queries, api_rps: await apiLoad(url, sampleId, dir) };
+      return { database: kind, organizations: orgCount, reused_schema: schema, ...queries, api_rps: await apiLoad(url, sampleId, dir), api_rps_two_instances: await apiLoadTwoInstances(url, sampleId, dir) };
     }
     let actor = await makeActor();
     await setupZones(db, actor);
@@ -267,16 +295,19 @@ async function runOn(kind: 'postgres' | 'pglite', orgCount: number) {
     log(`${kind}: queries`);
     const q = await measureQueries(db, orgCount);
     let apiRps: number | null = null;
+    let apiRpsTwo: number | null = null;
     if (kind === 'postgres') {
       log('postgres: API load from a second process (autocannon, 10 s)');
       apiRps = await apiLoad(url, q.sampleId, dir);
+      log('postgres: the same load through nginx in front of two instances (autocannon, 10 s)');
+      apiRpsTwo = await apiLoadTwoInstances(url, q.sampleId, dir);
     }
     const { sampleId: _, ...queries } = q;
     return {
       database: kind, organizations: orgCount, statistics_rows: imported - orgCount,
       import_rows_per_s: Math.round(imported / (importMs / 1000)), import_s: round(importMs / 1000),
       ...(copy ? { copy_rows_per_s: Math.round(copy.rows / (copy.ms / 1000)), import_vs_copy: round(imported / (importMs / 1000) / (copy.rows / (copy.ms / 1000))) } : {}),
-      ...queries, api_rps: apiRps,
+      ...queries, api_rps: apiRps, api_rps_two_instances: apiRpsTwo,
     };
   } finally {
     await db.close();
@@ -292,7 +323,9 @@ async function runOn(kind: 'postgres' | 'pglite', orgCount: number) {
 
 const server = await runOn('postgres', ORGS);
 log(JSON.stringify(server));
+// Optional: a throwaway streaming replica (copies the whole server, so not while a kept schema holds the bench data).
+const replica = KEEP_SCHEMA ? null : await measureReplicaLag(SERVER, log);
 const embedded = await runOn('pglite', PGLITE_ORGS);
 log(JSON.stringify(embedded));
 const targets = { import_vs_copy: '>= 0.5', search_p95_ms: '< 50', list_p95_ms: '< 50', dashboard_ms: '< 500', api_rps: '>= 3000' };
-console.log(JSON.stringify({ bench: 'registry', ...server, embedded, targets }));
+console.log(JSON.stringify({ bench: 'registry', ...server, ...replica, embedded, targets }));

@@ -3,7 +3,7 @@ import type { Db } from '../shared/db';
 import type { Actor } from '../shared/access/actor';
 import { AppError } from '../shared/http/errors';
 import { translate } from '../shared/i18n';
-import { createAccount, listUsers, resetPassword, setActive } from './users.service';
+import { createAccount, createOrResetAdmin, listUsers, resetPassword, setActive } from './users.service';
 
 /**
  * Account commands: `create-user`, `list-users`, `reset-password`, `deactivate-user`, `reactivate-user`. They act
@@ -32,6 +32,17 @@ async function userId(db: Db, username: string): Promise<number> {
   const rows = await db.query<{ id: number }>('select id from users where username = $1', [username]);
   if (!rows[0]) throw new Error(`no user ${username}`);
   return rows[0].id;
+}
+
+/** `create-admin`: the first admin of a new installation (or a reset one); password and user name rules apply. */
+export function registerCreateAdmin(program: Command, withDb: WithDb): void {
+  program.command('create-admin').description('Create (or reset) a platform admin; password rules apply')
+    .argument('<username>').requiredOption('--password <password>', 'at least 10 characters, not a common or demo password, not containing the user name')
+    .option('--name <display name>')
+    .action((username: string, opts: { password: string; name?: string }) => withDb(async (db) => {
+      const user = await createOrResetAdmin(db, { username, password: opts.password, display_name: opts.name ?? username });
+      console.log(`admin ${user.username} ready (id ${user.id})`);
+    }).catch(fail));
 }
 
 export function registerAccountCommands(program: Command, withDb: WithDb, actorFor: ActorFor): void {

@@ -170,6 +170,36 @@ export async function createAccount(db: Db, actor: Actor | null, input: NewAccou
   });
 }
 
+/**
+ * `kechuang create-admin`: creates a platform admin, or resets an existing account of that name to an active admin
+ * with the new password. Run on the server by whoever holds its shell, so there is no actor, but the password and
+ * user name rules apply as everywhere else, and the event is audited (user: none).
+ */
+export async function createOrResetAdmin(db: Db, input: { username: string; password: string; display_name: string }): Promise<ManagedUser> {
+  const username = input.username.trim();
+  const issues: FieldIssue[] = [];
+  if (!USERNAME_PATTERN.test(username)) issues.push({ field: 'username', key: 'accounts.username' });
+  issues.push(...passwordIssues(input.password, username));
+  if (issues.length) throw invalid(issues);
+  const passwordHash = await hash(input.password);
+  return writeTransaction(db, async (tx) => {
+    const existing = (await tx.query<{ id: number }>('select id from users where username = $1 for update', [username]))[0];
+    const before = existing ? (await loadUser(tx, existing.id))! : null;
+    const rows = await tx.query<{ id: number }>(
+      `insert into users (username, password_hash, display_name, role) values ($1, $2, $3, 'admin')
+       on conflict (username) do update set password_hash = excluded.password_hash, display_name = excluded.display_name,
+         role = 'admin', zone_id = null, organization_id = null, active = true, version = users.version + 1
+       returning id`,
+      [username, passwordHash, input.display_name.trim() || username]);
+    const after = (await loadUser(tx, rows[0]!.id))!;
+    // A reset ends the account's sessions, as a reset by an admin does.
+    if (before) await tx.query('delete from sessions where user_id = $1', [after.id]);
+    await auditAccount(tx, null, 'users', after.id, null, before ? 'reset-admin' : 'create', before ? auditImage(before) : null, auditImage(after));
+    const { orgZoneId: _, ...user } = after;
+    return user;
+  });
+}
+
 export interface AccountPatch {
   version: number;
   display_name?: string;

@@ -5,9 +5,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../shared/db';
 import type { Actor } from '../shared/access/actor';
 import { AppError } from '../shared/http/errors';
@@ -16,11 +14,15 @@ import { registerMetrics } from '../shared/http/metrics';
 import { registerIdempotency } from '../shared/http/idempotency';
 import { sendProblem } from '../shared/http/problem';
 import { registerInputGuards } from '../shared/http/input-guards';
+import { registerOpenApi } from '../shared/http/openapi';
+import { registerReadRouting } from '../shared/http/read-routing';
+import type { ReadReplica } from '../shared/db/read-replica';
 import { recordRoutes } from '../shared/records/record-routes';
 import { metaRoutes } from '../shared/records/meta.routes';
 import { allEntities } from '../shared/records/registry-of-entities';
 import { accountsRoutes, SESSION_COOKIE } from '../accounts/accounts.routes';
 import { accountManagementRoutes } from '../accounts/account-management.routes';
+import { auditRoutes } from '../shared/audit/audit.routes';
 import { sessionOf } from '../accounts/accounts.service';
 import { registryRoutes } from '../registry/registry.routes';
 import { fileRoutes } from '../shared/records/file.routes';
@@ -44,6 +46,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Bearer token Prometheus must send to GET /metrics; without it only direct loopback scrapes are answered. */
   metricsToken?: string;
+  /** DATABASE_READ_URL: read routes use req.readDb, which reads from this replica (read-your-writes per user). */
+  readReplica?: ReadReplica;
 }
 
 declare module 'fastify' {
@@ -53,7 +57,8 @@ declare module 'fastify' {
   }
 }
 
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+// KECHUANG_WEB_DIST serves a web build from elsewhere (a browser check of a build kept apart from web/dist).
+const WEB_DIST = process.env.KECHUANG_WEB_DIST ? `${process.env.KECHUANG_WEB_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the HTTP application without listening, so tests call app.inject() with no open port. */
@@ -70,11 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // preHandler, so that the sign-in limit can key on the user name in the parsed body.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
-  await app.register(swagger, {
-    openapi: { info: { title: 'Kechuang API', description: 'Registry of innovation actors, technology transfer and evaluation', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await registerOpenApi(app, { sessionCookie: SESSION_COOKIE });
 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     req.actor = session.actor;
     req.csrfToken = session.csrfToken;
   });
+  registerReadRouting(app, db, options.readReplica);
 
   registerIdempotency(app, db);
   const actorOf = (req: FastifyRequest) => req.actor;
@@ -112,10 +114,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   accountsRoutes(app, db);
   accountManagementRoutes(app, db, actorOf);
+  auditRoutes(app, db, actorOf);
   metaRoutes(app, allEntities());
   for (const def of allEntities()) recordRoutes(app, db, def, actorOf);
   registryRoutes(app, db, actorOf);
   const matching = await startMatching(db);
+  app.addHook('onClose', () => matching.close());
   transferRoutes(app, db, actorOf, matching);
   metrics.gauge('kechuang_matching_index_items', 'Items in the in-memory matching index', ['kind'], (set) => {
     for (const [kind, n] of Object.entries(matching.size())) set({ kind }, n);

@@ -8,15 +8,16 @@ import { translate } from '../shared/i18n';
 import { allEntities, entityByName } from '../shared/records/registry-of-entities';
 import { commitImport, validateImport } from '../shared/records/record-import';
 import { exportRecords, type ExportFormat } from '../shared/records/record-export';
-import { createUser } from '../accounts/accounts.service';
 import { loadConfig } from './config';
 import { serve } from './server';
 import { registerGenerateCommand } from '../registry/demo/generate.cli';
-import { registerAccountCommands } from '../accounts/accounts.cli';
+import { registerAccountCommands, registerCreateAdmin } from '../accounts/accounts.cli';
 import { registerMatchingCommands } from '../transfer/matching/matching.cli';
 import { registerCompositeCommands } from '../evaluation/composite/composite.cli';
 import { registerPolicyCommands } from '../policy/policy.cli';
 import { registerIntelligenceCommands } from '../intelligence/intelligence.cli';
+import { registerBackupCommands } from '../ops/backup/backup.cli';
+import { backupScheduleOf } from '../ops/backup/backup-schedule';
 import './entities';
 
 /** The `kechuang` command line: thin adapters over the same services the HTTP API uses. */
@@ -56,19 +57,15 @@ program.command('serve').description('Start the web app and API (embedded databa
   .option('--build-web-if-missing', 'build the web app first if web/dist is missing')
   .action(async (opts: { port: string; dataDir: string; demo: boolean; buildWebIfMissing?: boolean }) => {
     await serve({
-      port: Number(opts.port), host: config.HOST, dataDir: opts.dataDir, databaseUrl: config.DATABASE_URL,
+      port: Number(opts.port), host: config.HOST, dataDir: opts.dataDir, databaseUrl: config.DATABASE_URL, databaseReadUrl: config.DATABASE_READ_URL,
       demo: opts.demo && config.KECHUANG_DEMO === '1', logLevel: config.LOG_LEVEL, trustProxy: config.KECHUANG_TRUST_PROXY, metricsToken: config.KECHUANG_METRICS_TOKEN, buildWebIfMissing: Boolean(opts.buildWebIfMissing),
+      backup: backupScheduleOf(config),
     });
   });
 
 program.command('migrate').description('Apply database migrations').action(() => withDb(async () => console.log('migrations applied')));
 
-program.command('create-admin').description('Create (or reset) a platform admin')
-  .argument('<username>').requiredOption('--password <password>', 'at least 10 characters').option('--name <display name>')
-  .action((username: string, opts: { password: string; name?: string }) => withDb(async (db) => {
-    const user = await createUser(db, { username, password: opts.password, displayName: opts.name ?? username, role: 'admin' });
-    console.log(`admin ${user.username} ready (id ${user.id})`);
-  }).catch(fail));
+registerCreateAdmin(program, withDb);
 
 const entityNames = () => allEntities().map((d) => d.name);
 
@@ -114,5 +111,6 @@ registerMatchingCommands(program);
 registerCompositeCommands(program);
 registerPolicyCommands(program, withDb, actorFor);
 registerIntelligenceCommands(program, withDb, actorFor);
+registerBackupCommands(program, config);
 
 await program.parseAsync(process.argv);

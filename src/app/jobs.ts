@@ -7,7 +7,7 @@ import { RECOMPUTE_JOB, recomputeWindow, requestRecompute } from '../evaluation/
 import { defineDocumentJobs } from '../intelligence/documents/documents.job';
 
 /** Record types that registry-computed indicators read. */
-const INDICATOR_SOURCES = new Set(['organizations', 'qualifications', 'annual-statistics', 'achievements', 'projects', 'demands', 'transfer-cases', 'policy-disbursements']);
+const INDICATOR_SOURCES = new Set(['organizations', 'qualifications', 'annual-statistics', 'achievements', 'projects', 'demands', 'transfer-cases', 'policy-disbursements', 'vouchers', 'risk-pool-claims']);
 
 /** Every kind of background job the platform runs, defined on one queue. */
 export function defineJobs(jobs: JobQueue, db: Db): void {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../shared/db';
+import { openReadReplica } from '../shared/db/read-replica';
 import { JobQueue } from '../shared/jobs/job-queue';
 import { setUploadDir } from '../shared/records/import-job';
 import { defineJobs } from './jobs';
@@ -12,18 +13,23 @@ import { buildApp } from './build-app';
 import { loadShippedFrameworks } from '../evaluation/indicators/evaluation.routes';
 import { computeValues } from '../evaluation/indicators/indicator.service';
 import { getDefaultLexicon } from '../transfer/matching';
+import { startBackupSchedule, type BackupSchedule } from '../ops/backup/backup-schedule';
 
 export interface ServeOptions {
   port: number;
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** DATABASE_READ_URL: a streaming replica of databaseUrl for the read routes (docs/operations.md, Read replica). */
+  databaseReadUrl?: string;
   demo: boolean;
   logLevel: string;
   buildWebIfMissing: boolean;
   /** KECHUANG_TRUST_PROXY: '1'/'true' trusts any proxy; otherwise a comma-separated list of proxy addresses. */
   trustProxy?: string;
   metricsToken?: string;
+  /** KECHUANG_BACKUP_*: scheduled backups with retention (src/ops/backup); undefined: none. */
+  backup?: BackupSchedule;
 }
 
 function trustProxySetting(value: string | undefined): boolean | string {
@@ -43,10 +49,11 @@ export async function serve(options: ServeOptions) {
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.databaseUrl ? undefined : join(options.dataDir, 'pglite') });
   setUploadDir(join(options.dataDir, 'uploads'));
   await loadShippedFrameworks(db);
+  const readReplica = options.databaseReadUrl && options.databaseUrl ? await openReadReplica(db, options.databaseReadUrl) : undefined;
   const jobs = new JobQueue(db);
   defineJobs(jobs, db);
   let ready = false;
-  const app = await buildApp({ db, jobs, logger: { level: options.logLevel }, isReady: () => ready, trustProxy: trustProxySetting(options.trustProxy), metricsToken: options.metricsToken });
+  const app = await buildApp({ db, jobs, readReplica, logger: { level: options.logLevel }, isReady: () => ready, trustProxy: trustProxySetting(options.trustProxy), metricsToken: options.metricsToken });
   await app.listen({ port: options.port, host: options.host });
   if (options.demo && (await isEmpty(db))) {
     app.log.info('empty database: loading the demo region');
@@ -61,11 +68,21 @@ export async function serve(options: ServeOptions) {
   await jobs.start();
   // The bilingual lexicon loads on first use (a second or two); load it now rather than during someone's first match.
   getDefaultLexicon();
+  const backups = options.backup && startBackupSchedule(db, { dataDir: options.dataDir, databaseUrl: options.databaseUrl }, options.backup, app.log);
   ready = true;
   app.log.info(`Kechuang is ready at http://localhost:${options.port} (API docs at /docs)`);
+  let stopping = false;
   const shutdown = async () => {
-    await app.close();
-    await jobs.stop();
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    app.log.info('shutting down: finishing requests in flight; running jobs stop at their next batch and are queued again');
+    // Never hang a stop (systemd, orchestrators): past 30 s the process exits and the job locks go with it.
+    setTimeout(() => process.exit(1), 30_000).unref();
+    // Stop listening (requests in flight finish) while running jobs reach a batch boundary.
+    await Promise.all([app.close(), jobs.stop()]);
+    await backups?.stop();
+    await readReplica?.close();
     await db.close();
     process.exit(0);
   };

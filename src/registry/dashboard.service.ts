@@ -45,8 +45,8 @@ export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number,
         join qualifications t on t.valid_from <= make_date(y.year, 12, 31) and (t.valid_to is null or t.valid_to >= make_date(y.year, 12, 31))
         where ${live} group by y.year, t.type order by y.year, t.type`, [...base, endYear - years + 1, endYear]),
     mayRankByRevenue ? topByRevenue(db, subtree) : Promise.resolve([]),
-    db.query<{ id: number; metric: string; value: number; unit: string; period: string; source: string; quote: string | null; generated: boolean; zone_id: number }>(
-      `select t.id, t.metric, t.value, t.unit, t.period, t.source, t.quote, t.generated, t.zone_id
+    db.query<ZoneFactRow>(
+      `select t.id, t.metric, t.metric_en, t.value, t.unit, t.unit_en, t.period, t.period_en, t.source, t.source_en, t.quote, t.generated, t.zone_id
         from zone_facts t where ${live} order by t.period desc, t.id limit 100`, base),
   ]);
   const byKind = sumBy(orgGroups, (g) => g.kind);
@@ -59,8 +59,21 @@ export async function zoneDashboard(db: Db, actor: Actor | null, zoneId: number,
     byField: byField.map((r) => ({ ...r, key: r.key ?? 'none', label: labelOf(HIGHTECH_FIELDS, r.key) })),
     qualificationTrend: trend.map((r) => ({ ...r, label: labelOf(QUALIFICATION_TYPES, r.type) })),
     topOrganizations: top,
-    facts: facts.map((f) => ({ ...f, label: { zh: f.metric, en: f.metric } })),
+    facts: facts.map((f) => ({
+      ...f, label: inBothLanguages(f.metric, f.metric_en), unitLabel: inBothLanguages(f.unit, f.unit_en),
+      periodLabel: inBothLanguages(f.period, f.period_en), sourceLabel: inBothLanguages(f.source, f.source_en),
+    })),
   };
+}
+
+interface ZoneFactRow {
+  id: number; metric: string; metric_en: string | null; value: number; unit: string; unit_en: string | null; period: string; period_en: string | null;
+  source: string; source_en: string | null; quote: string | null; generated: boolean; zone_id: number;
+}
+
+/** A zone fact's text keeps the Chinese in one column and the English in its *_en column; a missing English is the Chinese. */
+function inBothLanguages(zh: string, en: string | null) {
+  return { zh, en: en || zh };
 }
 
 function sumBy<T extends { count: number }>(rows: readonly T[], key: (row: T) => string | null) {

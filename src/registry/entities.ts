@@ -1,5 +1,5 @@
 import { label, type EntityDef, type FieldDef } from '../shared/records/field-def';
-import { checkCreditCode } from './credit-code';
+import { checkCreditCode, completeCreditCode } from './credit-code';
 import {
   ACHIEVEMENT_KINDS, HIGHTECH_FIELDS, LEVELS, ORG_KINDS, PROJECT_KINDS, PROJECT_STATUSES, QUALIFICATION_TYPES, ZONE_KINDS,
 } from './vocabulary';
@@ -40,7 +40,7 @@ export const organizations: EntityDef = {
     { name: 'kind', type: 'enum', options: ORG_KINDS, label: label('类型', 'Kind'), required: true, inList: true, filter: true },
     { name: 'level', type: 'enum', options: LEVELS, label: label('级别', 'Level'), filter: true },
     {
-      name: 'credit_code', type: 'text', label: label('统一社会信用代码', 'Unified social credit code'), inList: true, search: true, upperCase: true,
+      name: 'credit_code', type: 'text', label: label('统一社会信用代码', 'Unified social credit code'), inList: true, search: true, upperCase: true, example: completeCreditCode('91620100MA74A1B2C'),
       check: (value) => {
         const problem = checkCreditCode(String(value));
         if (!problem) return null;
@@ -49,7 +49,7 @@ export const organizations: EntityDef = {
           : { key: 'field.creditCode.check', params: { expected: problem.expected, actual: problem.actual } };
       },
     },
-    { name: 'industry_code', type: 'text', label: label('国民经济行业代码（GB/T 4754）', 'Industry (GB/T 4754)'), maxLength: 5, filter: true,
+    { name: 'industry_code', type: 'text', label: label('国民经济行业代码（GB/T 4754）', 'Industry (GB/T 4754)'), maxLength: 5, filter: true, example: 'C3985',
       check: (v) => (/^[A-T](\d{2,4})?$/.test(String(v)) || /^\d{2,4}$/.test(String(v)) ? null : { key: 'field.type', params: { type: 'GB/T 4754 code (e.g. C3985)' } }) },
     hightechField,
     { ...year('founded_year', '成立年份', 'Founded'), check: notInTheFuture },
@@ -62,7 +62,7 @@ export const organizations: EntityDef = {
 
 export const qualifications: EntityDef = {
   name: 'qualifications', table: 'qualifications', label: label('资质认定', 'Qualifications'), zoneOwnership: 'organization', orgUserMayWrite: false,
-  codePrefix: 'Q', defaultSort: 'valid_from', publishedByDefault: true,
+  codePrefix: 'Q', defaultSort: 'valid_from', publishedByDefault: true, searchThroughOrganization: true,
   fields: [
     orgRef, derivedZone,
     { name: 'type', type: 'enum', options: QUALIFICATION_TYPES, label: label('资质类型', 'Type'), required: true, inList: true, filter: true },
@@ -101,7 +101,7 @@ export const achievements: EntityDef = {
     { name: 'kind', type: 'enum', options: ACHIEVEMENT_KINDS, label: label('类型', 'Kind'), required: true, inList: true, filter: true },
     { name: 'abstract', type: 'longtext', label: label('摘要', 'Abstract'), maxLength: 20000, search: true },
     hightechField,
-    { name: 'ipc_code', type: 'text', label: label('IPC 分类号', 'IPC code'), maxLength: 20, filter: true,
+    { name: 'ipc_code', type: 'text', label: label('IPC 分类号', 'IPC code'), maxLength: 20, filter: true, example: 'H01M 4/13',
       check: (v) => (/^[A-H]\d{2}[A-Z](\s?\d{1,4}\/\d{2,6})?$/.test(String(v)) ? null : { key: 'field.type', params: { type: 'IPC code (e.g. H01M 4/13)' } }) },
     { name: 'patent_no', type: 'text', label: label('专利号', 'Patent number'), maxLength: 40, search: true },
     { name: 'maturity', type: 'int', label: label('技术成熟度（TRL）', 'Maturity (TRL)'), min: 1, max: 9, inList: true },
@@ -129,7 +129,7 @@ export const projects: EntityDef = {
 
 export const annualStatistics: EntityDef = {
   name: 'annual-statistics', table: 'annual_statistics', label: label('企业年度统计', 'Annual statistics'), zoneOwnership: 'organization', orgUserMayWrite: true,
-  codePrefix: 'S', defaultSort: 'year', publishedByDefault: false,
+  codePrefix: 'S', defaultSort: 'year', publishedByDefault: false, searchThroughOrganization: true,
   fields: [
     orgRef, derivedZone,
     year('year', '年度', 'Year', true),
@@ -149,11 +149,17 @@ export const zoneFacts: EntityDef = {
   codePrefix: 'F', defaultSort: 'id', publishedByDefault: true,
   fields: [
     zoneRef,
+    // Each text once per language (migrations/022): the Chinese in metric/unit/period/source, the English in *_en;
+    // lists show the reader's language and fall back to the other.
     { name: 'metric', type: 'text', label: label('指标', 'Metric'), required: true, maxLength: 300, inList: true, filter: true, search: true },
+    { name: 'metric_en', type: 'text', label: label('指标（英文）', 'Metric (English)'), maxLength: 300, inList: true, search: true, translationOf: 'metric' },
     { name: 'value', type: 'number', label: label('数值', 'Value'), required: true, inList: true },
     { name: 'unit', type: 'text', label: label('单位', 'Unit'), required: true, maxLength: 40, inList: true },
+    { name: 'unit_en', type: 'text', label: label('单位（英文）', 'Unit (English)'), maxLength: 40, inList: true, translationOf: 'unit' },
     { name: 'period', type: 'text', label: label('时期', 'Period'), required: true, maxLength: 40, inList: true, filter: true },
-    { name: 'source', type: 'text', label: label('来源文件', 'Source document'), required: true, maxLength: 500, inList: true },
+    { name: 'period_en', type: 'text', label: label('时期（英文）', 'Period (English)'), maxLength: 60, inList: true, translationOf: 'period' },
+    { name: 'source', type: 'text', label: label('来源', 'Source'), required: true, maxLength: 500, inList: true },
+    { name: 'source_en', type: 'text', label: label('来源（英文）', 'Source (English)'), maxLength: 500, inList: true, translationOf: 'source' },
     { name: 'quote', type: 'longtext', label: label('原文摘录', 'Quote'), maxLength: 5000, search: true },
   ],
 };

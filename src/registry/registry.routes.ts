@@ -16,12 +16,12 @@ export function registryRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fast
       querystring: z.object({ years: z.coerce.number().int().min(1).max(30).default(10) }),
       response: { 200: S.dashboard },
     },
-  }, async (req) => zoneDashboard(db, actorOf(req), req.params.id, req.query.years));
+  }, async (req) => zoneDashboard(req.readDb, actorOf(req), req.params.id, req.query.years));
 
   r.get('/api/zones/:id/partners', {
     schema: { tags: ['zones'], summary: 'Partner zones (e.g. paired with Shanghai Zhangjiang)', params: z.object({ id: dbIdParam() }), response: { 200: S.partners } },
   }, async (req) => ({
-    items: await db.query<{ id: number; code: string; name_zh: string; name_en: string | null; note: string | null }>(`select z.id, z.code, z.name_zh, z.name_en, p.note from zone_partners p
+    items: await req.readDb.query<{ id: number; code: string; name_zh: string; name_en: string | null; note: string | null }>(`select z.id, z.code, z.name_zh, z.name_en, p.note from zone_partners p
       join zones z on z.id = case when p.zone_id = $1 then p.partner_zone_id else p.zone_id end
       where (p.zone_id = $1 or p.partner_zone_id = $1) and z.published`, [req.params.id]),
   }));

@@ -18,7 +18,8 @@ export const dashboard = z.object({
     id: num, name_zh: text, name_en: text, generated: z.boolean(), year: num, operating_revenue: num.nullable(), rd_expense: num.nullable(),
   })).describe('the ten largest by operating revenue in the latest year; empty for viewers who may not read the zone\'s statistics'),
   facts: z.array(z.looseObject({
-    id: num, metric: z.string(), value: num, unit: z.string(), period: z.string(), source: z.string(), quote: text, generated: z.boolean(), zone_id: num, label,
+    id: num, metric: z.string(), value: num, unit: z.string(), period: z.string(), source: z.string(), quote: text, generated: z.boolean(), zone_id: num,
+    label: label.describe('the metric in each language (the other language where one is missing)'), unitLabel: label, periodLabel: label, sourceLabel: label,
   }).describe('figures recorded from documents, each with its source')),
 });
 

@@ -10,12 +10,12 @@ import { demands, offers } from './entities';
 
 /**
  * Demo demands, offers and experts: the matching engine's hand-written evaluation set (written for this project, on
- * the technologies the seed reports name, in Simplified, Traditional and English), attached to demo organisations and
- * marked generated. Offers and experts go to the research organisations, demands to enterprises.
+ * the technologies the seed reports name, in Simplified, Traditional and English), attached to demo organisations.
+ * They are marked by the `generated` column, which the web app shows as "generated demo data" — never by a note in
+ * their texts, which matching reads (a shared "demo data" phrase would make every demo item match every other).
+ * Offers and experts go to the research organisations, demands to enterprises.
  */
 const EVAL_SET = fileURLToPath(new URL('./matching/eval-set/', import.meta.url));
-const DEMO_NOTE = '（演示数据，为本项目编写 / demo listing written for this project）';
-const EXPERT_NOTE = '（演示专家，为本项目编写，并非真实人员 / demo expert written for this project, not a real person）';
 
 interface EvalItem {
   id: string;
@@ -44,17 +44,17 @@ export async function loadDemoListings(db: Db, actor: Actor, options: { demands?
   if (!research.length || !enterprises.length) return { offers: 0, demands: 0, experts: 0 };
   const lastYear = new Date().getFullYear();
   const offerRows = readJsonl('offers.jsonl').map((o, i) => ({
-    code: `DEMO-${o.id}`, title: o.title, summary: `${o.text}${DEMO_NOTE}`, organization_id: research[i % research.length]!.code,
+    code: `DEMO-${o.id}`, title: o.title, summary: o.text, organization_id: research[i % research.length]!.code,
     hightech_field: fieldOf(o), ipc_code: ipcOf(o), trl: o.trl ?? null, price_expectation: o.price ?? null,
     ip_status: 'granted_patent', cooperation_modes: ['transfer', 'licence'], status: 'published', lang: o.lang, generated: true,
   }));
   const demandRows = readJsonl('demands.jsonl').slice(0, options.demands ?? 40).map((d, i) => ({
-    code: `DEMO-${d.id}`, title: d.title, description: `${d.text}${DEMO_NOTE}`, organization_id: enterprises[(i * 7) % enterprises.length]!.code,
+    code: `DEMO-${d.id}`, title: d.title, description: d.text, organization_id: enterprises[(i * 7) % enterprises.length]!.code,
     hightech_field: fieldOf(d), ipc_code: ipcOf(d), budget_min: d.budget ? Math.round(d.budget / 2) : null, budget_max: d.budget ?? null,
     deadline: `${lastYear + 1}-06-30`, cooperation_modes: ['joint_rd', 'transfer'], confidentiality: 'public', status: 'published', lang: d.lang, generated: true,
   }));
   // One demo expert per technology of the evaluation set, whose biography is that technology's first offer: so a
-  // demand's page shows expert matches too. Clearly named as demo people.
+  // demand's page shows expert matches too. Clearly named as demo people, and marked generated.
   const firstOfTopic = new Map<string, EvalItem>();
   for (const item of readJsonl('offers.jsonl')) {
     const topic = item.id.replace(/-\d+$/, '');
@@ -66,7 +66,7 @@ export async function loadDemoListings(db: Db, actor: Actor, options: { demands?
     return {
       code: `DEMO-EXPERT-${i + 1}`, name_zh: `演示专家${i + 1}号`, name_en: `Demo expert ${i + 1}`, zone_id: org.zone, organization_id: org.code,
       title: i % 2 ? '研究员' : '教授', fields: [...(field ? [field.label.zh] : []), o.title], is_expert: true,
-      bio: `${o.text}${EXPERT_NOTE}`, generated: true,
+      bio: o.text, generated: true,
     };
   });
   const encode = (rows: unknown[]) => new TextEncoder().encode(JSON.stringify(rows));

@@ -66,7 +66,7 @@ const longtext = (name: string, zh: string, en: string, extra: Partial<FieldDef>
   ({ name, type: 'longtext', label: label(zh, en), maxLength: MAX_TEXT, check: wordy, search: true, ...extra });
 
 const modes: FieldDef = {
-  name: 'cooperation_modes', type: 'list', label: label('合作方式', 'Cooperation modes'), inList: true,
+  name: 'cooperation_modes', type: 'list', label: label('合作方式', 'Cooperation modes'), inList: true, options: COOPERATION_MODES,
   check: (v) => {
     const allowed = COOPERATION_MODES.map((o) => o.value) as string[];
     const bad = (Array.isArray(v) ? v : []).filter((m) => !allowed.includes(String(m)));
@@ -76,7 +76,7 @@ const modes: FieldDef = {
 const orgRef: FieldDef = { name: 'organization_id', type: 'ref', ref: 'organizations', label: label('所属机构', 'Organisation'), required: true, inList: true, filter: true };
 const derivedZone: FieldDef = { name: 'zone_id', type: 'ref', ref: 'zones', label: label('所属园区', 'Zone'), derived: true, inList: true };
 const hightechField: FieldDef = { name: 'hightech_field', type: 'enum', options: HIGHTECH_FIELDS, label: label('高新技术领域', 'High-tech field'), inList: true, filter: true };
-const ipc: FieldDef = { name: 'ipc_code', type: 'text', label: label('IPC 分类号', 'IPC code'), maxLength: 20, filter: true,
+const ipc: FieldDef = { name: 'ipc_code', type: 'text', label: label('IPC 分类号', 'IPC code'), maxLength: 20, filter: true, example: 'H01M 4/13',
   check: (v) => (isIpcCode(String(v)) ? null : { key: 'field.type', params: { type: 'IPC code (e.g. H01M 4/13)' } }) };
 const lang: FieldDef = { name: 'lang', type: 'enum', options: LANGS, label: label('语言', 'Language'), filter: true };
 const money = (name: string, zh: string, en: string): FieldDef => ({ name, type: 'number', label: label(zh, en), min: 0, inList: true });

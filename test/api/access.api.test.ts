@@ -82,6 +82,21 @@ describe.each(BACKENDS)('roles, zone scope, sessions on %s', (backend) => {
     expect(codes[11]).toBe(429);
   });
 
+  it('tells the web app whether the caller may edit a record, and which entities organisation users may create', async () => {
+    const me = (await orgUser.get('/api/auth/me')).json().user;
+    const other = (await anon.get(`/api/organizations?zone=${zone.ZJ}&limit=1`)).json().items[0];
+    expect((await orgUser.get(`/api/organizations/${me.organization_id}`)).json().may_edit).toBe(true);
+    expect((await orgUser.get(`/api/organizations/${other.id}`)).json().may_edit).toBe(false);
+    expect((await anon.get(`/api/organizations/${other.id}`)).json().may_edit).toBe(false);
+    expect((await operator.get(`/api/organizations/${other.id}`)).json().may_edit).toBe(false);
+    expect((await admin.get(`/api/organizations/${other.id}`)).json().may_edit).toBe(true);
+    const lanzhou = (await anon.get(`/api/organizations?zone=${zone.LZNA}&limit=1`)).json().items[0];
+    expect((await operator.get(`/api/organizations/${lanzhou.id}`)).json().may_edit).toBe(true);
+    const metas = (await anon.get('/api/meta/entities')).json().entities as { name: string; orgUserMayWrite: boolean }[];
+    expect(metas.find((m) => m.name === 'annual-statistics')?.orgUserMayWrite).toBe(true);
+    expect(metas.find((m) => m.name === 'qualifications')?.orgUserMayWrite).toBe(false);
+  });
+
   it('stores passwords as Argon2id hashes', async () => {
     const rows = await t.testDb.db.query<{ password_hash: string }>('select password_hash from users');
     expect(rows.every((r) => r.password_hash.startsWith('$argon2id$'))).toBe(true);

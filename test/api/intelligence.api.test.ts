@@ -238,6 +238,24 @@ for (const backend of BACKENDS) {
       expect(proposals.items.length).toBeGreaterThan(0);
       expect(proposals.items.every((p: { zone_id: number }) => p.zone_id === lzna)).toBe(true);
 
+      // a proposal becomes a programme of the policy module once accepted, and the programme names its quote
+      const rate = proposals.items.find((p: { kind: string; status: string }) => p.kind === 'rate' && p.status === 'proposed') as { id: number; quote: string };
+      const fromProposal = {
+        zone_id: lzna, name_zh: '研发费用加计扣除配套奖励', name_en: 'R&D super-deduction top-up', rules: [],
+        amount_rule: { kind: 'fixed', amount_fen: 1_000_000 }, budget_fen: 10_000_000, opens_on: '2026-01-01', closes_on: '2026-12-31',
+        source_proposal_id: rate.id,
+      };
+      const early = await operator.post('/api/policy/programmes', fromProposal);
+      expect(early.statusCode).toBe(400);
+      expect(early.json().errors.map((e: { field: string }) => e.field)).toContain('source_proposal_id');
+      expect((await operator.post(`/api/intelligence/policy-proposals/${rate.id}/review`, { status: 'accepted' })).statusCode).toBe(200);
+      const created = await operator.post('/api/policy/programmes', fromProposal);
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json().source_proposal).toMatchObject({ id: rate.id, kind: 'rate', quote: rate.quote });
+      expect(rate.quote).toContain('100%');
+      const elsewhere = await admin.post('/api/policy/programmes', { ...fromProposal, zone_id: otherZone });
+      expect(elsewhere.statusCode).toBe(400);
+
       // a fact of the operator's own document that is about a zone outside theirs needs an admin to confirm it
       const own = await factOf(operator, 'review-en.txt', (f) => f.status === 'proposed' && f.period !== null);
       const moved = await operator.patch(`/api/intelligence/facts/${own.id}`, { version: own.version, subject_zone_id: otherZone });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app';
+import { computeValues } from '../../src/evaluation/indicators/indicator.service';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fieldsOf = (body: Json) => ((body.errors ?? []) as { field: string }[]).map((e) => e.field);
@@ -230,6 +231,21 @@ describe.each(BACKENDS)('funds and talent on %s', (backend) => {
       expect(redeems.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
       const paid = await q('select paid_fen from vouchers where id = $1', [voucher]);
       expect(Number(paid[0]!.paid_fen)).toBe(1_000_000);
+    });
+
+    it('feeds the evaluation module: vouchers paid and risk-pool compensation of the year, in 10k yuan', async () => {
+      const jobs = await q(`select kind from jobs where kind = 'recompute-indicators' and created_at > now() - interval '10 minutes'`);
+      expect(jobs.length).toBeGreaterThan(0);
+      const year = new Date().getFullYear();
+      await computeValues(t.testDb.db, null, { years: { from: year, to: year }, zones: [lz] }, { skipAccess: true });
+      const value = async (code: string) => Number((await q(`select v.value from indicator_values v join indicators i on i.id = v.indicator_id
+        where i.code = $1 and v.zone_id = $2 and v.year = $3`, [code, lz, year]))[0]?.value);
+      const vouchersFen = Number((await q(`select coalesce(sum(paid_fen), 0) as s from vouchers where zone_id = $1 and extract(year from redeemed_at) = $2`, [lz, year]))[0]!.s);
+      const claimsFen = Number((await q(`select coalesce(sum(compensated_fen), 0) as s from risk_pool_claims where zone_id = $1 and extract(year from created_at) = $2`, [lz, year]))[0]!.s);
+      expect(vouchersFen).toBeGreaterThan(0);
+      expect(claimsFen).toBeGreaterThan(0);
+      expect(await value('policy_vouchers_redeemed')).toBeCloseTo(vouchersFen / 1_000_000, 6);
+      expect(await value('policy_risk_compensation')).toBeCloseTo(claimsFen / 1_000_000, 6);
     });
   });
 

@@ -4,6 +4,8 @@ import { Client, startTestApp, type TestApp } from '../helpers/test-app';
 import { completeCreditCode } from '../../src/registry/credit-code';
 import { REGISTRY_ENTITIES } from '../../src/registry/entities';
 import { recordSchema } from '../../src/shared/records/record-schema';
+import { SEED_FACTS } from '../../src/registry/demo/seed-facts';
+import { CONVERSION_ARTEFACT, SEED_DIR, cleanedSeedDocuments } from '../helpers/seed-documents';
 
 describe.each(BACKENDS)('registry API on %s', (backend) => {
   let t: TestApp;
@@ -140,12 +142,41 @@ describe.each(BACKENDS)('registry API on %s', (backend) => {
     expect(all.total).toBeGreaterThanOrEqual(res.total);
   });
 
+  it('loads the seed facts with cleaned quotes, each a passage of its cleaned seed document', async () => {
+    const loaded = (await admin.get('/api/zone-facts?limit=500&sort=code')).json().items.filter((f: { code: string }) => f.code.startsWith('SEED-F-')) as
+      { code: string; metric: string; metric_en: string; quote: string; source: string; source_en: string }[];
+    expect(loaded).toHaveLength(SEED_FACTS.length);
+    for (const f of loaded) {
+      expect(f.quote, f.code).not.toMatch(CONVERSION_ARTEFACT);
+      expect(f.metric_en, f.code).toBeTruthy();
+      expect(`${f.source} ${f.source_en}`, f.code).not.toMatch(/\.txt/);
+    }
+    const documents = await cleanedSeedDocuments();
+    if (!documents) {
+      console.warn(`seed documents not found at ${SEED_DIR}: loaded quotes not compared with the cleaned documents`);
+      return;
+    }
+    const byCode = new Map(loaded.map((f) => [f.code, f]));
+    const notInDocument = SEED_FACTS.map((seed, i) => ({ seed, loaded: byCode.get(`SEED-F-${String(i + 1).padStart(3, '0')}`)! }))
+      .filter(({ seed, loaded: f }) => !documents.get(seed.source)!.includes(f.quote)).map(({ loaded: f }) => f.code);
+    expect(notInDocument).toEqual([]);
+  });
+
   it('shows a zone dashboard with counts, trends and sourced facts', async () => {
     const lanzhouNewArea = (await anon.get(`/api/zones/${lzna}/dashboard`)).json();
     expect(lanzhouNewArea.counts.organizations).toBeGreaterThan(0);
     expect(lanzhouNewArea.byKind.length).toBeGreaterThan(0);
     expect(lanzhouNewArea.facts.length).toBeGreaterThan(0);
-    expect(lanzhouNewArea.facts[0].source).toMatch(/\.txt/);
+    // Each text of a fact in both languages, one language each: the source by title, publisher and date, no file name.
+    for (const f of lanzhouNewArea.facts) {
+      for (const key of ['label', 'unitLabel', 'periodLabel', 'sourceLabel']) expect(f[key], key).toEqual({ zh: expect.any(String), en: expect.any(String) });
+      expect(f.label.zh).not.toContain(' / ');
+      expect(`${f.source} ${f.sourceLabel.en}`).not.toMatch(/\.txt/);
+    }
+    const seeded = lanzhouNewArea.facts.find((f: { label: { zh: string } }) => f.label.zh === '创新孵化平台新建数');
+    expect(seeded).toMatchObject({ label: { en: 'Innovation and incubation platforms built' }, unitLabel: { zh: '个', en: 'platforms' } });
+    expect(seeded.sourceLabel.zh).toMatch(/^《Lanzhou New Area: .*》，英文网络文章（发布者未署名），2022年5月10日$/);
+    expect(seeded.sourceLabel.en).toMatch(/, 10 May 2022$/);
     expect(lanzhouNewArea.qualificationTrend.length).toBeGreaterThan(0);
     // Revenue rankings come from confidential statistics: admins see them, anonymous visitors do not.
     expect(lanzhouNewArea.topOrganizations).toEqual([]);

@@ -72,3 +72,54 @@ describe.each(BACKENDS)('search at the count cap on %s', (backend) => {
     expect(new Set(rows.map((r) => r.code)).size).toBe(MANY);
   });
 });
+
+describe.each(BACKENDS)('search by organisation name and relevance on %s', (backend) => {
+  let t: TestApp;
+  let admin: Client;
+  let anon: Client;
+  let hiddenId = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp(backend, { orgs: 1 });
+    admin = await new Client(t.app).login('admin');
+    anon = new Client(t.app);
+    const org = async (body: Record<string, unknown>) => {
+      const res = await admin.post('/api/organizations', { kind: 'enterprise', zone_id: (await anon.get('/api/zones?limit=100')).json().items[0].id, ...body });
+      expect(res.statusCode).toBe(201);
+      return res.json() as { id: number };
+    };
+    const shown = await org({ name_zh: '铜箔新材料科技有限公司', published: true });
+    const hidden = await org({ name_zh: '隐秘铜箔研究公司', published: false });
+    hiddenId = hidden.id;
+    for (const [o, cert] of [[shown, 'GR2023620001'], [hidden, 'GR2023620002']] as const) {
+      const q = await admin.post('/api/qualifications', { organization_id: o.id, type: 'hightech_enterprise', valid_from: '2023-11-01', certificate_no: cert, published: true });
+      expect(q.statusCode).toBe(201);
+    }
+    // Relevance: a description that mentions the word ranks below a name that holds it.
+    await org({ name_zh: '甘肃某机械公司', description: '主营机械，兼营铜箔贸易', published: true });
+    await org({ name_zh: '兰州铜箔有限公司', published: true });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('finds qualifications by their organisation name, through organisations the caller may see only', async () => {
+    const q = encodeURIComponent('铜箔新材料');
+    const found = (await anon.get(`/api/qualifications?q=${q}`)).json();
+    expect(found.items.map((i: { certificate_no: string }) => i.certificate_no)).toEqual(['GR2023620001']);
+    const hidden = (await anon.get(`/api/qualifications?q=${encodeURIComponent('隐秘铜箔')}`)).json();
+    expect(hidden.items).toEqual([]);
+    const asAdmin = (await admin.get(`/api/qualifications?q=${encodeURIComponent('隐秘铜箔')}`)).json();
+    expect(asAdmin.items.map((i: { organization_id: number }) => i.organization_id)).toEqual([hiddenId]);
+  });
+
+  it('lists the best matches first when searching without a chosen order', async () => {
+    const items = (await anon.get(`/api/organizations?q=${encodeURIComponent('铜箔')}`)).json().items as { name_zh: string; id: number }[];
+    const names = items.map((i) => i.name_zh);
+    const last = names.indexOf('甘肃某机械公司');
+    expect(last).toBeGreaterThan(names.indexOf('兰州铜箔有限公司'));
+    expect(last).toBeGreaterThan(names.indexOf('铜箔新材料科技有限公司'));
+    expect(names.indexOf('兰州铜箔有限公司')).toBeGreaterThanOrEqual(0);
+    // A chosen order still holds.
+    const byId = (await anon.get(`/api/organizations?q=${encodeURIComponent('铜箔')}&sort=id&order=desc`)).json().items as { id: number }[];
+    expect(byId.map((i) => i.id)).toEqual([...byId.map((i) => i.id)].sort((a, b) => b - a));
+  });
+});

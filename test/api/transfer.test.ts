@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
 import { Client, multipart } from '../helpers/test-app';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { GOOD_DEMAND, COPPER_OFFER, OTHER_OFFER } from '../helpers/transfer-fixtures';
+import ExcelJS from 'exceljs';
+import { GOOD_DEMAND, COPPER_OFFER, OTHER_OFFER, future } from '../helpers/transfer-fixtures';
 
 
 describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
@@ -31,6 +32,28 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     orgX = Number((await db.query<{ id: number }>(`select o.id from organizations o join zones z on z.id = o.zone_id where z.code = 'ZJ' and o.id <> $1 order by o.id limit 1`, [orgU]))[0]!.id);
   }, 120_000);
   afterAll(() => t?.close());
+
+  it('marks demo listings and experts with the generated flag, with no demo boilerplate in the texts matching reads', async () => {
+    const db = t.testDb.db;
+    const BOILERPLATE = /演示数据|演示专家|为本项目编写|并非真实|written for this project|demo listing|demo expert|generated demo|not a real/i;
+    const offers = await db.query<{ summary: string; generated: boolean }>(`select summary, generated from tech_offers where code like 'DEMO-%'`);
+    const demands = await db.query<{ description: string; generated: boolean }>(`select description, generated from tech_demands where code like 'DEMO-%'`);
+    const experts = await db.query<{ bio: string | null; generated: boolean }>(`select bio, generated from people where is_expert and generated`);
+    expect(offers.length).toBeGreaterThan(0);
+    expect(demands.length).toBeGreaterThan(0);
+    expect(experts.length).toBeGreaterThan(0);
+    for (const o of offers) expect([o.generated, BOILERPLATE.test(o.summary)]).toEqual([true, false]);
+    for (const d of demands) expect([d.generated, BOILERPLATE.test(d.description)]).toEqual([true, false]);
+    for (const e of experts) expect(BOILERPLATE.test(e.bio ?? '')).toBe(false);
+    // The flag reaches the public market and the matches, where the web app shows it.
+    const market = (await anon.get('/api/transfer/offers?limit=200')).json().items as { code: string; generated: boolean }[];
+    expect(market.filter((o) => o.code.startsWith('DEMO-')).every((o) => o.generated)).toBe(true);
+    const demo = (await db.query<{ id: number }>(`select id from tech_demands where code like 'DEMO-%' order by id limit 1`))[0]!;
+    const matches = (await admin.get(`/api/demands/${demo.id}/matches?limit=10`)).json();
+    expect(matches.items.length).toBeGreaterThan(0);
+    expect(matches.items.every((m: { generated: boolean }) => m.generated)).toBe(true);
+    expect(matches.items.flatMap((m: { why: string[] }) => m.why).join(' ')).not.toMatch(BOILERPLATE);
+  });
 
   it('rejects absurd input with clear field errors', async () => {
     const bad = async (patch: object) => {
@@ -71,8 +94,13 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect(body.items[0].id).toBe(copperId);
     expect(body.items[0].confident).toBe(true);
     expect(body.items[0].why.join(' ')).toMatch(/铜箔|copper/i);
-    const other = body.items.find((i: { id: number }) => i.id === otherId);
-    if (other) expect(other.score).toBeLessThan(body.items[0].score);
+    // Ranked by score; the unrelated offer (livestock manure equipment) is never a confident match, whether or not
+    // it made the list, and the copper offer is.
+    const scores = body.items.map((i: { score: number }) => i.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    const confident = body.items.filter((i: { confident: boolean }) => i.confident).map((i: { id: number }) => i.id);
+    expect(confident).toContain(copperId);
+    expect(confident).not.toContain(otherId);
 
     // Retiring the offer removes it from matches immediately.
     const tmp = (await admin.post('/api/offers', { ...COPPER_OFFER, title: '铜箔表面处理备用成果', organization_id: orgX })).json();
@@ -82,6 +110,33 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     const current = (await admin.get(`/api/offers/${tmp.id}`)).json();
     expect((await admin.post(`/api/offers/${tmp.id}/retire`, { version: current.version })).statusCode).toBe(200);
     expect((await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.map((i: { id: number }) => i.id)).not.toContain(tmp.id);
+  });
+
+  it('lets admins pair zones, and matching explains a match from a paired zone as "same partner zone"', async () => {
+    const PARTNER = '同一或结对园区 / same partner zone';
+    const db = t.testDb.db;
+    const demandZone = Number((await db.query<{ zone_id: number }>('select zone_id from tech_demands where id = $1', [demandId]))[0]!.zone_id);
+    const offerZone = Number((await db.query<{ zone_id: number }>('select zone_id from tech_offers where id = $1', [copperId]))[0]!.zone_id);
+    expect(demandZone).not.toBe(offerZone);
+    const whyOfCopper = async () => (await orgUser.get(`/api/demands/${demandId}/matches?limit=5`)).json().items.find((i: { id: number }) => i.id === copperId).why as string[];
+    expect(await whyOfCopper()).not.toContain(PARTNER);
+
+    const pair = { zone_id: demandZone, partner_zone_id: offerZone, note: '测试结对' };
+    expect((await operator.post('/api/transfer/zone-partners', pair)).statusCode).toBe(403);
+    expect((await orgUser.get('/api/transfer/zone-partners')).statusCode).toBe(403);
+    expect((await admin.post('/api/transfer/zone-partners', { ...pair, partner_zone_id: demandZone })).json().errors[0].field).toBe('partner_zone_id');
+    const created = await admin.post('/api/transfer/zone-partners', pair);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ zone_id: demandZone, partner_zone_id: offerZone, note: '测试结对' });
+    // The same pair in the other order is the same pair.
+    expect((await admin.post('/api/transfer/zone-partners', { zone_id: offerZone, partner_zone_id: demandZone })).statusCode).toBe(409);
+    const listed = (await admin.get('/api/transfer/zone-partners')).json().items as { zone_id: number; partner_zone_id: number }[];
+    expect(listed.some((p) => p.zone_id === demandZone && p.partner_zone_id === offerZone)).toBe(true);
+    expect(await whyOfCopper()).toContain(PARTNER);
+
+    expect((await admin.request({ method: 'DELETE', url: `/api/transfer/zone-partners/${offerZone}/${demandZone}` })).statusCode).toBe(200);
+    expect((await admin.request({ method: 'DELETE', url: `/api/transfer/zone-partners/${offerZone}/${demandZone}` })).statusCode).toBe(404);
+    expect(await whyOfCopper()).not.toContain(PARTNER);
   });
 
   it('matches registered experts for a demand, across scripts, and drops them when they leave the expert pool', async () => {
@@ -116,6 +171,23 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
   });
 
   it('syndicates listings: demands and offers exported as JSON import unchanged into another platform', async () => {
+    // The XLSX download carries the listing itself, cell by cell, under the exchange columns.
+    const xlsx = await admin.get(`/api/exports/demands?format=xlsx&q=${encodeURIComponent(GOOD_DEMAND.title)}`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(header).toEqual(expect.arrayContaining(['code', 'title', 'organization_id', 'hightech_field', 'ipc_code', 'budget_min', 'budget_max', 'deadline', 'cooperation_modes', 'status']));
+    const listing = (await admin.get(`/api/demands/${demandId}`)).json();
+    const line = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(header.indexOf('code') + 1).value === listing.code)!;
+    expect(line).toBeDefined();
+    const cell = (key: string) => line.getCell(header.indexOf(key) + 1).value;
+    const orgCode = (await admin.get(`/api/organizations/${orgU}`)).json().code;
+    expect([cell('title'), cell('organization_id'), cell('hightech_field'), cell('ipc_code'), cell('deadline')]).toEqual([GOOD_DEMAND.title, orgCode, 'new_materials', 'C25D', future]);
+    expect([Number(cell('budget_min')), Number(cell('budget_max'))]).toEqual([100, 500]);
+    expect(String(cell('cooperation_modes'))).toMatch(/^\[?"?transfer"?[;,]\s*"?joint_rd"?\]?$/);
+
     for (const entity of ['demands', 'offers'] as const) {
       const exported = await admin.get(`/api/exports/${entity}?format=json&q=${encodeURIComponent('铜箔')}`);
       expect(exported.statusCode).toBe(200);
@@ -192,6 +264,18 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     const history = (await orgUser.get(`/api/demands/${weak.id}/status-history`)).json().items;
     expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(['submitted', 'sent_back', 'submitted', 'published']);
     expect(history[3].override).toBe(true);
+
+    // Offers meet the same gate, with the same broker override.
+    const thin = (await admin.post('/api/offers', { title: '铜箔', summary: '一种铜箔。', organization_id: orgL })).json();
+    expect((await admin.post(`/api/offers/${thin.id}/status`, { action: 'submit' })).statusCode).toBe(200);
+    const thinBelow = await admin.post(`/api/offers/${thin.id}/status`, { action: 'publish' });
+    expect(thinBelow.statusCode).toBe(400);
+    expect(thinBelow.json().errors[0].field).toBe('quality');
+    expect((await admin.post(`/api/offers/${thin.id}/status`, { action: 'publish', override: true })).json().errors[0].field).toBe('note');
+    expect((await admin.post(`/api/offers/${thin.id}/status`, { action: 'publish', override: true, note: '中试成果，先行发布' })).statusCode).toBe(200);
+    const offerHistory = (await admin.get(`/api/offers/${thin.id}/status-history`)).json().items;
+    expect(offerHistory.at(-1)).toMatchObject({ to_status: 'published', override: true, note: '中试成果，先行发布' });
+    expect((await admin.post(`/api/offers/${thin.id}/status`, { action: 'close' })).statusCode).toBe(200);
 
     // The good demand passes the gate.
     await orgUser.post(`/api/demands/${demandId}/status`, { action: 'submit' });
@@ -295,17 +379,29 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect(offers.items.every((o: { status: string }) => o.status === 'published')).toBe(true);
   });
 
-  it('stores declined matches, shows them to brokers and lowers that party later', async () => {
-    const before = (await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.find((i: { id: number }) => i.id === copperId).score;
+  it('stores declined matches, shows them to brokers and lowers the declined party by reason: a wrong field only in that field', async () => {
+    // A second offer of the same organisation about the same technology, in another field.
+    const sibling = (await admin.post('/api/offers', { ...COPPER_OFFER, title: '铜箔在电子封装中的应用', hightech_field: 'electronic_information', organization_id: orgX })).json();
+    await admin.post(`/api/offers/${sibling.id}/status`, { action: 'submit' });
+    expect((await admin.post(`/api/offers/${sibling.id}/status`, { action: 'publish' })).statusCode).toBe(200);
+    const scoreOf = async (id: number) => (await orgUser.get(`/api/demands/${demandId}/matches?limit=20`)).json().items.find((i: { id: number }) => i.id === id);
+    const before = { copper: (await scoreOf(copperId)).score, sibling: (await scoreOf(sibling.id)).score };
     expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'bogus' })).statusCode).toBe(400);
     expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'other' })).statusCode).toBe(400);
+    // Too expensive, for an offer within the demand's budget (300 ≤ 500): nothing over budget, so nothing moves.
     expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'too_expensive', note: '超出预算' })).statusCode).toBe(201);
-    const after = (await orgUser.get(`/api/demands/${demandId}/matches`)).json().items.find((i: { id: number }) => i.id === copperId);
-    expect(after.score).toBeLessThan(before);
-    expect(after.declined.reason).toBe('too_expensive');
+    expect((await scoreOf(copperId)).score).toBe(before.copper);
+    expect((await orgUser.post(`/api/demands/${demandId}/matches/${copperId}/decline`, { reason: 'wrong_field', note: '领域不符' })).statusCode).toBe(201);
+    const after = await scoreOf(copperId);
+    expect(after.score).toBeLessThan(before.copper);
+    expect(after.declined.reason).toBe('wrong_field');
+    // The same organisation's offer in another field keeps its score.
+    expect((await scoreOf(sibling.id)).score).toBe(before.sibling);
     expect((await orgUser.get('/api/transfer/feedback')).statusCode).toBe(403);
     const fb = (await admin.get('/api/transfer/feedback')).json().items;
-    expect(fb.some((f: { reason: string; query_id: number }) => f.reason === 'too_expensive' && f.query_id === demandId)).toBe(true);
+    expect(fb.filter((f: { query_id: number }) => f.query_id === demandId).map((f: { reason: string }) => f.reason).sort()).toEqual(['too_expensive', 'wrong_field']);
+    const version = (await admin.get(`/api/offers/${sibling.id}`)).json().version;
+    expect((await admin.post(`/api/offers/${sibling.id}/retire`, { version })).statusCode).toBe(200);
   });
 
   it('lets brokers tune weights per zone, inside their scope only', async () => {
@@ -351,6 +447,35 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'failed' })).json().errors[0].field).toBe('failure_reason');
     expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'failed', failure_reason: '需求方预算取消' })).statusCode).toBe(200);
     expect((await admin.post(`/api/transfer/cases/${foreign.id}/stage`, { stage: 'negotiating' })).statusCode).toBe(400);
+  });
+
+  it('counts brokers and agencies as actors: who runs a case, open cases, success rate and turnover in fen', async () => {
+    const db = t.testDb.db;
+    const userId = async (name: string) => Number((await db.query<{ id: number }>('select id from users where username = $1', [name]))[0]!.id);
+    const [adminId, operatorId, orgUserId] = [await userId('admin'), await userId('operator'), await userId('orguser')];
+    const cases = (await admin.get('/api/transfer/cases')).json().items as { id: number; demand_id: number; offer_id: number; zone_id: number; stage: string }[];
+    const c = cases.find((x) => x.demand_id === demandId && x.offer_id === copperId)!;
+    const foreign = cases.find((x) => x.stage === 'failed')!;
+    expect((await anon.get('/api/transfer/brokers')).statusCode).toBe(401);
+    expect((await orgUser.get('/api/transfer/brokers')).statusCode).toBe(403);
+    // Whoever opened a case runs it until someone else is named.
+    const before = (await admin.get('/api/transfer/brokers')).json();
+    expect(before.brokers.find((b: { user_id: number }) => b.user_id === adminId)).toMatchObject({ cases: 2, open: 1, signed: 1, ended: 1, successful: 0, success_rate: 0, turnover_fen: 280_000_000 });
+
+    const agency = Number((await db.query<{ id: number }>(`insert into organizations (code, zone_id, kind, name_zh, name_en, published) values ('TT-CENTRE-1', $1, 'service_agency', '兰州技术转移中心', 'Lanzhou Technology Transfer Centre', true) returning id`, [c.zone_id]))[0]!.id);
+    expect((await orgUser.post(`/api/transfer/cases/${c.id}/broker`, { agency_id: agency })).statusCode).toBe(404);
+    expect((await admin.post(`/api/transfer/cases/${c.id}/broker`, { broker_user_id: orgUserId })).json().errors[0].field).toBe('broker_user_id');
+    expect((await admin.post(`/api/transfer/cases/${c.id}/broker`, { agency_id: orgU })).json().errors[0].field).toBe('agency_id');
+    const assigned = await admin.post(`/api/transfer/cases/${c.id}/broker`, { agency_id: agency });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json()).toMatchObject({ broker_user_id: adminId, agency_id: agency, agency_name_zh: '兰州技术转移中心' });
+    expect((await admin.post(`/api/transfer/cases/${foreign.id}/broker`, { broker_user_id: operatorId })).json().broker_name).toBeTruthy();
+
+    const after = (await admin.get('/api/transfer/brokers')).json();
+    const byUser = new Map(after.brokers.map((b: { user_id: number }) => [b.user_id, b]));
+    expect(byUser.get(adminId)).toMatchObject({ cases: 1, open: 1, signed: 1, ended: 0, success_rate: null, turnover_fen: 280_000_000 });
+    expect(byUser.get(operatorId)).toMatchObject({ cases: 1, open: 0, signed: 0, ended: 1, successful: 0, success_rate: 0, turnover_fen: 0 });
+    expect(after.agencies).toEqual([expect.objectContaining({ organization_id: agency, name_en: 'Lanzhou Technology Transfer Centre', cases: 1, open: 1, signed: 1, turnover_fen: 280_000_000 })]);
   });
 
   it('gives the evaluation module the ends of the funnel as indicators: demands, contracts, turnover, conversion', async () => {
@@ -440,6 +565,26 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     const full = (await orgUser.get(`/api/transfer/challenges/${ch.id}`)).json();
     expect(full.proposals[0].case_id).toBe(paired.json().id);
     expect((await orgUser.get('/api/transfer/cases')).json().items.map((x: { id: number }) => x.id)).toContain(paired.json().id);
+
+    // Prize money and agreements, in integer fen: the pairing's contract plus what the organiser reports (seed 003: 249
+    // agreements, ¥228 M), on the challenge and as indicators of its zone for the year it closes.
+    const caseId = paired.json().id;
+    await operator.post(`/api/transfer/cases/${caseId}/stage`, { stage: 'negotiating' });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await operator.post(`/api/transfer/cases/${caseId}/stage`, { stage: 'contract_signed', contract_type: 'development', contract_amount: 12.5, contract_date: today })).statusCode).toBe(200);
+    expect((await operator.request({ method: 'PATCH', url: `/api/transfer/challenges/${ch.id}`, payload: { prize_amount_fen: 0.5 } })).json().errors[0].field).toBe('prize_amount_fen');
+    expect((await orgUser.request({ method: 'PATCH', url: `/api/transfer/challenges/${ch.id}`, payload: { prize_amount_fen: 1 } })).statusCode).toBe(403);
+    const figures = await operator.request({ method: 'PATCH', url: `/api/transfer/challenges/${ch.id}`, payload: { prize_amount_fen: 500_000_000, agreements_reported: 249, agreement_amount_reported_fen: 22_800_000_000 } });
+    expect(figures.statusCode, figures.body).toBe(200);
+    const shown = (await anon.get(`/api/transfer/challenges/${ch.id}`)).json();
+    expect(shown).toMatchObject({ prize_amount_fen: 500_000_000, agreements_reported: 249, agreement_amount_reported_fen: 22_800_000_000 });
+    expect(shown.totals).toEqual({ case_agreements: 1, case_amount_fen: 12_500_000, agreements: 250, amount_fen: 22_812_500_000 });
+    expect((await anon.get('/api/transfer/challenges')).json().items.find((c: { id: number }) => c.id === ch.id).totals.agreements).toBe(250);
+    const year = 2026;
+    const codes = ['transfer_challenge_agreements', 'transfer_challenge_amount', 'transfer_challenge_prizes'];
+    expect((await admin.post('/api/indicator-values/compute', { zones: [lz], years: year, indicators: codes })).statusCode).toBe(200);
+    const values = (await admin.get(`/api/indicator-values?zone=${lz}&from=${year}&to=${year}&indicator=${codes.join(',')}`)).json().items as { indicator_code?: string; code?: string; value: number | null }[];
+    expect(Object.fromEntries(values.map((v) => [v.indicator_code ?? v.code, v.value]))).toEqual({ transfer_challenge_agreements: 250, transfer_challenge_amount: 22812.5, transfer_challenge_prizes: 500 });
   });
 
   it('answers workflow errors from the shared message catalogue in the caller\'s language', async () => {
@@ -483,8 +628,8 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     }
     const demands = Number((await t.testDb.db.query<{ n: number }>('select count(*)::int as n from tech_demands where retired_at is null'))[0]!.n);
     expect(collected).toBe(demands);
-    expect(signed).toBe(1);
-    expect(turnover).toBe(280);
+    expect(signed).toBe(2); // the brokered case, and the challenge pairing's contract
+    expect(turnover).toBe(292.5);
     expect((await admin.get(`/api/zones/${root}/transfer-funnel?from=2025-02-01&to=2025-01-01`)).statusCode).toBe(400);
   });
 });

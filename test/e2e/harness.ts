@@ -2,7 +2,7 @@
 // fresh data folder, wait for /api/health, and drive Debian's Chromium through playwright-core.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { freePort } from '../helpers/free-port';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,18 +22,7 @@ export function ensureWebBuilt(): void {
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv: Server = createServer();
-    srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
+export { freePort };
 
 async function waitForHealth(baseUrl: string, timeoutMs: number, child?: ChildProcess, log?: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -150,6 +139,17 @@ export async function chooseOption(p: Page, inputId: string, optionText?: string
     const took = await chosen.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
     if (took || attempt === 3) return;
   }
+}
+
+/** Calls the API with the page's session (and its CSRF token for writes); throws on a non-2xx answer. */
+export async function apiAs<T>(p: Page, baseUrl: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const me = (await (await p.request.get(`${baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
+  const res = method === 'GET'
+    ? await p.request.get(`${baseUrl}${path}`)
+    : await p.request.post(`${baseUrl}${path}`, { headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, data: body ?? {} });
+  const text = await res.text();
+  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()}: ${text}`);
+  return JSON.parse(text) as T;
 }
 
 /** Signs in through the login page and waits until the header shows the user. */

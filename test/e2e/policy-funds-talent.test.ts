@@ -93,6 +93,29 @@ describe('funds and talent pages', () => {
     await operator.screenshot({ path: '/tmp/kechuang-talent.png', fullPage: true });
   });
 
+  it('an operator defines a talent programme, adds a member and forms a team', async () => {
+    const stamp = Date.now().toString(36).slice(-5);
+    await operator.goto(`${server.baseUrl}/policy/talent/programmes`);
+    await operator.getByTestId('talent-programme-create').click();
+    await operator.locator('#talent-programme-code').fill(`CY-${stamp}`);
+    await operator.getByTestId('talent-programme-zone').click();
+    await operator.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title', { hasText: '兰州新区' }).first().click();
+    await operator.locator('#talent-programme-name').fill(`青年英才计划${stamp}`);
+    await operator.locator('.ant-modal-footer .ant-btn-primary').click();
+    await operator.getByTestId('talent-programme-row').filter({ hasText: `青年英才计划${stamp}` }).click();
+    await operator.getByTestId('talent-programme-detail').waitFor();
+    await chooseOption(operator, 'talent-member-person');
+    await operator.locator('#talent-member-since').click();
+    await operator.locator('#talent-member-since').fill('2024-03-01');
+    await operator.keyboard.press('Enter');
+    await operator.getByTestId('talent-member-add').click();
+    await expect.poll(() => operator.getByTestId('talent-members').textContent(), { timeout: 20_000 }).toContain('2024-03-01');
+    await operator.locator('#talent-team-name').fill(`储能材料团队${stamp}`);
+    await chooseOption(operator, 'talent-team-leader');
+    await operator.getByTestId('talent-team-create').click();
+    await expect.poll(() => operator.getByTestId('talent-programme-detail').textContent(), { timeout: 20_000 }).toContain(`储能材料团队${stamp}`);
+  });
+
   it('an organisation user is refused the talent results', async () => {
     await orgUser.goto(`${server.baseUrl}/policy/talent`);
     await orgUser.getByTestId('talent-forbidden').waitFor();

@@ -8,7 +8,7 @@
 // proposes for its own organisation, a broker scores a proposal and pairs it with its demand.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openPage, launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption, signIn as signInAt } from './harness';
+import { openPage, launchBrowser, startServer, type RunningServer, screenshotOnFailure, closeAll, chooseOption, signIn as signInAt, apiAs } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,15 +26,7 @@ let offerId = 0;
 let orgId = 0;
 let orgName = '';
 
-async function api<T>(p: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const me = (await (await p.request.get(`${server.baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
-  const res = method === 'GET'
-    ? await p.request.get(`${server.baseUrl}${path}`)
-    : await p.request.post(`${server.baseUrl}${path}`, { headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, data: body ?? {} });
-  const text = await res.text();
-  if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const api = <T>(p: Page, method: 'GET' | 'POST', path: string, body?: unknown) => apiAs<T>(p, server.baseUrl, method, path, body);
 
 /**
  * Picks an option of a single antd Select (input id = form field name) and waits until it shows as chosen; tries

@@ -196,7 +196,9 @@ describe('web app', () => {
     await errors.waitFor();
     const row = errors.locator('tr.ant-table-row').first();
     expect(await row.locator('td').first().textContent()).toBe('3');
-    expect(await row.locator('td').nth(1).textContent()).toBe('kind');
+    // The column by its label in the UI's language, with the kinds by their names (not `kind`, not `enterprise`).
+    expect(await row.locator('td').nth(1).textContent()).toBe('类型');
+    expect(await row.locator('td').nth(2).textContent()).toMatch(/^类型：应为以下之一：企业、/);
     expect(await page.getByTestId('import-commit-all').isDisabled()).toBe(true);
 
     await page.getByTestId('import-commit-valid').click();

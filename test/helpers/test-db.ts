@@ -14,6 +14,8 @@ export const BACKENDS: Backend[] = process.env.KECHUANG_TEST_BACKENDS
 
 export interface TestDb {
   db: Db;
+  /** PostgreSQL server only: the database URL (with its schema), for a second connection pool as another instance. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   const db = await openDb({ databaseUrl: url.toString() });
   return {
     db,
+    url: url.toString(),
     async drop() {
       await db.close();
       const c = new pg.Client({ connectionString: SERVER_URL });

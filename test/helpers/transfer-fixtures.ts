@@ -13,6 +13,7 @@ export const COPPER_OFFER = {
   cooperation_modes: ['transfer', 'licence'], price_expectation: 300, lang: 'zh-Hans',
 };
 export const OTHER_OFFER = {
-  title: '畜禽粪污资源化处理装备', summary: '一种畜禽养殖粪污固液分离与好氧发酵一体化设备，可将粪污转化为有机肥，适用于规模化养殖场。',
-  hightech_field: 'resources_environment', trl: 6, ip_status: 'pending_patent', advantages: '占地少，发酵周期缩短 30%。', lang: 'zh-Hans',
+  title: '畜禽粪污资源化处理装备', summary: '一种畜禽养殖粪污固液分离与好氧发酵一体化设备，可将粪污转化为有机肥，适用于规模化养殖场。设备集成螺旋挤压分离、槽式好氧发酵和臭气生物滤池，单套日处理粪污 50 吨，已在三家养殖场连续运行两年。',
+  hightech_field: 'resources_environment', trl: 6, ip_status: 'pending_patent', advantages: '占地少，发酵周期缩短 30%，运行能耗比同类设备低 20%。',
+  cooperation_modes: ['transfer'], price_expectation: 80, lang: 'zh-Hans',
 };

@@ -14,6 +14,7 @@ const PublicSection = lazy(() => import('./features/transfer/components/PublicSe
 const EvaluationPage = lazy(() => import('./features/evaluation/components/EvaluationPage').then((m) => ({ default: m.EvaluationPage })));
 const PolicySection = lazy(() => import('./features/policy/PolicySection').then((m) => ({ default: m.PolicySection })));
 const IntelligenceSection = lazy(() => import('./features/intelligence/IntelligenceSection').then((m) => ({ default: m.IntelligenceSection })));
+const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const AccountsSection = lazy(() => import('./features/accounts/AccountsSection').then((m) => ({ default: m.AccountsSection })));
 const ImportWizard = lazy(() => import('./features/imports/components/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
@@ -51,6 +52,7 @@ export function App() {
         <Route path="evaluation/*" element={<Page><EvaluationPage /></Page>} />
         <Route path="import" element={<Page><ImportWizard /></Page>} />
         <Route path="accounts/*" element={<Page><AccountsSection /></Page>} />
+        <Route path="audit" element={<Page><AuditPage /></Page>} />
         <Route path="policy/*" element={<Page><PolicySection /></Page>} />
         <Route path="intelligence/*" element={<Page><IntelligenceSection /></Page>} />
         <Route path="transfer/*" element={<Page><TransferSection /></Page>} />

@@ -81,11 +81,23 @@ export const REGISTRY_INDICATORS: IndicatorDef[] = [
     'Σ contract amount (10k yuan) of those cases. Only contracts brokered on the platform: not the technology-market registration total.'),
   c('transfer_demand_conversion', '技术需求签约转化率', 'Demands that led to a signed contract', 'percent', 'transfer_demand_conversion', {},
     'Demands of the year with a signed contract in any of their cases / demands of the year × 100.'),
+  // Innovation challenges (src/transfer/workflow/challenge-totals.ts): what the challenges closing in the year brought.
+  c('transfer_challenge_agreements', '当年揭榜挂帅活动签约项数', 'Agreements signed at innovation challenges', 'count', 'transfer_challenges', { measure: 'agreements' },
+    'Per challenge closing in the year: cases of the challenge with a signed contract plus the agreements its organiser reports as signed outside the platform.'),
+  c('transfer_challenge_amount', '当年揭榜挂帅活动签约金额', 'Amount of agreements signed at innovation challenges', 'yuan_10k', 'transfer_challenges', { measure: 'amount' },
+    'Σ contract amounts of those cases plus the reported agreement amounts (10k yuan; kept in fen).'),
+  c('transfer_challenge_prizes', '当年揭榜挂帅活动奖金', 'Prize money of innovation challenges', 'yuan_10k', 'transfer_challenges', { measure: 'prizes' },
+    'Σ prize money of the challenges closing in the year (10k yuan; kept in fen).'),
   // Incentive programmes (src/policy/programmes): what the ledger paid, per zone of the organisations paid.
   c('policy_subsidies_disbursed', '当年激励项目拨付资金', 'Incentive programme subsidies disbursed', 'yuan_10k', 'policy_disbursements', { measure: 'amount' },
     'Σ payments of incentive programmes in the year (10k yuan), by payment date and the paid organisation\'s zone.'),
   c('policy_enterprises_supported', '当年获激励项目支持的企业数', 'Organisations supported by incentive programmes', 'count', 'policy_disbursements', { measure: 'enterprises' },
     'Organisations paid by at least one incentive programme in the year.'),
+  // Funds (src/policy/funds): innovation vouchers paid out and risk-compensation pools' claims.
+  c('policy_vouchers_redeemed', '当年创新券兑付金额', 'Innovation vouchers paid out', 'yuan_10k', 'policy_funds', { measure: 'vouchers_redeemed' },
+    'Σ amounts paid for vouchers redeemed at registered providers in the year (10k yuan; kept in fen).'),
+  c('policy_risk_compensation', '当年风险补偿资金池代偿金额', 'Risk-pool compensation paid', 'yuan_10k', 'policy_funds', { measure: 'risk_compensation' },
+    'Σ compensation paid on defaulted loans by the zone\'s risk-compensation pools in the year (10k yuan; kept in fen).'),
 ];
 
 /** Torch 2021 second-level indicators the registry cannot compute: entered as official statistics. */

@@ -118,10 +118,20 @@ export const COMPUTATIONS = {
     params: z.object({}).strict(),
     description: { zh: '当年征集的需求中已签订技术合同的比例 %', en: 'Share of the year\'s demands that led to a signed contract, %' },
   },
+  transfer_challenges: {
+    source: 'transfer',
+    params: z.object({ measure: z.enum(['agreements', 'amount', 'prizes']).default('agreements') }).strict(),
+    description: { zh: '当年结束的揭榜挂帅活动签约项数、签约金额或奖金（万元；平台案件签约加主办方报告的场外签约）', en: 'Innovation challenges closing in the year: agreements, their amount or prize money (10k yuan; contracts of the platform\'s cases plus agreements the organiser reports)' },
+  },
   policy_disbursements: {
     source: 'policy',
     params: z.object({ measure: z.enum(['amount', 'enterprises']).default('amount') }).strict(),
     description: { zh: '当年激励项目拨付金额（万元）或获拨付企业数（按拨付日期、企业所在园区）', en: 'Incentive programme payments in the year (10k yuan) or organisations paid (by payment date, the organisation\'s zone)' },
+  },
+  policy_funds: {
+    source: 'policy',
+    params: z.object({ measure: z.enum(['vouchers_redeemed', 'risk_compensation']).default('vouchers_redeemed') }).strict(),
+    description: { zh: '当年创新券兑付金额或风险补偿资金池代偿金额（万元，按兑付或代偿登记日期）', en: 'Innovation vouchers paid out or risk-pool compensation in the year (10k yuan, by redemption or claim date)' },
   },
 } satisfies Record<string, ComputationDef>;
 
@@ -350,6 +360,21 @@ export function recordScans(inds: ComputedIndicator[], scope: ComputeScope): Sca
               and ($4::int8[] is null or zone_id = any($4::int8[]))
             group by zone_id, extract(year from contract_date)::int` });
         break;
+      case 'transfer_challenges': { // src/transfer/workflow/challenge-totals.ts: per challenge, by its closing year (fen → 10k yuan)
+        const num = pr.measure === 'prizes' ? 'coalesce(sum(ch.prize_amount_fen), 0)::float8 / 1000000'
+          : pr.measure === 'amount' ? 'sum(coalesce(ch.agreement_amount_reported_fen, 0) + cs.fen)::float8 / 1000000'
+            : 'sum(coalesce(ch.agreements_reported, 0) + cs.n)::float8';
+        scans.push({ label: ind.code, params: [scope.from, scope.to, ind.id, sub],
+          sql: `select $3::int8 as indicator_id, ch.zone_id, extract(year from ch.closes_on)::int as year, ${num} as num, null::float8 as den,
+              count(*)::float8 as records, max(ch.updated_at) as data_as_of
+            from transfer_challenges ch
+            cross join lateral (select count(*) as n, coalesce(sum(round(c.contract_amount * 1000000)), 0)::int8 as fen from transfer_cases c
+                                where c.challenge_id = ch.id and c.contract_date is not null) cs
+            where ch.closes_on between make_date($1::int - 1, 1, 1) and make_date($2::int, 12, 31)
+              and ($4::int8[] is null or ch.zone_id = any($4::int8[]))
+            group by ch.zone_id, extract(year from ch.closes_on)::int` });
+        break;
+      }
       case 'policy_disbursements': // src/policy/programmes: the ledger's payments (fen → 10k yuan)
         scans.push({ label: ind.code, params: [scope.from, scope.to, ind.id, sub],
           sql: `select $3::int8 as indicator_id, zone_id, extract(year from paid_at)::int as year,
@@ -359,6 +384,17 @@ export function recordScans(inds: ComputedIndicator[], scope: ComputeScope): Sca
               and ($4::int8[] is null or zone_id = any($4::int8[]))
             group by zone_id, extract(year from paid_at)::int` });
         break;
+      case 'policy_funds': { // src/policy/funds: vouchers paid at redemption, risk-pool claims compensated (fen → 10k yuan)
+        const vouchers = pr.measure !== 'risk_compensation';
+        const [table, at, fen] = vouchers ? ['vouchers', 'redeemed_at', 'paid_fen'] : ['risk_pool_claims', 'created_at', 'compensated_fen'];
+        scans.push({ label: ind.code, params: [scope.from, scope.to, ind.id, sub],
+          sql: `select $3::int8 as indicator_id, zone_id, extract(year from ${at})::int as year, sum(${fen})::float8 / 1000000 as num, null::float8 as den,
+              count(*)::float8 as records, max(${at}) as data_as_of
+            from ${table} where ${at} >= make_date($1::int - 1, 1, 1) and ${at} < make_date($2::int + 1, 1, 1)
+              and ($4::int8[] is null or zone_id = any($4::int8[]))
+            group by zone_id, extract(year from ${at})::int` });
+        break;
+      }
       default: throw new Error(`not a record computation: ${ind.computation}`);
     }
   }

@@ -16,7 +16,7 @@ import * as repo from './evaluation.repository';
 import { computeValues, createIndicator, enteredValueSchema, enterValue, indicatorInputSchema, indicatorPatchSchema, updateIndicator } from './indicator.service';
 import { copyFramework, frameworkDetail, frameworkUpdateSchema, updateFramework } from './framework.service';
 import { evaluate, uncertainty, zoneEvaluation } from './evaluate.service';
-import { evaluationCsv, evaluationXlsx } from './evaluation.export';
+import { evaluationCsv, evaluationXlsx, type ExportLang } from './evaluation.export';
 import { listPublications, publishSchema, setPublished, visibleZonesOf } from './publication.service';
 import * as S from './evaluation.schemas';
 
@@ -73,11 +73,11 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
   }, async (req) => {
     let indicatorIds: number[] | null = null;
     if (req.query.indicator) {
-      const inds = await repo.listIndicators(db, { codes: req.query.indicator.split(',') });
+      const inds = await repo.listIndicators(req.readDb, { codes: req.query.indicator.split(',') });
       indicatorIds = [...inds.map((i) => i.id), ...req.query.indicator.split(',').filter((s) => /^\d+$/.test(s)).map(Number)];
     }
-    return { items: await repo.listValues(db, { zoneIds: req.query.zone ?? null, indicatorIds, from: req.query.from ?? null, to: req.query.to ?? null, limit: req.query.limit,
-      visibleZones: await visibleZonesOf(db, actorOf(req)) }) };
+    return { items: await repo.listValues(req.readDb, { zoneIds: req.query.zone ?? null, indicatorIds, from: req.query.from ?? null, to: req.query.to ?? null, limit: req.query.limit,
+      visibleZones: await visibleZonesOf(req.readDb, actorOf(req)) }) };
   });
 
   r.get('/api/indicator-publications', {
@@ -99,7 +99,7 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.get('/api/frameworks', { schema: { tags, summary: 'Evaluation frameworks', response: { 200: S.frameworkList } } }, async () => ({ items: await repo.listFrameworks(db) }));
 
-  r.get('/api/frameworks/:id', { schema: { tags, summary: 'A framework with its nodes, method and options', params: id, response: { 200: S.frameworkDetail } } }, async (req) => frameworkDetail(db, req.params.id));
+  r.get('/api/frameworks/:id', { schema: { tags, summary: 'A framework with its nodes, method and options', params: id, response: { 200: S.frameworkDetail } } }, async (req) => frameworkDetail(req.readDb, req.params.id));
 
   r.post('/api/frameworks/:id/copy', {
     schema: { tags, summary: 'Copy a framework to change it (admin or zone operator)', params: id,
@@ -112,18 +112,21 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.post('/api/frameworks/:id/evaluate', {
     schema: { tags, summary: 'Evaluate zones in a year: scores per node, ranks, rank change, drill-down to the data', params: id, body: evaluateBody, response: { 200: S.evaluation } },
-  }, async (req) => evaluate(db, req.params.id, req.body, await visibleZonesOf(db, actorOf(req))));
+  }, async (req) => evaluate(req.readDb, req.params.id, req.body, await visibleZonesOf(req.readDb, actorOf(req))));
 
   r.post('/api/frameworks/:id/uncertainty', {
     schema: { tags, summary: 'Monte Carlo uncertainty of the ranks: median and 5–95 % interval per zone', params: id,
       body: evaluateBody.extend({ runs: z.number().int().min(10).max(5000).default(500), seed: int4().default(1) }), response: { 200: S.uncertainty } },
-  }, async (req) => uncertainty(db, req.params.id, req.body, await visibleZonesOf(db, actorOf(req))));
+  }, async (req) => uncertainty(req.readDb, req.params.id, req.body, await visibleZonesOf(req.readDb, actorOf(req))));
 
   const zoneQuery = z.object({ framework: dbIdParam(), year: z.coerce.number().int().min(1949).max(2100).optional(),
-    years: z.coerce.number().int().min(1).max(20).default(5), peers: intList.optional() });
+    years: z.coerce.number().int().min(1).max(20).default(5), peers: intList.optional(),
+    lang: z.enum(['zh-CN', 'en']).optional().describe('Language of the CSV and XLSX headers and texts (default: from Accept-Language, else Chinese)') });
+  const exportLang = (req: FastifyRequest, q: z.infer<typeof zoneQuery>): ExportLang =>
+    q.lang ?? (/^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh-CN');
   const lastYear = () => new Date().getFullYear() - 1;
   const load = async (zoneId: number, q: z.infer<typeof zoneQuery>, req: FastifyRequest) =>
-    zoneEvaluation(db, zoneId, q.framework, q.year ?? lastYear(), q.years, q.peers, await visibleZonesOf(db, actorOf(req)));
+    zoneEvaluation(req.readDb, zoneId, q.framework, q.year ?? lastYear(), q.years, q.peers, await visibleZonesOf(req.readDb, actorOf(req)));
 
   r.get('/api/zones/:id/evaluation', {
     schema: { tags, summary: 'A zone against its peers: indicator time series, radar of dimensions, rank by year', params: id, querystring: zoneQuery, response: { 200: S.zoneEvaluation } },
@@ -134,9 +137,9 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fa
 
   r.get('/api/zones/:id/evaluation.csv', { schema: { tags, summary: 'The zone evaluation as CSV (results, then inputs with provenance)', params: id, querystring: zoneQuery } },
     async (req, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="evaluation-${req.params.id}.csv"`)
-      .send(evaluationCsv(await load(req.params.id, req.query, req))));
+      .send(evaluationCsv(await load(req.params.id, req.query, req), exportLang(req, req.query))));
 
   r.get('/api/zones/:id/evaluation.xlsx', { schema: { tags, summary: 'The zone evaluation as XLSX (sheets Results and Inputs)', params: id, querystring: zoneQuery } },
     async (req, reply) => reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="evaluation-${req.params.id}.xlsx"`).send(await evaluationXlsx(await load(req.params.id, req.query, req))));
+      .header('content-disposition', `attachment; filename="evaluation-${req.params.id}.xlsx"`).send(await evaluationXlsx(await load(req.params.id, req.query, req), exportLang(req, req.query))));
 }

@@ -5,7 +5,7 @@
  * indicator, weights are finite and ≥ 0, and the framework's weight rules (e.g. Torch dimensions sum to 100).
  */
 import { z } from 'zod';
-import type { Db } from '../../shared/db';
+import type { Db, Queryable } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { zoneSubtree } from '../../shared/access/actor';
 import { AppError, forbidden, invalid, notFound } from '../../shared/http/errors';
@@ -15,6 +15,7 @@ import { methodFileSchema } from '../composite/methodSchema';
 import type { FrameworkDef, FrameworkMethod, FrameworkNodeDef, FrameworkOptions } from '../frameworks/types';
 import * as repo from './evaluation.repository';
 import { issue, requireActor } from './indicator.service';
+import { appendAudit } from '../../shared/audit/audit-log';
 
 export { compositeProblem } from './composite-problem';
 import { compositeProblem } from './composite-problem';
@@ -118,6 +119,15 @@ async function mayEdit(db: Db, actor: Actor, fw: repo.FrameworkRow): Promise<voi
   throw forbidden(actor.role === 'zone_operator' ? 'scope.zone' : 'scope.role', { entity: 'frameworks' });
 }
 
+/** What the audit log keeps of a framework: its definition (nodes as defined, weights included) and its owner. */
+async function frameworkImage(q: Queryable, id: number) {
+  const fw = (await repo.getFramework(q, id))!;
+  return {
+    id: fw.id, code: fw.code, name_zh: fw.name_zh, name_en: fw.name_en, description: fw.description, method: fw.method, options: fw.options,
+    copied_from: fw.copied_from, owner_zone_id: fw.owner_zone_id, version: fw.version, nodes: nodeRowsToDefs(await repo.frameworkNodes(q, id)),
+  };
+}
+
 export async function copyFramework(db: Db, actor: Actor | null, id: number, body: { code?: string; name_zh?: string; name_en?: string | null }) {
   const a = requireActor(actor);
   if (a.role !== 'admin' && a.role !== 'zone_operator') throw forbidden('scope.role', { entity: 'frameworks' });
@@ -132,6 +142,7 @@ export async function copyFramework(db: Db, actor: Actor | null, id: number, bod
       description: src.description, method: src.method, options: src.options, shipped: false, copiedFrom: src.id, ownerZoneId: a.role === 'zone_operator' ? a.zoneId : null,
     });
     await repo.replaceNodes(tx, fw.id, nodes, ids);
+    await appendAudit(tx, a, { entity: 'frameworks', entityId: fw.id, zoneId: fw.owner_zone_id, action: 'copy', after: await frameworkImage(tx, fw.id) });
     return { ...fw, nodes: await repo.frameworkNodes(tx, fw.id) };
   });
 }
@@ -156,9 +167,11 @@ export async function updateFramework(db: Db, actor: Actor | null, id: number, b
   validateFrameworkDef(nodes, method, options, ids, directions);
   const parsedMethod = methodSchema.parse(method) as FrameworkMethod;
   return db.transaction(async (tx) => {
+    const before = await frameworkImage(tx, id);
     await repo.updateFrameworkRow(tx, id, { name_zh: body.name_zh ?? fw.name_zh, name_en: body.name_en === undefined ? fw.name_en : body.name_en ?? null,
       description: body.description === undefined ? fw.description : body.description ?? null, method: parsedMethod, options });
     if (body.nodes) await repo.replaceNodes(tx, id, nodes, ids);
+    await appendAudit(tx, a, { entity: 'frameworks', entityId: id, zoneId: fw.owner_zone_id, action: 'update', before, after: await frameworkImage(tx, id) });
     return { ...(await repo.getFramework(tx, id))!, nodes: await repo.frameworkNodes(tx, id) };
   });
 }

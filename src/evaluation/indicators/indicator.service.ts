@@ -11,6 +11,7 @@ import { COMPUTATIONS, type ComputedIndicator, isComputationKey, parseParams } f
 import { runComputations } from './compute-run';
 import * as repo from './evaluation.repository';
 import { INDICATOR_UNITS } from '../frameworks/indicators';
+import { appendAudit } from '../../shared/audit/audit-log';
 
 /** A free-text field problem, shown as "<field>: must be <text>". */
 export const issue = (field: string, text: string): FieldIssue => ({ field, key: 'field.type', params: { type: text } });
@@ -81,14 +82,19 @@ export function checkDefinition(i: IndicatorInputBody): repo.IndicatorInput {
 }
 
 export async function createIndicator(db: Db, actor: Actor | null, body: IndicatorInputBody) {
-  requireAdmin(actor);
+  const a = requireAdmin(actor);
   const def = checkDefinition(body);
   if (await repo.getIndicator(db, def.code)) throw new AppError('DUPLICATE', 'problem.duplicate', { field: 'code' }, [{ field: 'code', key: 'problem.duplicate', params: { field: 'code' } }]);
-  return repo.insertIndicator(db, def);
+  // Indicator definitions are the platform's (admins only): their audit events have no zone.
+  return db.transaction(async (tx) => {
+    const created = await repo.insertIndicator(tx, def);
+    await appendAudit(tx, a, { entity: 'indicators', entityId: created.id, zoneId: null, action: 'create', after: created });
+    return created;
+  });
 }
 
 export async function updateIndicator(db: Db, actor: Actor | null, id: number, body: Partial<IndicatorInputBody>) {
-  requireAdmin(actor);
+  const a = requireAdmin(actor);
   const current = await repo.getIndicator(db, id);
   if (!current) throw notFound('indicator', id);
   const merged = indicatorInputSchema.parse({
@@ -96,7 +102,12 @@ export async function updateIndicator(db: Db, actor: Actor | null, id: number, b
     direction: current.direction, kind: current.kind, computation: current.computation, params: current.params,
     typical_min: current.typical_min, typical_max: current.typical_max, source: current.source, ...body,
   });
-  return repo.updateIndicator(db, id, checkDefinition(merged));
+  const checked = checkDefinition(merged);
+  return db.transaction(async (tx) => {
+    const updated = await repo.updateIndicator(tx, id, checked);
+    await appendAudit(tx, a, { entity: 'indicators', entityId: id, zoneId: null, action: 'update', before: current, after: updated });
+    return updated;
+  });
 }
 
 // ------------------------------------------------------------------------------------------------------- computing

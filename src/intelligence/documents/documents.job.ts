@@ -25,7 +25,8 @@ export function defineDocumentJobs(jobs: JobQueue, db: Db): void {
     let failed = 0;
     ctx.setProgress(0, ids.length);
     for (const [i, id] of ids.entries()) {
-      // A restarted job skips what an earlier run already finished.
+      // A restarted job (after a shutdown stopped it here, or a crash) skips what an earlier run already finished.
+      ctx.checkpoint();
       const outcome = await processDocument(db, id, zones, context);
       if (outcome === 'processed') processed++;
       if (outcome === 'failed') failed++;

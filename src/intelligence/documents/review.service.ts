@@ -132,19 +132,21 @@ export async function confirmFact(db: Db, actor: Actor | null, id: number, versi
     const source = `${String(fact.file_name).slice(0, 400)} (intelligence document ${fact.document_id})`;
     // Zone facts name their metric in words (as the demo's do): the indicator library's name where the code is one.
     const indicator = (await tx.query<{ name_zh: string; name_en: string | null }>('select name_zh, name_en from indicators where code = $1', [fact.metric]))[0];
-    const metricName = indicator ? [indicator.name_zh, indicator.name_en].filter(Boolean).join(' / ') : String(fact.metric_label ?? fact.metric);
+    // One language per column (migrations/022): the Chinese name in metric, the English in metric_en.
+    const metricName = indicator ? indicator.name_zh : String(fact.metric_label ?? fact.metric);
+    const metricEn = indicator?.name_en ?? null;
     
-    const search = `f-d${fact.document_id}-${id} ${analyze(`${metricName} ${fact.quote}`).join(' ')}`;
-    const zf = await tx.query<{ id: number }>(`insert into zone_facts (code, zone_id, metric, value, unit, period, source, quote, search)
-      values ($1, $2, $3, $4::numeric, $5, $6, $7, $8, to_tsvector('simple', $9)) returning id`,
-      [`F-D${fact.document_id}-${id}`, subjectZone, metricName.slice(0, 300), fact.value, fact.unit, fact.period, source, fact.quote, search]);
+    const search = `f-d${fact.document_id}-${id} ${analyze(`${metricName} ${metricEn ?? ''} ${fact.quote}`).join(' ')}`;
+    const zf = await tx.query<{ id: number }>(`insert into zone_facts (code, zone_id, metric, metric_en, value, unit, period, source, quote, search)
+      values ($1, $2, $3, $4, $5::numeric, $6, $7, $8, $9, to_tsvector('simple', $10)) returning id`,
+      [`F-D${fact.document_id}-${id}`, subjectZone, metricName.slice(0, 300), metricEn?.slice(0, 300) ?? null, fact.value, fact.unit, fact.period, source, fact.quote, search]);
     const zoneFactId = Number(zf[0]!.id);
     const indicatorValue = await recordIndicatorValue(tx, a, fact, subjectZone, source, zoneFactId);
     const rows = await tx.query(`update intel_facts set status = 'confirmed', zone_fact_id = $2, reviewed_by = $3, reviewed_at = now(), version = version + 1
       where id = $1 returning id, status, zone_fact_id, version`, [id, zoneFactId, a.userId]);
     await audit(tx, a, fact, 'confirm', { ...pick(fact), status: 'confirmed', zone_fact_id: zoneFactId });
     await tx.query(`insert into audit_events (user_id, entity, entity_id, zone_id, action, after) values ($1, 'zone-facts', $2, $3, 'create', $4)`,
-      [a.userId, zoneFactId, subjectZone, JSON.stringify({ metric: metricName, value: fact.value, unit: fact.unit, period: fact.period, source, quote: fact.quote })]);
+      [a.userId, zoneFactId, subjectZone, JSON.stringify({ metric: metricName, metric_en: metricEn, value: fact.value, unit: fact.unit, period: fact.period, source, quote: fact.quote })]);
     return { ...rows[0]!, zone_fact_id: zoneFactId, indicator_value: indicatorValue, superseded: disagreeing.map((d) => Number(d.id)) };
   });
 }
@@ -172,7 +174,7 @@ async function recordIndicatorValue(tx: Queryable, a: Actor, fact: Row, zoneId: 
 /** Confirmed facts about a zone (and the zones below it), each with its quote and the sentence it came from. */
 export async function confirmedFactsOfZone(db: Db, zoneId: number) {
   const subtree = await zoneSubtree(db, zoneId);
-  const rows = await db.query(`select f.id, f.document_id, d.file_name, d.title, f.subject_zone_id as zone_id, zf.metric, f.value::text as value, f.unit, f.period,
+  const rows = await db.query(`select f.id, f.document_id, d.file_name, d.title, f.subject_zone_id as zone_id, zf.metric, zf.metric_en, f.value::text as value, f.unit, f.period,
       f.quote, f.start_offset, f.end_offset, f.zone_fact_id, f.reviewed_at
     from intel_facts f join intel_documents d on d.id = f.document_id join zone_facts zf on zf.id = f.zone_fact_id and zf.retired_at is null and zf.published
     where f.status = 'confirmed' and f.subject_zone_id = any($1::int8[]) order by f.period desc, f.id desc limit 100`, [subtree]);

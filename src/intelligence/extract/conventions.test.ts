@@ -175,3 +175,46 @@ describe('offsets', () => {
     }
   });
 });
+
+describe('tuning-set conventions (word numbers, Republic of China years, comparisons)', () => {
+  const periods = (text: string, date?: string) => facts(text, date).map((f) => [f.value, f.unit, f.period]);
+
+  it('reads spelled-out figures: 一兆二千亿元, 百分之三十一點五, 一百廿, 两成五 and English word counts of things', () => {
+    expect(pick(one('園區總營業額超過一兆二千億元。'))).toEqual({ value: '1200000000000', unit: 'CNY' });
+    expect(pick(one('出口成長了百分之一百廿點五。'))).toEqual({ value: '120.5', unit: 'percent' });
+    expect(pick(one('研發人員約占兩成五。'))).toEqual({ value: '25', unit: 'percent' });
+    expect(facts('園區於民國七十九年成立，成為科技重鎮。')).toEqual([]); // 成 of 成立 / 成为 is no percentage
+    expect(pick(one('The fund backed Thirty-two start-ups last year.'))).toEqual({ value: '32', unit: 'count' });
+    expect(pick(one('Five new research centres opened.'))).toEqual({ value: '5', unit: 'count' });
+    expect(facts('The plan works on three levels and two sessions, within the top ten.')).toEqual([]);
+  });
+
+  it('reads 民國 years (民國112年 = 2023) and, in Taiwanese articles, bare 105年 / 九十八年', () => {
+    expect(periods('民國110年研發經費達3,000億元。')).toEqual([['300000000000', 'CNY', '2021']]);
+    expect(periods('科學園區105年營業額達新台幣2.3兆元。')).toEqual([['2300000000000', 'TWD', '2016']]);
+    expect(periods('竹科九十八年營業額達八千億元。')).toEqual([['800000000000', 'CNY', '2009']]);
+    expect(periods('高新区105年来累计引进企业30家。')).toEqual([['30', 'count', null]]); // not Taiwanese: 105 is no year
+  });
+
+  it('takes a comparison year as the period only of the figure right after it', () => {
+    expect(periods('2023年营业收入1.2万亿元,较2022年的1.1万亿元增长9.1%。')).toEqual([
+      ['1200000000000', 'CNY', '2023'], ['1100000000000', 'CNY', '2022'], ['9.1', 'percent', '2023'],
+    ]);
+    expect(periods('今年上半年产值增长12%,较去年同期提高3个百分点。', '2024-08-01')).toEqual([['12', 'percent', '2024'], ['3', 'pp', '2024']]);
+    expect(periods('研发强度由2019年的2.1%提升到2022年的2.6%。')).toEqual([['2.1', 'percent', '2019'], ['2.6', 'percent', '2022']]);
+    expect(periods('Spending rose 4% in 2022 compared with 2021.')).toEqual([['4', 'percent', '2022']]);
+  });
+
+  it('reads a currency named once for the rest of the article (新臺幣(下同)) and money multipliers without 元', () => {
+    expect(periods('2024年營業額為新臺幣(下同)1.2兆元，出口額0.8兆元。')).toEqual([['1200000000000', 'TWD', '2024'], ['800000000000', 'TWD', '2024']]);
+    expect(pick(one('去年出口額約2.5兆,創新高。', '2023-01-10'))).toEqual({ value: '2500000000000', unit: 'CNY' });
+    expect(pick(one('營業額衝破 3 兆元。'))).toEqual({ value: '3000000000000', unit: 'CNY' });
+  });
+
+  it('skips durations in months, size classes in corner brackets and years that name a programme', () => {
+    expect(periods('今年前8个月,园区新增企业120家。', '2024-09-10')).toEqual([['120', 'count', '2024']]);
+    expect(facts('規模「100人至199人」企業占比達12.5%。').map(pick)).toEqual([{ value: '12.5', unit: 'percent' }]);
+    expect(periods('The Horizon 2020 programme funded 1,200 projects.')).toEqual([['1200', 'count', null]]);
+    expect(periods('R&D intensity stood at 2.2 % between 2019 and 2021.')).toEqual([['2.2', 'percent', '2019-2021']]);
+  });
+});

@@ -2,7 +2,7 @@ import { type Dec, fromBigInt, parseDecimal, scale, add, toDecimalString } from 
 import { foldForRules } from './fold';
 import { CN_NUMERAL_CHARS, EN_CARDINALS, parseChineseNumeral, parseOrdinal } from './numerals';
 import { articleYearOf, findPeriodMarks, type PeriodMark } from './periods';
-import { getRules, byLengthDesc, cachedRegExp, type Rules } from './rules';
+import { getRules, byLengthDesc, cachedRegExp, escapeRegExp, type Rules } from './rules';
 import { blockedLines, clauseEnd, clauseStart, lineRanges, sentenceRanges, type Range } from './structure';
 import { articleSubjects, entityLexicon, findMentions, findMetricHits, isCurrency, unitFits, type ExtractContext, type Mention, type MetricHit } from './context';
 
@@ -69,6 +69,8 @@ interface Doc {
   mentions: Mention[];
   metricHits: MetricHit[];
   rules: Rules;
+  /** 新臺幣(下同): from this offset on, a bare 元 is this currency */
+  sameBelow: { from: number; code: string };
 }
 
 const DATE_PATTERNS = [
@@ -82,6 +84,8 @@ const DATE_PATTERNS = [
   /(?:\+?\d{1,3}[-\s]?)?(?:\(?0\d{2,3}\)?[-\s]?\d{7,8}|1[3-9]\d{9}|400[-\s]?\d{3}[-\s]?\d{4})(?!\d)/g,
   // long digit strings without separators: registration numbers, codes
   /\d{9,}/g,
+  // durations in months (前10个月, 近18个月) are periods, not counts
+  /[前近]?\d+\s*个多?月/g,
 ];
 
 function block(folded: string, blocked: Uint8Array): void {
@@ -105,7 +109,9 @@ function prepare(input: ExtractInput, ctx: ExtractContext | undefined): Doc {
   const marks = findPeriodMarks(folded, articleYearOf(input.date ?? undefined, folded));
   const lexicon = entityLexicon(ctx);
   const mentions = findMentions(folded, lexicon);
-  return { text, folded, blocked, sentences, sentenceOf, paragraphOf, marks, mentions, metricHits: findMetricHits(folded), rules };
+  const same = cachedRegExp(`(${rules.units.currency_same_below.map(([w]) => escapeRegExp(w)).join('|')})\\s*[(（]\\s*(?:以下同|下同)\\s*[)）]`).exec(folded);
+  const sameBelow = same ? { from: same.index, code: rules.units.currency_same_below.find(([w]) => w === same[1])![1] } : { from: folded.length + 1, code: 'CNY' };
+  return { text, folded, blocked, sentences, sentenceOf, paragraphOf, marks, mentions, metricHits: findMetricHits(folded), rules, sameBelow };
 }
 
 const startsWithAny = (text: string, words: string[]) => byLengthDesc(words, (w) => w).find((w) => text.startsWith(w));
@@ -131,6 +137,13 @@ function hedgeBefore(doc: Doc, pos: number): { approx?: boolean; bound?: Bound }
 
 const CJK = /[\u4e00-\u9fff]/;
 
+/** A money word (营业额, 进口额, 经费…; data/units.json money_words) earlier in the clause of the figure. */
+function moneyContext(doc: Doc, numberStart: number): boolean {
+  const before = doc.folded.slice(Math.max(0, numberStart - 16), numberStart);
+  const clause = before.slice(Math.max(...[',', ';', '。', '、', ','].map((d) => before.lastIndexOf(d))) + 1);
+  return doc.rules.units.money_words.some((w) => clause.includes(w));
+}
+
 /** Reads multiplier, unit and trailing hedges after a number ending at `p`. */
 function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseNumeral: boolean): Candidate | undefined {
   const { folded, text } = doc;
@@ -148,6 +161,8 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
     }
   };
   hedgeAfterNumber();
+  // 4.26 兆元, 衝破 4 兆元: a space may stand between the number and a Chinese multiplier
+  if (folded[p] === ' ' && /^ [万亿兆]/.test(folded.slice(p, p + 2)) && !chineseNumeral) p += 1;
   // Chinese multipliers (16万5千 → 16×10^4 + 5×10^3)
   const zhMultiplier = startsWithAny(folded.slice(p, p + 3), Object.keys(u.multipliers_zh));
   if (zhMultiplier && !(zhMultiplier === '千' && /^[瓦米克伏赫帕焦]/.test(folded.slice(p + 1))) && !(zhMultiplier === '百' && !/^[万亿元]/.test(folded.slice(p + 1)))) {
@@ -155,7 +170,7 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
     p += zhMultiplier.length;
     [value, p] = compositeTail(folded, p, u.multipliers_zh[zhMultiplier]!, value);
     hedgeAfterNumber();
-  } else if (folded[p] === '兆' && (startsWithAny(folded.slice(p + 1, p + 5), u.currency_suffix_zh.map(([w]) => w)) || /^(?:\d[\d,]*|[一二两三四五六七八九千百十]+)亿/.test(folded.slice(p + 1, p + 12)))) {
+  } else if (folded[p] === '兆' && (startsWithAny(folded.slice(p + 1, p + 5), u.currency_suffix_zh.map(([w]) => w)) || /^(?:\d[\d,]*|[一二两三四五六七八九千百十]+)亿/.test(folded.slice(p + 1, p + 12)) || (/^兆(?![\u4e00-\u9fff])/.test(folded.slice(p, p + 2)) && moneyContext(doc, numberStart)))) {
     value = scale(value, u.trillion_zhao.exp);
     p += 1;
     [value, p] = compositeTail(folded, p, u.trillion_zhao.exp, value);
@@ -178,7 +193,7 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
     const zhCurrency = u.currency_suffix_zh.find(([word]) => rest.startsWith(word));
     const enCurrency = /^\s?(?:of\s)?[a-z]/.test(rest) ? byLengthDesc(u.currency_suffix_en, ([word]) => word).find(([word]) => cachedRegExp(`^\\s?(?:of\\s)?${word.replace(/[.$]/g, '\\$&')}(?![a-z])`).test(rest)) : undefined;
     const measure = byLengthDesc(u.measures, (m) => m.word).find((m) => rest.startsWith(m.word) && !/[a-z0-9]/.test(rest[m.word.length] ?? ''));
-    if (zhCurrency) take(zhCurrency[0], zhCurrency[1]);
+    if (zhCurrency) take(zhCurrency[0], zhCurrency[1] === 'CNY' && zhCurrency[0] === '元' && p >= doc.sameBelow.from ? doc.sameBelow.code : zhCurrency[1]);
     else if (enCurrency) {
       const m = cachedRegExp(`^\\s?(?:of\\s)?${enCurrency[0].replace(/[.$]/g, '\\$&')}`).exec(rest)!;
       take(m[0], enCurrency[1]);
@@ -190,7 +205,7 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
       const word = rest.startsWith('年') ? '年' : /^\s(?:consecutive |straight )?years?/.exec(rest)![0];
       const after = folded.slice(p + word.length, p + word.length + 6);
       const anniversary = doc.rules.notFacts.anniversary_after.some((a) => folded.startsWith(a, p)) || /^(?:\s?anniversary|\s?old|\s?ago)/.test(after);
-      if (!anniversary && (/连续|连年/.test(before) || /consecutive|straight|in a row/.test(folded.slice(p, p + 30)))) take(word, 'years');
+      if (!anniversary && (/连续|连年|连$/.test(before) || /consecutive|straight|in a row/.test(folded.slice(p, p + 30)))) take(word, 'years');
     } else {
       const classifiers = chineseNumeral ? u.count_classifiers_cn_numeral : u.count_classifiers_zh;
       const cls = startsWithAny(rest, classifiers);
@@ -213,6 +228,10 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
     // 新台幣5兆元: the currency named before the figure is more specific than a bare 元
     if (!unit || unit === 'count') { unit = prefix[1]; unitEnd = p; } else if (unit === 'CNY') unit = prefix[1];
     start = numberStart - (folded.slice(0, numberStart).length - folded.slice(0, numberStart).replace(/\s$/, '').length) - prefix[0].length;
+  }
+  // 進口額超過5千億, 出口額約1.3兆: a money multiplier without 元 after a money word is a sum in the article's currency
+  if (!unit && zhMultiplier && /[亿兆]$/.test(zhMultiplier) && !CJK.test(rest[0] ?? '') || !unit && folded[p - 1] === '兆' && !CJK.test(rest[0] ?? '')) {
+    if (moneyContext(doc, numberStart)) { unit = p >= doc.sameBelow.from ? doc.sameBelow.code : 'CNY'; unitEnd = p; }
   }
   if (!unit) return undefined;
   // hedges after the unit: 以上 / 以下 / 左右
@@ -255,6 +274,8 @@ function compositeTail(folded: string, p: number, exponent: number, value: Dec):
 }
 
 const NUMBER_RE = new RegExp(`(\\d+(?:,\\d{3}(?!\\d))*(?:\\.\\d+)?)|([${CN_NUMERAL_CHARS}]+)`, 'g');
+const EN_TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const EN_COUNT_RE = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${EN_TENS})(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\\b(?![-])`, 'g');
 const EN_WORD_RE = new RegExp(`\\b(${Object.keys(EN_CARDINALS).filter((w) => w !== 'a').join('|')}|a)\\s+(hundred|thousand|million|billion|trillion)\\b`, 'g');
 
 function isTaken(doc: Doc, taken: Uint8Array, start: number, end: number): boolean {
@@ -312,6 +333,17 @@ function specialCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
     const value = m[2] ? { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4 }[m[2] as 'doubled'] : 2 ** n;
     push(m.index, m.index + m[0].length, value, 'times', text.slice(m.index, m.index + m[0].length));
   }
+  // 一成 = 10%, 两成二 = 22%, 近二成: only right after a cue word (占, 约, 近, 增长了…), since 成 is also 成立 / 成为
+  const tenths = /([一二两三四五六七八九]|十)成([一二三四五六七八九])?(?![一二三四五六七八九十])/g;
+  while ((m = tenths.exec(folded))) {
+    const before = folded.slice(Math.max(0, m.index - 6), m.index).replace(/\s+$/, '');
+    if (!doc.rules.units.percent_tenths_cues.some((w) => before.endsWith(w))) continue;
+    const value = Number(parseChineseNumeral(m[1]!)) * 10 + (m[2] ? Number(parseChineseNumeral(m[2])) : 0);
+    const end = m.index + m[0].length;
+    if (isTaken(doc, taken, m.index, end)) continue;
+    taken.fill(1, m.index, end);
+    out.push({ start: m.index, end, numberEnd: end, value: fromBigInt(BigInt(value)), unit: 'percent', unitRaw: text.slice(m.index, end) });
+  }
   const percentWords = new RegExp(`百分之([${CN_NUMERAL_CHARS}点]+)`, 'g');
   while ((m = percentWords.exec(folded))) {
     const [whole, frac] = m[1]!.split('点');
@@ -343,6 +375,14 @@ function numberCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
       if (/\bper\s*$|每\s*$/.test(folded.slice(Math.max(0, start - 5), start))) continue;
       const value = parseDecimal(m[1]);
       if (!value) continue;
+      // Europe 2020, Horizon 2020: a year after a capitalised name names a programme
+      if (/^(?:19|20)\d{2}$/.test(m[1]) && /[A-Z][A-Za-z]+\s$/.test(doc.text.slice(Math.max(0, start - 16), start))) continue;
+      // 25-50%: the first end of a percentage range is a percentage too
+      const range = /^\s*(?:-|–|~|～|to)\s*\d+(?:\.\d+)?\s?(%|percent|per cent)/.exec(folded.slice(end, end + 16));
+      if (range) {
+        out.push({ start, end, numberEnd: end, value, unit: 'percent', unitRaw: '%' });
+        continue;
+      }
       const c = readUnit(doc, start, end, value, false);
       if (c) {
         out.push(c);
@@ -350,15 +390,31 @@ function numberCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
       }
     } else {
       const digits = m[2]!;
-      if (prev === '第' || /^[万亿千百]/.test(digits) || digits === '一' || /^[零〇]/.test(digits)) continue;
+      if (prev === '第' || /^[万亿千百]/.test(digits) || (digits === '一' && !/^(?:兆|亿元|万亿)/.test(folded.slice(end, end + 3))) || /^[零〇]/.test(digits)) continue;
       if (!/[十百千万亿]/.test(digits) && digits.length > 1) continue; // 二〇二二 is a year, not a count
       const n = parseChineseNumeral(digits);
-      if (n === undefined || n < 2n) continue;
+      if (n === undefined || (n < 2n && digits !== '一')) continue;
       const c = readUnit(doc, start, end, fromBigInt(n), true);
-      if (c && c.unit !== 'years') {
+      if (c) {
         out.push(c);
         taken.fill(1, start, c.end);
       }
+    }
+  }
+  EN_COUNT_RE.lastIndex = 0;
+  for (let m = EN_COUNT_RE.exec(folded); m; m = EN_COUNT_RE.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isTaken(doc, taken, start, end) || /\b(?:top|the last|the past|the next|one of|first|of the)\s$/.test(folded.slice(Math.max(0, start - 12), start))) continue;
+    if (/^\s+(?:hundred|thousand|million|billion|trillion)\b/.test(folded.slice(end, end + 12))) continue;
+    const value = EN_CARDINALS[m[1]!]! + (m[2] ? EN_CARDINALS[m[2]]! : 0);
+    // the noun it counts, past a few adjectives: eight emerging regional innovation clusters
+    const phrase = /^[^.,;:!?"“”]{0,60}/.exec(folded.slice(end))![0].split(/[\s()]+/).slice(0, 7);
+    if (!phrase.some((w) => doc.rules.units.english_count_nouns.includes(w))) continue;
+    const c = readUnit(doc, start, end, fromBigInt(BigInt(value)), false);
+    if (c && c.unit === 'count') {
+      out.push(c);
+      taken.fill(1, start, c.end);
     }
   }
   EN_WORD_RE.lastIndex = 0;

@@ -15,6 +15,8 @@ export function extractFacts(input: ExtractInput, ctx?: ExtractContext): Fact[] 
   if (!input.text) return [];
   const doc = prepareForExtraction(input, ctx);
   const taken = new Uint8Array(doc.folded.length);
+  // a bare year that stands as a period ("rose 4% in 2022 compared with 2021") is never a count
+  for (const m of doc.marks) if (m.end - m.start === 4 && /^(?:19|20)\d{2}$/.test(doc.folded.slice(m.start, m.end))) taken.fill(1, m.start, m.end);
   const candidates = [...specialCandidates(doc, taken), ...numberCandidates(doc, taken)].sort((a, b) => a.start - b.start);
   const lexicon = entityLexicon(ctx);
   const titleEnd = input.title ? 0 : Math.min(doc.folded.indexOf('\n') < 0 ? 120 : doc.folded.indexOf('\n'), 200);
@@ -86,6 +88,8 @@ function notAFact(doc: Doc, c: Candidate, lastMoney: Candidate | undefined): boo
   if (/^[.,，…]*$/.test(tail) || (/^(?:…|\.\.\.)/.test(tail) && !/[。.!?]/.test(tail.slice(3)))) return true;
   // a figure inside a short quoted name: “3+2”, “586”
   if (/[“"「《]\s*$/.test(folded.slice(Math.max(0, c.start - 2), c.start)) && /^[^”"」》]{0,3}[”"」》]/.test(folded.slice(c.end, c.end + 4))) return true;
+  // a size class in corner brackets: 规模「250人至499人」, 「249人以下」
+  if (/「[^」]{0,6}$/.test(folded.slice(Math.max(0, c.start - 7), c.start)) && /^[^「」]{0,8}」/.test(folded.slice(c.end, c.end + 9)) && /至|到|~|以上|以下/.test(folded.slice(Math.max(0, c.start - 7), c.end + 9))) return true;
   return false;
 }
 
@@ -158,17 +162,22 @@ function within<T extends Range>(list: T[], start: number, end: number): T[] {
 }
 
 function periodOf(doc: Doc, c: Candidate, sentence: Range): { period: string | null; detail?: string; mark?: PeriodMark } {
-  const usable = (m: PeriodMark) => !m.label;
+  // A comparison base (较2024年) or the start of a change (由2013年) is the period only of a figure right after it
+  // (较2024年1.51兆元, 由2019年的507.25亿元, 比前年的1兆7510亿元); the growth that follows keeps the sentence's period.
+  const attached = (m: PeriodMark) => m.end <= c.start && ATTACHED.test(doc.folded.slice(m.end, c.start));
+  const usable = (m: PeriodMark) => !m.label && (!(m.comparison || m.origin) || attached(m));
   const inSentence = within(doc.marks, sentence.start, sentence.end).filter(usable);
   const before = inSentence.filter((m) => m.end <= c.start);
   const horizon = inSentence.find((m) => m.horizon);
-  let mark: PeriodMark | undefined = before[before.length - 1] ?? inSentence.find((m) => m.start >= c.end);
-  if (horizon && (!mark || (mark.end <= c.start && horizon.start > mark.start))) mark = horizon;
+  let mark: PeriodMark | undefined = before[before.length - 1] ?? inSentence.find((m) => m.start >= c.end && !m.comparison && !m.origin);
+  if (horizon && (!mark || (mark.end <= c.start && horizon.start > mark.start && !attached(mark)))) mark = horizon;
   if (!mark) mark = carriedMark(doc, sentence);
   return mark ? { period: mark.period, detail: mark.detail, mark } : { period: null };
 }
 
-const CONTINUATION = /^\s*(?:[-–—•·*]|\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|其中|同时|此外|另外|并|还|among them|of which|in addition|meanwhile|also)/;
+const ATTACHED = /^\s*(?:年|度|底|末|同期|年底|年末)?\s*(?:的|之)?\s*[(（]?\s*(?:新台币|人民币|us\$|\$|€|£)?\s*$/;
+
+const CONTINUATION = /^\s*(?:[-–—•·*]|\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|其中|同时|此外|另外|并|还|分别|其次|至于|另|among them|of which|in addition|meanwhile|also)/;
 
 /**
  * A period stated in an earlier sentence carries over only to sentences that continue it: list items (– …),
@@ -178,7 +187,7 @@ const CONTINUATION = /^\s*(?:[-–—•·*]|\d+[.、)]|[(（][一二三四五�
 function carriedMark(doc: Doc, sentence: Range): PeriodMark | undefined {
   const index = doc.sentenceOf[sentence.start]!;
   const paragraph = doc.paragraphOf[sentence.start];
-  const marksOf = (s: Range) => within(doc.marks, s.start, s.end).filter((m) => !m.label);
+  const marksOf = (s: Range) => within(doc.marks, s.start, s.end).filter((m) => !m.label && !m.comparison && !m.origin);
   const opensItem = (s: Range) => CONTINUATION.test(doc.folded.slice(s.start, Math.min(s.end, s.start + 40))) || within(doc.marks, s.start, s.end).some((m) => m.label);
   // Walk back to the sentence that states a period. The current sentence must continue it: open a list item or
   // follow (without a period of its own) a list item that does.

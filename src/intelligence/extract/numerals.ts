@@ -3,13 +3,15 @@
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿廿卅';
 
 /**
  * 十三万五千 → 135000, 三万亿 → 3e12, 二〇二二 → 2022 (digit by digit when no unit character), 两百 → 200.
  * Returns undefined for a string that is not a numeral (e.g. a bare 万).
  */
 export function parseChineseNumeral(text: string): bigint | undefined {
+  // 廿 = 二十, 卅 = 三十 (一百廿四 = 124)
+  if (/[廿卅]/.test(text)) text = text.replace(/廿/g, '二十').replace(/卅/g, '三十');
   if (!text || [...text].every((c) => !(c in CN_DIGITS) && c !== '十')) return undefined;
   const hasUnit = /[十百千万亿]/.test(text);
   if (!hasUnit) {

@@ -1,3 +1,5 @@
+import { parseChineseNumeral } from './numerals';
+import { getRules } from './rules';
 import type { Range } from './structure';
 
 /** A stretch of text naming a period: its character range, the period ("2022", "2004-2013", "2011-", "2013/14"). */
@@ -8,6 +10,10 @@ export interface PeriodMark extends Range {
   horizon?: boolean;
   /** 2020年度…奖: a year that names an award or programme, not the period of the figures around it. */
   label?: boolean;
+  /** 较2024年同期 / 比前年的…: the base of a comparison; only a figure right after it (较2024年1.51兆元) takes it. */
+  comparison?: boolean;
+  /** 由2013年…到2017年: the start of a change; likewise only for a figure right after it. */
+  origin?: boolean;
 }
 
 const YEAR = '((?:19|20)\\d{2})';
@@ -33,18 +39,19 @@ function zhDetail(year: string, tail: string | undefined): string | undefined {
 }
 
 const PATTERNS: { re: RegExp; make: (m: RegExpExecArray, year: number | undefined) => Omit<PeriodMark, 'start' | 'end'> | undefined }[] = [
-  // ranges 2004-2013, 2004年至2013年, 2004 to 2013
+  // ranges 2004-2013, 2004年至2013年, 2004 to 2013, between 2014 and 2016
+  { re: new RegExp(`\\bbetween\\s+${YEAR}\\s+and\\s+${YEAR}\\b`, 'g'), make: (m) => ({ period: `${m[1]}-${m[2]}` }) },
   { re: new RegExp(`${YEAR}\\s*年?\\s*(?:-|–|—|~|～|至|到| to )\\s*${YEAR}\\s*年?`, 'g'), make: (m) => ({ period: `${m[1]}-${m[2]}` }) },
   // fiscal years 2013/14, fy2013/14
   { re: new RegExp(`(?:fy\\s?|fiscal year\\s)?${YEAR}\\s*/\\s*(\\d{2}|(?:19|20)\\d{2})(?![\\d/])`, 'g'), make: (m) => ({ period: `${m[1]}/${m[2]!.slice(-2)}` }) },
   // open ranges 2011年以来, since 2011
-  { re: new RegExp(`${YEAR}\\s*年?\\s*(?:以来|来)`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
+  { re: new RegExp(`${YEAR}\\s*年?\\s*(?:以来|来)(?!到)`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
   { re: new RegExp(`\\b(?:since|from)\\s+${YEAR}(?:\\s+onwards?)?\\b(?!\\s*(?:to|-|–))`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
   // targets 到2025年, by 2025
-  { re: new RegExp(`(?:到|至|于)\\s*${YEAR}\\s*年(?:底|末)?`, 'g'), make: (m) => ({ period: m[1]!, horizon: true }) },
+  { re: new RegExp(`(?:到|(?<!截)至|于)\\s*${YEAR}\\s*年(?:底|末)?`, 'g'), make: (m) => ({ period: m[1]!, horizon: true }) },
   { re: new RegExp(`\\bby (?:the end of )?${YEAR}\\b`, 'g'), make: (m) => ({ period: m[1]!, horizon: true }) },
   // 2020年度…奖 (an award or programme year)
-  { re: new RegExp(`${YEAR}\\s*年度(?=[^,。;]{0,14}?(?:奖|计划|项目|名单|榜))`, 'g'), make: (m) => ({ period: m[1]!, label: true }) },
+  { re: new RegExp(`${YEAR}\\s*年度(?=[^,。;\\d]{0,14}?(?:奖|计划|项目|名单|榜))`, 'g'), make: (m) => ({ period: m[1]!, label: true }) },
   // 2023年前三季度, 2022年上半年, 2023年1至10月, 2023年11月, 2021年
   { re: new RegExp(`${YEAR}\\s*年度?\\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|\\d{1,2}\\s*[-至到~]\\s*\\d{1,2}\\s*月|\\d{1,2}\\s*月)?`, 'g'), make: (m) => ({ period: m[1]!, detail: zhDetail(m[1]!, m[2]) }) },
   // English: first half of 2023, H1 2023, Q3 2023, (in) March 2023, in 2021
@@ -87,7 +94,58 @@ export function findPeriodMarks(folded: string, articleYear: number | undefined)
       marks.push({ start, end, ...made });
     }
   }
-  return marks.sort((a, b) => a.start - b.start);
+  rocMarks(folded, taken, marks, isTaiwanese(folded));
+  marks.sort((a, b) => a.start - b.start);
+  flagComparisons(folded, marks);
+  return marks;
+}
+
+const isTaiwanese = (folded: string) => getRules().periods.roc_markers.some((w) => folded.includes(w));
+
+const ROC_RE = /(民国\s*)?(?<![\d.])(?<!\d,)(\d{2,3}|[一二三四五六七八九十百零〇]{2,4})\s*年(度|底|末)?(上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/g;
+
+/**
+ * Republic of China years: 民國112年 = 2023 always; in a Taiwanese article (data/periods.json roc_markers) also a bare
+ * 101年 / 九十二年 / 94年度 within the configured range, unless the words around it make it a duration (近10年, 35年来).
+ */
+function rocMarks(folded: string, taken: Uint8Array, marks: PeriodMark[], bare: boolean): void {
+  const pr = getRules().periods;
+  ROC_RE.lastIndex = 0;
+  for (let m = ROC_RE.exec(folded); m; m = ROC_RE.exec(folded)) {
+    const explicit = m[1] !== undefined;
+    if (!explicit && !bare) continue;
+    const digits = m[2]!;
+    const n = /^\d/.test(digits) ? Number(digits) : /[十百]/.test(digits) ? Number(parseChineseNumeral(digits) ?? 0) : 0;
+    if (!explicit && (n < pr.roc_year_min || n > pr.roc_year_max)) continue;
+    if (explicit && (n < 1 || n > pr.roc_year_max)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const numberStart = start + (m[1]?.length ?? 0);
+    const before = folded.slice(Math.max(0, numberStart - 4), numberStart);
+    const yearEnd = folded.indexOf('年', numberStart) + 1;
+    const after = folded.slice(yearEnd, yearEnd + 4);
+    if (!explicit && (pr.roc_not_before.some((w) => before.endsWith(w)) || (!m[3] && !m[4] && pr.roc_not_after.some((w) => after.startsWith(w))))) continue;
+    if (taken.subarray(start, end).some((x) => x === 1)) continue;
+    taken.fill(1, start, end);
+    const year = String(n + 1911);
+    marks.push({ start, end, period: year, detail: zhDetail(year, m[4]) });
+  }
+}
+
+/** Marks the base years of comparisons and the start years of changes; a 到/至 year after a start year is no target. */
+function flagComparisons(folded: string, marks: PeriodMark[]): void {
+  const pr = getRules().periods;
+  const endsWithWord = (text: string, w: string) => text.endsWith(w) && (!/^[a-z]/.test(w) || !/[a-z]$/.test(text.slice(0, -w.length)));
+  let lastOrigin = -Infinity;
+  for (const mark of marks) {
+    const before = folded.slice(Math.max(0, mark.start - 16), mark.start).replace(/\s+$/, '');
+    const after = folded.slice(mark.end, mark.end + 8).replace(/^\s*(?:的|同期)?\s*/, '');
+    if (!mark.period.includes('-') && !mark.horizon && (pr.comparison_before.some((w) => endsWithWord(before, w)) || pr.comparison_after.some((w) => after.startsWith(w)))) mark.comparison = true;
+    else if (!mark.period.includes('-') && !mark.horizon && pr.origin_before.some((w) => before.endsWith(w))) {
+      mark.origin = true;
+      lastOrigin = mark.end;
+    } else if (mark.horizon && mark.start - lastOrigin <= 40 && !/[。;!?\n]/.test(folded.slice(lastOrigin, mark.start))) mark.horizon = false;
+  }
 }
 
 /** A bare four-digit number is a year unless a noun follows it as what it counts ("2021 enterprises"). */

@@ -25,6 +25,14 @@ export interface UnitRules {
   count_classifiers_cn_numeral: string[];
   years: string[];
   english_non_count_words: string[];
+  /** nouns a spelled-out number must count to be a fact (four universities, not "three levels") */
+  english_count_nouns: string[];
+  /** 新臺幣(下同): the currency word named once for the rest of the article */
+  currency_same_below: Pair[];
+  /** words that make a bare 亿 / 兆 a sum of money (进口额超过5千亿) */
+  money_words: string[];
+  /** words right before 一成 / 两成二 that make it a percentage */
+  percent_tenths_cues: string[];
 }
 export interface HedgeRules {
   before_min: string[];
@@ -69,8 +77,20 @@ export interface NotFactRules {
   ordinal_not_rank_after: string[];
 }
 
+export interface PeriodRules {
+  roc_markers: string[];
+  roc_year_min: number;
+  roc_year_max: number;
+  roc_not_before: string[];
+  roc_not_after: string[];
+  comparison_before: string[];
+  comparison_after: string[];
+  origin_before: string[];
+}
+
 export interface Rules {
   units: UnitRules;
+  periods: PeriodRules;
   hedges: HedgeRules;
   metrics: MetricEntry[];
   zones: ZoneRules;
@@ -87,6 +107,7 @@ function readJson<T>(name: string): T {
 export function getRules(): Rules {
   rules ??= {
     units: readJson<UnitRules>('units.json'),
+    periods: readJson<PeriodRules>('periods.json'),
     hedges: readJson<HedgeRules>('hedges.json'),
     metrics: readJson<{ metrics: MetricEntry[] }>('metrics.json').metrics,
     zones: readJson<ZoneRules>('zones.json'),

@@ -93,7 +93,8 @@ export function blockedLines(folded: string): Uint8Array {
     if (text === '') continue;
     const short = text.length < 100;
     let block = false;
-    if (nf.related_headers.some((h) => text.startsWith(h) && text.length <= h.length + 4)) {
+    const bare = text.replace(/^[-–—•·*]\s*/, '');
+    if (nf.related_headers.some((h) => bare.startsWith(h) && bare.length <= h.length + 4)) {
       inRelatedList = true;
       block = true;
     } else if (inRelatedList && short) block = true;

@@ -24,8 +24,23 @@ function parseStored(row: repo.StoredRuleVersion): RuleVersion {
   return v;
 }
 
+/**
+ * Added versions in force for a zone, remembered for a few seconds: every assessment asks, uploads are rare. An
+ * upload through this process forgets them at once; another instance's upload is seen within VERSIONS_TTL_MS.
+ */
+const VERSIONS_TTL_MS = 5_000;
+// Per database handle (tests open several databases in one process).
+const recentByDb = new WeakMap<Queryable, Map<string, { at: number; versions: RuleVersion[] }>>();
+
 export async function extraVersionsFor(db: Queryable, programme: Programme, zoneId: number | null): Promise<RuleVersion[]> {
-  return (await repo.versionsForZone(db, programme, zoneId)).map(parseStored);
+  const key = `${programme}:${zoneId ?? ''}`;
+  let recent = recentByDb.get(db);
+  if (!recent) recentByDb.set(db, (recent = new Map()));
+  const hit = recent.get(key);
+  if (hit && Date.now() - hit.at < VERSIONS_TTL_MS) return hit.versions;
+  const versions = (await repo.versionsForZone(db, programme, zoneId)).map(parseStored);
+  recent.set(key, { at: Date.now(), versions });
+  return versions;
 }
 
 const summary = (v: RuleVersion) => ({
@@ -76,5 +91,6 @@ export async function uploadRuleVersion(db: Db, actor: Actor | null, definition:
     if (err.code === '23505') throw new AppError('DUPLICATE', 'policy.assessment.ruleVersionExists', { programme: version.programme, version: version.id });
     throw err;
   });
+  recentByDb.delete(db);
   return { ...summary(version), stored_id: id, origin: 'uploaded' as const, zone_id: zoneId, file_name: fileName };
 }

@@ -6,6 +6,7 @@ import type { ActorOf } from '../../shared/http/actor-of';
 import * as S from './funds.schemas';
 import { addBank, claimLoan, createPool, getPool, listPools, registerLoan, topUp } from './pools.service';
 import { createScheme, getScheme, issueVouchers, listSchemes, listVouchers, redeemVoucher, registerProvider, SERVICE_CATEGORIES } from './vouchers.service';
+import { recordsChanged } from '../../shared/records/record-service';
 
 export function fundsRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,7 +26,11 @@ export function fundsRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf): voi
     async (req, reply) => reply.status(201).send(await registerLoan(db, actorOf(req), req.params.id, req.body)));
   r.post('/api/funds/loans/:id/claims', {
     schema: { tags, summary: 'Claim a default: compensated at the pool\'s share of the loss, at most the per-loan cap and the remaining balance; once per loan', params: S.idParams, body: S.claimBody, response: { 201: S.claimOut } },
-  }, async (req, reply) => reply.status(201).send(await claimLoan(db, actorOf(req), req.params.id, req.body)));
+  }, async (req, reply) => {
+    const claim = await claimLoan(db, actorOf(req), req.params.id, req.body);
+    await fundsChanged(db, 'risk_pool_claims', Number((claim as { id: number }).id));
+    return reply.status(201).send(claim);
+  });
 
   r.get('/api/funds/voucher-categories', { schema: { tags, summary: 'Service categories an innovation-voucher scheme can cover', response: { 200: S.categories } } },
     async () => ({ items: SERVICE_CATEGORIES.map((c) => ({ ...c })) }));
@@ -42,5 +47,15 @@ export function fundsRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf): voi
   r.get('/api/funds/vouchers', { schema: { tags, summary: 'Vouchers with their state (valid, redeemed, expired) and balances', querystring: S.voucherQuery, response: { 200: S.voucherList } } },
     (req) => listVouchers(db, actorOf(req), req.query));
   r.post('/api/funds/vouchers/:id/redeem', { schema: { tags, summary: 'Redeem a voucher at a registered provider (once, before it expires)', params: S.idParams, body: S.redeemBody, response: { 200: S.redeemed } } },
-    (req) => redeemVoucher(db, actorOf(req), req.params.id, req.body));
+    async (req) => {
+      const voucher = await redeemVoucher(db, actorOf(req), req.params.id, req.body);
+      await fundsChanged(db, 'vouchers', req.params.id);
+      return voucher;
+    });
+}
+
+/** Vouchers paid and risk-pool compensation are evaluation indicators of the zone: ask for a recompute. */
+async function fundsChanged(db: Db, table: 'vouchers' | 'risk_pool_claims', id: number) {
+  const rows = await db.query<{ zone_id: number }>(`select zone_id from ${table} where id = $1`, [id]);
+  if (rows[0]) await recordsChanged(db, table === 'vouchers' ? 'vouchers' : 'risk-pool-claims', [Number(rows[0].zone_id)]);
 }

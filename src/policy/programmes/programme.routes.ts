@@ -36,8 +36,9 @@ const programmeBody = z.object({
   budget_fen: money,
   opens_on: DATE, closes_on: DATE,
   required_documents: z.array(document).max(20).default([]),
+  source_proposal_id: id.nullish().describe('An accepted policy proposal (GET /api/intelligence/policy-proposals) this programme puts into effect'),
 }).strict();
-const programmePatch = programmeBody.omit({ code: true, zone_id: true }).partial().extend({ version: versionField() }).strict();
+const programmePatch = programmeBody.omit({ code: true, zone_id: true, source_proposal_id: true }).partial().extend({ version: versionField() }).strict();
 
 export function programmeRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

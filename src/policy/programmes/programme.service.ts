@@ -24,20 +24,26 @@ export interface ProgrammeInput {
   opens_on: string;
   closes_on: string;
   required_documents: RequiredDocument[];
+  /** An accepted policy proposal from an ingested document that this programme puts into effect. */
+  source_proposal_id?: number | null;
 }
 
-export type ProgrammePatch = Partial<Omit<ProgrammeInput, 'zone_id' | 'code'>> & { version: number };
+export type ProgrammePatch = Partial<Omit<ProgrammeInput, 'zone_id' | 'code' | 'source_proposal_id'>> & { version: number };
 
 const COLUMNS = `p.id, p.code, p.zone_id, z.name_zh as zone_name_zh, z.name_en as zone_name_en, p.name_zh, p.name_en, p.description_zh, p.description_en,
   p.rules, p.amount_rule, p.budget_fen, p.opens_on::text as opens_on, p.closes_on::text as closes_on, p.required_documents, p.version, p.created_at, p.updated_at,
   coalesce((select balance_fen from policy_ledger_accounts b where b.programme_id = p.id and b.kind = 'budget'), 0) as remaining_fen,
-  (select count(*) from policy_applications a where a.programme_id = p.id and a.status <> 'draft') as applications`;
+  (select count(*) from policy_applications a where a.programme_id = p.id and a.status <> 'draft') as applications,
+  (select json_build_object('id', sp.id, 'document_id', sp.document_id, 'file_name', sd.file_name, 'title', sd.title, 'kind', sp.kind, 'name', sp.name, 'quote', sp.quote)
+     from intel_policy_proposals sp join intel_documents sd on sd.id = sp.document_id where sp.id = p.source_proposal_id) as source_proposal`;
 
 export interface Programme {
   id: number; code: string; zone_id: number; zone_name_zh: string; zone_name_en: string | null; name_zh: string; name_en: string;
   description_zh: string | null; description_en: string | null; rules: EligibilityRule[]; amount_rule: AmountRule; budget_fen: number;
   remaining_fen: number; paid_fen: number; opens_on: string; closes_on: string; required_documents: RequiredDocument[];
   applications: number; version: number; created_at: string; updated_at: string;
+  /** The document measure this programme was defined from, with its quote (null when defined directly). */
+  source_proposal: { id: number; document_id: number; file_name: string; title: string | null; kind: string; name: string; quote: string } | null;
 }
 
 function shape(r: Row): Programme {
@@ -59,6 +65,18 @@ export async function listProgrammes(db: Queryable, actor: Actor | null, q: { zo
     where ($1::int8 is null or p.zone_id in (select id from sub)) and (not $2::bool or current_date between p.opens_on and p.closes_on)
     order by p.id desc limit 500`, [q.zone ?? null, q.open ?? false]);
   return { items: rows.map(shape), total: rows.length };
+}
+
+/**
+ * A programme may rest on a policy measure found in a document only once a reviewer accepted it, and only in the
+ * zone (or a zone below the one) the document was filed for.
+ */
+async function checkSourceProposal(db: Queryable, proposalId: number, zoneId: number) {
+  const rows = await db.query<{ status: string; inside: boolean }>(`with recursive up(id) as (select $2::int8 union select z.parent_id from zones z join up on z.id = up.id where z.parent_id is not null)
+    select p.status, p.zone_id in (select id from up) as inside from intel_policy_proposals p where p.id = $1`, [proposalId, zoneId]);
+  const p = rows[0];
+  if (!p || !p.inside) throw fieldError('source_proposal_id', 'problem.reference', { field: 'source_proposal_id' });
+  if (p.status !== 'accepted') throw fieldError('source_proposal_id', 'policy.programmes.proposalNotAccepted');
 }
 
 function checkDates(opens: string, closes: string) {
@@ -90,14 +108,15 @@ export async function createProgramme(db: Db, actor: Actor | null, input: Progra
   await assertManager(db, a, input.zone_id).catch(() => { throw fieldError('zone_id', 'policy.programmes.zoneOutside'); });
   checkDates(input.opens_on, input.closes_on);
   checkDocuments(input.required_documents);
+  if (input.source_proposal_id != null) await checkSourceProposal(db, input.source_proposal_id, input.zone_id);
   const id = await db.transaction(async (tx) => {
     const code = input.code?.trim() || `PP-${input.opens_on.slice(0, 4)}-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
     if ((await tx.query('select 1 from policy_programmes where code = $1', [code])).length) throw fieldError('code', 'problem.duplicate', { field: 'code' });
     const row = (await tx.query<{ id: number }>(
-      `insert into policy_programmes (code, zone_id, name_zh, name_en, description_zh, description_en, rules, amount_rule, budget_fen, opens_on, closes_on, required_documents, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
+      `insert into policy_programmes (code, zone_id, name_zh, name_en, description_zh, description_en, rules, amount_rule, budget_fen, opens_on, closes_on, required_documents, created_by, source_proposal_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
       [code, input.zone_id, input.name_zh.trim(), input.name_en.trim(), input.description_zh ?? null, input.description_en ?? null, JSON.stringify(input.rules),
-        JSON.stringify(input.amount_rule), input.budget_fen, input.opens_on, input.closes_on, JSON.stringify(input.required_documents), a.userId]))[0]!;
+        JSON.stringify(input.amount_rule), input.budget_fen, input.opens_on, input.closes_on, JSON.stringify(input.required_documents), a.userId, input.source_proposal_id ?? null]))[0]!;
     const pid = Number(row.id);
     await tx.query(`insert into policy_ledger_accounts (programme_id, kind) values ($1, 'appropriation'), ($1, 'budget')`, [pid]);
     await allocate(tx, a, pid, input.budget_fen, `budget ¥${yuan(input.budget_fen)}`);

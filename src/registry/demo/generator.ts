@@ -162,7 +162,8 @@ export function* generatePeople(count: number, orgs: readonly GeneratedOrganizat
     yield {
       code: `GEN-P-${String(i + 1).padStart(6, '0')}`, name_zh: `${sz}${gz}`, name_en: `${ge} ${se}`, zone_id: org.zone_id, organization_id: org.code,
       title: r.pick(TITLES), fields: [field.label.zh, field.label.en], talent_programmes: r.chance(0.2) ? ['陇原人才 / Longyuan Talents'] : [],
-      is_expert: r.chance(0.5), bio: GENERATED_NOTE.replace('企业', '人员').replace('enterprise', 'person'), generated: true,
+      // No boilerplate biography: matching reads an expert's bio, and the generated flag already marks the person.
+      is_expert: r.chance(0.5), generated: true,
     };
   }
 }

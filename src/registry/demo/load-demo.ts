@@ -8,6 +8,7 @@ import type { EntityDef } from '../../shared/records/field-def';
 import { achievements, annualStatistics, organizations, people, projects, qualifications, zoneFacts, zones } from '../entities';
 import { DEMO_ZONES_FOR_ORGS, SEED_PARTNERS, SEED_ZONES } from './seed-zones';
 import { SEED_FACTS } from './seed-facts';
+import { citation, neutralCitation, sourceIdOfFile } from './seed-sources';
 import { SEED_ACHIEVEMENTS, SEED_ORGANIZATIONS } from './seed-organizations';
 import { generateOrganizations, generatePeople, generateProjects, generateQualifications, generateStatistics, type ImportRecord } from './generator';
 
@@ -65,14 +66,16 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<void>
 
   await importRecords(db, actor, organizations, SEED_ORGANIZATIONS.map((o) => ({
     code: o.code, zone_id: o.zone, kind: o.kind, level: o.level ?? null, name_zh: o.name_zh, name_en: o.name_en, hightech_field: o.hightech_field ?? null,
-    description: `${o.description}（来源 / source: ${o.source}）`,
+    // Descriptions have no language of their own: the source is named by title and date, readable in either.
+    description: `${o.description}\n${neutralCitation(sourceIdOfFile(o.source))}`,
   })));
   await importRecords(db, actor, achievements, SEED_ACHIEVEMENTS.map((a) => ({
-    code: a.code, organization_id: a.organization, kind: a.kind, title: a.title, abstract: `${a.abstract}（来源 / source: ${a.source}）`,
+    code: a.code, organization_id: a.organization, kind: a.kind, title: a.title, abstract: `${a.abstract}\n${neutralCitation(sourceIdOfFile(a.source))}`,
     hightech_field: a.hightech_field ?? null, year: a.year ?? null, maturity: a.maturity ?? null, converted: a.converted ?? false,
   })));
   await importRecords(db, actor, zoneFacts, SEED_FACTS.map((f, i) => ({
-    code: `SEED-F-${String(i + 1).padStart(3, '0')}`, zone_id: f.zone, metric: f.metric, value: f.value, unit: f.unit, period: f.period, source: f.source, quote: f.quote,
+    code: `SEED-F-${String(i + 1).padStart(3, '0')}`, zone_id: f.zone, metric: f.metric, metric_en: f.metric_en, value: f.value, unit: f.unit, unit_en: f.unit_en,
+    period: f.period, period_en: f.period_en ?? null, source: citation(f.source, 'zh'), source_en: citation(f.source, 'en'), quote: f.quote,
   })));
   log(`seed records loaded: ${SEED_ORGANIZATIONS.length} organisations, ${SEED_ACHIEVEMENTS.length} achievements, ${SEED_FACTS.length} facts`);
 

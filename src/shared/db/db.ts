@@ -16,4 +16,18 @@ export interface Db extends Queryable {
   /** Runs `work` in one transaction: commits if it resolves, rolls back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Embedded database only: its data folder as one gzipped tarball, taken between statements (backups). */
+  dumpDataDir?(): Promise<Uint8Array<ArrayBuffer>>;
+  /**
+   * A connection of its own, outside the pool, for what belongs to one session: LISTEN and session-level advisory
+   * locks. Only the PostgreSQL server has it; the embedded database is one process with one connection.
+   */
+  dedicated?(): Promise<DedicatedConnection>;
+}
+
+export interface DedicatedConnection extends Queryable {
+  onNotification(handler: (channel: string, payload: string) => void): void;
+  /** Called once when the connection breaks (with the error) or is closed; its session (listens, locks) is gone then. */
+  onEnd(handler: (err?: Error) => void): void;
+  close(): Promise<void>;
 }

@@ -13,11 +13,11 @@ export const parsers = {
 };
 
 /** The embedded database itself, in this thread. */
-export async function createPglite(dataDir?: string): Promise<PGlite> {
+export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // btree_gin: zone and search text in one GIN index (migrations/008); the server has it from PostgreSQL's contrib.
   const extensions = { btree_gin };
-  return PGlite.create(dataDir ? { dataDir, parsers, extensions } : { parsers, extensions });
+  return PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), parsers, extensions });
 }
 
 /**
@@ -42,5 +42,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
     exec: base.exec,
     close: () => pg.close(),
+    dumpDataDir: async () => new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer()),
   };
 }

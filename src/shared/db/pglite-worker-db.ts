@@ -70,6 +70,10 @@ export async function openPgliteWorker(dataDir?: string): Promise<Db> {
       await send({ op: 'end', commit: true, tx: tx! });
       return result;
     },
+    async dumpDataDir() {
+      const { data } = await send({ op: 'dump' });
+      return new Uint8Array(data!);
+    },
     async close() {
       if (!failure) await send({ op: 'close' }).catch(() => undefined);
       worker.removeAllListeners('exit');

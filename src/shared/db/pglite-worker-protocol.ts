@@ -4,8 +4,9 @@ export type WorkerRequest =
   | { id: number; op: 'exec'; sql: string; tx?: number }
   | { id: number; op: 'begin'; tx?: undefined }
   | { id: number; op: 'end'; commit: boolean; tx: number }
-  | { id: number; op: 'close'; tx?: undefined };
+  | { id: number; op: 'close'; tx?: undefined }
+  | { id: number; op: 'dump'; tx?: undefined };
 
 export type WorkerReply =
-  | { id: number; ok: true; rows?: unknown[]; tx?: number }
+  | { id: number; ok: true; rows?: unknown[]; tx?: number; data?: ArrayBuffer }
   | { id: number; ok: false; error: Record<string, unknown> };

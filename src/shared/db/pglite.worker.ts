@@ -83,6 +83,13 @@ port.on('message', (req: WorkerRequest) => {
     void pg.close().then(() => reply({ id: req.id, ok: true }), (err) => reply({ id: req.id, ok: false, error: errorOf(err) }));
     return;
   }
+  if (req.op === 'dump') {
+    // The tarball's bytes move to the other thread rather than being copied.
+    void pg.dumpDataDir('gzip').then((file) => file.arrayBuffer()).then(
+      (data) => port.postMessage({ id: req.id, ok: true, data } satisfies WorkerReply, [data]),
+      (err) => reply({ id: req.id, ok: false, error: errorOf(err) }));
+    return;
+  }
   void run(pg, req);
 });
 

@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'DUPLICATE'
   | 'IMPORT_INVALID'
-  | 'BAD_FILE';
+  | 'BAD_FILE'
+  | 'TOO_LARGE';
 
 const statusOf: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -32,6 +33,7 @@ const statusOf: Record<ErrorCode, number> = {
   DUPLICATE: 409,
   IMPORT_INVALID: 400,
   BAD_FILE: 400,
+  TOO_LARGE: 413,
 };
 
 /**

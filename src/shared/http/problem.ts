@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { localeFrom, translate, type Locale } from '../i18n';
 import { AppError, invalid, type FieldIssue } from './errors';
 import { databaseError } from './database-errors';
@@ -16,6 +16,17 @@ export interface Problem {
   errors?: { field: string; message: string }[];
   [extra: string]: unknown;
 }
+
+/** The problem document as a schema, for the OpenAPI document's 4xx responses (src/shared/http/openapi.ts). */
+export const problemSchema = z.object({
+  type: z.string().describe('A URI naming the kind of problem, e.g. https://kechuang.dev/problems/validation'),
+  title: z.string().describe('What went wrong, in the language of Accept-Language (zh-CN or en)'),
+  status: z.number().int().describe('The HTTP status code'),
+  code: z.string().describe('VALIDATION, NOT_FOUND, CONFLICT, UNAUTHENTICATED, FORBIDDEN, CSRF, BAD_LOGIN, RATE_LIMITED, DUPLICATE, IMPORT_INVALID or BAD_FILE'),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string().describe('Dotted path of the field, e.g. querystring.from'), message: z.string() })).optional()
+    .describe('One entry per field that is wrong'),
+}).catchall(z.unknown()).describe('RFC 7807 problem document');
 
 export function issuesToErrors(locale: Locale, issues: readonly FieldIssue[]) {
   return issues.map((i) => ({ field: i.field, message: `${i.field}: ${translate(locale, i.key, i.params)}` }));

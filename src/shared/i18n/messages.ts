@@ -2,6 +2,8 @@ import { policyMessages } from '../../policy/policy.messages';
 import { intelligenceMessages } from '../../intelligence/intelligence.messages';
 import { httpMessages } from '../http/http.messages';
 import { accountsMessages } from '../../accounts/accounts.messages';
+import { transferGapsMessages } from '../../transfer/workflow/gaps.messages';
+import { auditMessages } from '../audit/audit.messages';
 
 /**
  * Server-side texts a person reads (problem titles and field errors). The web app keeps its own dictionary;
@@ -27,7 +29,7 @@ const en = {
   'field.max': 'must be at most {max}',
   'field.maxLength': 'must be at most {max} characters',
   'field.date': 'must be a date YYYY-MM-DD',
-  'field.unknownRef': 'no {entity} with code or id "{value}"',
+  'field.unknownRef': 'no {entity} with the code, name or id "{value}"',
   'field.creditCode.format': 'must be 18 characters of digits and capital letters (no I, O, S, V, Z)',
   'field.creditCode.check': 'check character should be "{expected}", not "{actual}" (GB 32100-2015)',
   'field.validRange': 'valid_to must not be before valid_from',
@@ -42,6 +44,12 @@ const en = {
   'field.dbValue': 'has a value the database cannot store here (out of range or malformed)',
   'field.notFuture': 'cannot be later than {max}',
   'field.tooDeep': 'is nested too deeply',
+  'field.number': 'must be a number',
+  'field.integer': 'must be a whole number',
+  'field.bool': 'must be yes or no (是/否)',
+  'field.duplicateInFile': 'appears twice in the file (also on line {line})',
+  'field.ambiguousRef': '"{value}" names {count} records of {entity}; write its code instead',
+  'problem.fileTooLarge': 'The file is larger than {max} MB, the most your role may upload at once; split it into smaller files',
   'scope.zoneParent': 'You may not do this: only a platform admin may move a zone under another parent',
   'scope.organizationMove': 'You may not do this: only a zone operator or admin may move an organisation to another zone',
   'scope.audit': 'You may not do this: the audit trail is for admins, the zone\'s operators and the record\'s own organisation',
@@ -54,6 +62,7 @@ const en = {
   'transfer.brokerOfZoneOnly': 'Only a broker of this zone (admin or zone operator) may do this.',
   'transfer.adminOnlyRebuild': 'Only a platform admin may rebuild the index.',
   'transfer.funnelForBrokers': 'The funnel is for brokers.',
+  'transfer.interest.brokersOnly': 'Expressions of interest are for the brokers of the listing\'s zone (zone operators and admins).',
   'transfer.tier.notTierable': 'this field cannot have a disclosure tier; allowed: {options}',
   'transfer.tier.invalid': 'tier must be public, signed_in or nda',
   'transfer.status.noSuchAction': 'offers have no "{action}" action',
@@ -139,6 +148,8 @@ const en = {
   ...intelligenceMessages.en,
   ...httpMessages.en,
   ...accountsMessages.en,
+  ...transferGapsMessages.en,
+  ...auditMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -164,7 +175,7 @@ const zhCN: Messages = {
   'field.max': '不能大于 {max}',
   'field.maxLength': '不能超过 {max} 个字符',
   'field.date': '应为日期 YYYY-MM-DD',
-  'field.unknownRef': '找不到代码或编号为“{value}”的{entity}',
+  'field.unknownRef': '找不到代码、名称或编号为“{value}”的{entity}',
   'field.creditCode.format': '应为 18 位数字或大写字母（不含 I、O、S、V、Z）',
   'field.creditCode.check': '校验码应为“{expected}”，而不是“{actual}”（GB 32100-2015）',
   'field.validRange': '有效期止不能早于有效期起',
@@ -178,6 +189,12 @@ const zhCN: Messages = {
   'field.dbValue': '的值无法存入数据库（超出范围或格式错误）',
   'field.notFuture': '不能晚于 {max}',
   'field.tooDeep': '嵌套层级过深',
+  'field.number': '应为数字',
+  'field.integer': '应为整数',
+  'field.bool': '应为“是”或“否”',
+  'field.duplicateInFile': '在文件中重复（第 {line} 行也是此值）',
+  'field.ambiguousRef': '“{value}”对应{entity}中的 {count} 条记录，请改填其代码',
+  'problem.fileTooLarge': '文件超过 {max} MB，超出您的角色单次可上传的上限，请拆分为较小的文件后再上传',
   'scope.zoneParent': '您无权执行此操作：只有平台管理员可以调整园区的上级区域',
   'scope.organizationMove': '您无权执行此操作：只有园区运营人员或管理员可以将机构迁移到其他园区',
   'scope.audit': '您无权执行此操作：审计记录仅供管理员、所在园区运营人员和记录所属机构查看',
@@ -190,6 +207,7 @@ const zhCN: Messages = {
   'transfer.brokerOfZoneOnly': '只有该园区的技术经纪人（管理员或园区运营人员）可以执行此操作。',
   'transfer.adminOnlyRebuild': '只有平台管理员可以重建索引。',
   'transfer.funnelForBrokers': '漏斗统计仅对技术经纪人开放。',
+  'transfer.interest.brokersOnly': '对接意向仅对条目所在园区的技术经纪人（园区运营人员和管理员）开放。',
   'transfer.tier.notTierable': '该字段不能设置公开级别，可设置：{options}',
   'transfer.tier.invalid': '公开级别应为 public、signed_in 或 nda',
   'transfer.status.noSuchAction': '成果没有“{action}”操作',
@@ -274,6 +292,8 @@ const zhCN: Messages = {
   ...intelligenceMessages.zh,
   ...httpMessages.zh,
   ...accountsMessages.zh,
+  ...transferGapsMessages.zh,
+  ...auditMessages.zh,
 };
 
 export type Locale = 'zh-CN' | 'en';

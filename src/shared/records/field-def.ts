@@ -39,6 +39,10 @@ export interface FieldDef {
   notNull?: boolean;
   /** Personal contact data (PIPL): shown only to brokers, admins and the person's own organisation. */
   contact?: boolean;
+  /** A value that passes `check`, for the import template's example row (fields with a format of their own). */
+  example?: string;
+  /** The field is the English text of the named (Chinese) field: lists show one of the two, in the reader's language. */
+  translationOf?: string;
   /** Extra rule on a present value; returns a problem or null. */
   check?: (value: unknown, record: Record<string, unknown>) => { key: MessageKey; params?: Record<string, string | number> } | null;
 }
@@ -55,6 +59,8 @@ export interface EntityDef {
   zoneOwnership: ZoneOwnership;
   /** The table has a GIN index over `(zone_id::text, search)` (migrations/008): text search within zones uses it. */
   searchIndexedByZone?: boolean;
+  /** A text search also finds the records of organisations whose name matches (records that say little themselves). */
+  searchThroughOrganization?: boolean;
   /** Organisation users may change records of their own organisation (org record itself, or rows with organization_id). */
   orgUserMayWrite: boolean;
   /** Prefix of codes generated for records created without one. */

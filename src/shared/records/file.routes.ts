@@ -5,7 +5,6 @@ import type { Db } from '../db';
 import type { Actor } from '../access/actor';
 import { AppError, invalid, unauthenticated } from '../http/errors';
 import { fieldIssueFromZod, type IssueLike } from '../http/zod-issues';
-import { issuesToErrors } from '../http/problem';
 import { localeFrom } from '../i18n';
 import type { JobQueue } from '../jobs/job-queue';
 import { allEntities, entityByName } from './registry-of-entities';
@@ -13,6 +12,14 @@ import { validateImport } from './record-import';
 import { exportRecords } from './record-export';
 import { listQuerySchema, toListParams } from './record-routes';
 import { saveUpload } from './import-job';
+import { presentImportIssues } from './import-messages';
+import { importTemplate } from './import-template';
+
+/**
+ * The largest file each role may upload for an import: an organisation brings its own records, operators and admins
+ * a zone's or the region's. The whole file is held in memory while it is validated, so this also bounds memory.
+ */
+export const UPLOAD_MB: Record<Actor['role'], number> = { org_user: 5, zone_operator: 50, admin: 150 };
 
 /** Import (validate, then commit as a background job) and export of every described entity. */
 export function fileRoutes(app: FastifyInstance, db: Db, jobs: JobQueue, actorOf: (req: FastifyRequest) => Actor | null) {
@@ -28,20 +35,43 @@ export function fileRoutes(app: FastifyInstance, db: Db, jobs: JobQueue, actorOf
   }, async (req, reply) => {
     const actor = actorOf(req);
     if (!actor) throw unauthenticated();
-    const file = await req.file();
+    const maxMb = UPLOAD_MB[actor.role];
+    const file = await req.file({ limits: { fileSize: maxMb * 1024 * 1024 } });
     if (!file) throw new AppError('BAD_FILE', 'problem.file', { reason: 'no file in the multipart field "file"' });
-    const bytes = new Uint8Array(await file.toBuffer());
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.toBuffer());
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('TOO_LARGE', 'problem.fileTooLarge', { max: maxMb });
+      throw err;
+    }
     const def = entityByName(req.params.entity);
     const locale = localeFrom(req.headers['accept-language']);
     const { report } = await validateImport(db, actor, def, file.filename, bytes);
-    const presented = { ...report, errors: report.errors.map((e) => ({ line: e.line, ...issuesToErrors(locale, [e])[0]! })) };
+    const presented = { ...report, errors: presentImportIssues(locale, def, report.errors) };
     if (req.query.mode === 'validate') return presented;
     if (req.query.mode === 'commit' && report.errors.length) {
       throw new AppError('IMPORT_INVALID', 'problem.import', { count: new Set(report.errors.map((e) => e.line)).size }, [], { report: presented, errors: presented.errors });
     }
     const path = await saveUpload(file.filename, bytes);
-    const job = await jobs.enqueue('import', { entity: def.name, fileName: file.filename, path, mode: req.query.mode }, actor.userId);
+    const job = await jobs.enqueue('import', { entity: def.name, fileName: file.filename, path, mode: req.query.mode, locale }, actor.userId);
     return reply.status(202).send({ job, report: presented });
+  });
+
+  r.get('/api/imports/:entity/template', {
+    schema: {
+      tags: ['import-export'], summary: 'A file to fill in for an import: column labels in your language (Accept-Language) and one example row',
+      params: z.object({ entity: z.enum(entityNames) }),
+      querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: z.enum(['zh-CN', 'en']).optional().describe('the language of the labels; Accept-Language when absent') }),
+    },
+  }, async (req, reply) => {
+    if (!actorOf(req)) throw unauthenticated();
+    const def = entityByName(req.params.entity);
+    const locale = req.query.lang ?? localeFrom(req.headers['accept-language']);
+    const body = await importTemplate(db, def, locale, req.query.format);
+    const types = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const name = `${def.name}-template${locale === 'en' ? '' : '-zh'}.${req.query.format}`;
+    return reply.header('content-type', types[req.query.format]).header('content-disposition', `attachment; filename="${name}"`).send(body);
   });
 
   r.get('/api/exports/:entity', {

@@ -3,7 +3,7 @@ import type { FieldIssue } from '../http/errors';
 import { fieldIssueFromZod } from '../http/zod-issues';
 import type { EntityDef, FieldDef } from './field-def';
 import { createSchema } from './record-schema';
-import { findIdsByCode } from './record-repository';
+import { resolveReferences, type RefHit } from './import-references';
 import { entityByName } from './registry-of-entities';
 import type { RawRow } from './file-reader';
 
@@ -26,7 +26,8 @@ export interface PreparedRow {
 }
 
 const SYSTEM_HEADERS = ['code', 'published', 'generated'];
-const SYSTEM_FIELDS: Record<string, FieldDef> = {
+export const SYSTEM_FIELDS: Record<string, FieldDef> = {
+  code: { name: 'code', type: 'text', label: { zh: '代码', en: 'Code' } },
   published: { name: 'published', type: 'bool', label: { zh: '公开', en: 'Published' } },
   generated: { name: 'generated', type: 'bool', label: { zh: '生成数据', en: 'Generated' } },
 };
@@ -41,7 +42,7 @@ export function headersOf(raw: readonly RawRow[]): string[] {
 /** Header → field name, accepting `zone_id`, `zone`, `zone_code`, 所属园区, Zone … */
 export function headerMap(def: EntityDef, headers: readonly string[]): { map: Map<string, string>; unknown: string[] } {
   const lookup = new Map<string, string>();
-  for (const h of SYSTEM_HEADERS) lookup.set(h, h);
+  for (const h of SYSTEM_HEADERS) for (const alias of [h, SYSTEM_FIELDS[h]!.label.zh, SYSTEM_FIELDS[h]!.label.en]) lookup.set(alias.toLowerCase(), h);
   for (const f of def.fields) {
     for (const alias of [f.name, f.label.zh, f.label.en, f.name.replace(/_id$/, ''), `${f.name.replace(/_id$/, '')}_code`]) {
       lookup.set(alias.toLowerCase(), f.name);
@@ -50,7 +51,8 @@ export function headerMap(def: EntityDef, headers: readonly string[]): { map: Ma
   const map = new Map<string, string>();
   const unknown: string[] = [];
   for (const h of headers) {
-    const name = lookup.get(h.trim().toLowerCase());
+    // The template marks required columns with a trailing * (＊ in Chinese).
+    const name = lookup.get(h.trim().replace(/\s*[*＊]$/, '').toLowerCase());
     if (name) map.set(h, name);
     else unknown.push(h);
   }
@@ -69,14 +71,14 @@ function coerce(field: FieldDef | undefined, raw: unknown): { value?: unknown; i
     case 'int':
     case 'number':
     case 'ref': {
-      if (type === 'ref' && typeof text === 'string') return { value: text }; // files refer to records by code, resolved later
+      if (type === 'ref' && typeof text === 'string') return { value: text }; // by code, name or id: resolved later (import-references.ts)
       const n = typeof text === 'number' ? text : Number(String(text).replace(/[,，\s]/g, ''));
-      return Number.isFinite(n) ? { value: n } : { issue: { key: 'field.type', params: { type: type === 'number' ? 'a number' : 'an integer' } } };
+      return Number.isFinite(n) ? { value: n } : { issue: { key: type === 'number' ? 'field.number' : 'field.integer' } };
     }
     case 'bool': {
       if (typeof text === 'boolean') return { value: text };
       const t = String(text).toLowerCase();
-      return TRUE.has(t) ? { value: true } : FALSE.has(t) ? { value: false } : { issue: { key: 'field.type', params: { type: 'true or false (是/否)' } } };
+      return TRUE.has(t) ? { value: true } : FALSE.has(t) ? { value: false } : { issue: { key: 'field.bool' } };
     }
     case 'date': {
       if (text instanceof Date) return { value: text.toISOString().slice(0, 10) };
@@ -88,8 +90,12 @@ function coerce(field: FieldDef | undefined, raw: unknown): { value?: unknown; i
       const match = field?.options?.find((o) => o.value === t || o.label.zh === t || o.label.en.toLowerCase() === t.toLowerCase());
       return { value: match ? match.value : t };
     }
-    case 'list':
-      return { value: Array.isArray(text) ? text.map(String) : String(text).split(/[;；、|]/).map((s) => s.trim()).filter(Boolean) };
+    case 'list': {
+      const items = Array.isArray(text) ? text.map(String) : String(text).split(/[;；、|]/).map((s) => s.trim()).filter(Boolean);
+      // A list over a vocabulary (cooperation modes) takes each item by its code or its name in either language.
+      const byLabel = (item: string) => field?.options?.find((o) => o.value === item || o.label.zh === item || o.label.en.toLowerCase() === item.toLowerCase())?.value ?? item;
+      return { value: items.map(byLabel) };
+    }
     default:
       return { value: text instanceof Date ? text.toISOString().slice(0, 10) : String(text) };
   }
@@ -107,7 +113,8 @@ export interface RowPreparer {
   finish(start: number, end: number): { rows: PreparedRow[]; issues: RowIssue[] };
 }
 
-export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly RawRow[]): Promise<RowPreparer> {
+/** `seenCodes` carries the codes met so far across the pieces of one file (duplicates in the file). */
+export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly RawRow[], seenCodes = new Map<string, number>()): Promise<RowPreparer> {
   const headers = headersOf(raw);
   const { map, unknown } = headerMap(def, headers);
   const fileIssues: RowIssue[] = unknown.map((h) => ({ line: 1, field: h, key: 'field.unknown', params: { entity: def.name } }));
@@ -131,13 +138,12 @@ export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly R
   });
 
   const refFields = def.fields.filter((f) => f.type === 'ref');
-  const resolved = new Map<string, Map<string, { id: number; zone_id: number }>>();
+  const resolved = new Map<string, Map<string, RefHit>>();
   for (const f of refFields) {
     const codes = [...new Set(coerced.map((c) => c.record[f.name]).filter((v): v is string => typeof v === 'string'))];
-    resolved.set(f.name, await findIdsByCode(db, entityByName(f.ref!), codes));
+    resolved.set(f.name, await resolveReferences(db, entityByName(f.ref!), codes));
   }
 
-  const seenCodes = new Map<string, number>();
   // The zone of a record owned through its organisation is derived, not validated as input.
   const derives = def.zoneOwnership === 'organization';
   function finishOne(c: (typeof coerced)[number], rows: PreparedRow[], issues: RowIssue[]) {
@@ -146,8 +152,11 @@ export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly R
     for (const f of refFields) {
       const v = c.record[f.name];
       if (typeof v !== 'string') continue;
-      const hit = resolved.get(f.name)!.get(v);
-      if (hit) {
+      const hit = resolved.get(f.name)!.get(v.trim());
+      if (hit && 'ambiguous' in hit) {
+        rowIssues.push({ line: c.line, field: f.name, key: 'field.ambiguousRef', params: { entity: f.ref!, value: v, count: hit.ambiguous } });
+        delete c.record[f.name];
+      } else if (hit) {
         c.record[f.name] = hit.id;
         refCodes[f.name] = v;
         if (f.name === 'organization_id' && derives) c.record.zone_id = hit.zone_id;
@@ -176,7 +185,7 @@ export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly R
     }
     if (typeof record.code === 'string') {
       const first = seenCodes.get(record.code);
-      if (first !== undefined) rowIssues.push({ line: c.line, field: 'code', key: 'field.type', params: { type: `unique in the file (also on line ${first})` } });
+      if (first !== undefined) rowIssues.push({ line: c.line, field: 'code', key: 'field.duplicateInFile', params: { line: first } });
       else seenCodes.set(record.code, c.line);
     }
     if (rowIssues.length) issues.push(...rowIssues);

@@ -15,6 +15,8 @@ export interface Visibility {
 
 export interface ListQuery {
   tsquery?: string;
+  /** The words as typed, for `sort: 'relevance'` (a record whose name contains them comes first). */
+  text?: string;
   /** Restrict to these zones (a zone filter, expanded to its subtree). */
   zoneIds?: readonly number[];
   equals: Record<string, unknown>;
@@ -126,7 +128,15 @@ function whereClause(def: EntityDef, q: Omit<ListQuery, 'sort' | 'order' | 'limi
   // A single zone as an equality, so that indexes led by zone_id can also deliver the sort order.
   else if (q.zoneIds?.length === 1) where.push(`${zoneColumn(def)} = ${p.add(q.zoneIds[0])}::int8`);
   else if (q.zoneIds) where.push(`${zoneColumn(def)} = any(${p.add(q.zoneIds)}::int8[])`);
-  if (q.tsquery) where.push(`t.search @@ to_tsquery('simple', ${p.add(q.tsquery)})`);
+  if (q.tsquery && def.searchThroughOrganization) {
+    // Qualifications and statistics say little themselves: a search also finds them by their organisation's name,
+    // through organisations the caller may see (a hidden organisation's name must not find its records).
+    const tsq = p.add(q.tsquery);
+    const seen = q.visibility.all ? '' : ` and (o.published${q.visibility.zoneIds?.length ? ` or o.zone_id = any(${p.add(q.visibility.zoneIds)}::int8[])` : ''}${
+      q.visibility.organizationId !== undefined ? ` or o.id = ${p.add(q.visibility.organizationId)}::int8` : ''})`;
+    where.push(`(t.search @@ to_tsquery('simple', ${tsq}) or t.organization_id in (
+      select o.id from organizations o where o.search @@ to_tsquery('simple', ${tsq}) and o.retired_at is null${seen}))`);
+  } else if (q.tsquery) where.push(`t.search @@ to_tsquery('simple', ${p.add(q.tsquery)})`);
   if (q.afterId !== undefined) where.push(`t.id > ${p.add(q.afterId)}::int8`);
   for (const [name, value] of Object.entries(q.equals)) {
     const field = def.fields.find((f) => f.name === name);
@@ -180,9 +190,24 @@ function mergedPageSql(def: EntityDef, q: ListQuery, p: Params): string {
 }
 
 const orderBy = (q: Pick<ListQuery, 'sort' | 'order'>, alias: string, sortColumn = `${alias}.${q.sort}`) => {
+  // Relevance: the best first, ties in id order.
+  if (q.sort === 'relevance') return `${sortColumn} desc nulls last, ${alias}.id asc`;
   const dir = q.order === 'desc' ? 'desc' : 'asc';
   return `${sortColumn} ${dir} nulls last, ${alias}.id ${dir}`;
 };
+
+/**
+ * How well a search candidate matches: a record whose name (its label columns) contains the words as typed comes
+ * first, then PostgreSQL's ts_rank over the search text. Computed only for the candidates (at most COUNT_CAP + 1).
+ */
+function relevance(def: EntityDef, q: ListQuery, p: Params): string {
+  const rank = `ts_rank(t.search, to_tsquery('simple', ${p.add(q.tsquery ?? '')}))`;
+  const names = (def.labelColumns ?? ['name_zh', 'name_en']).filter((c) => def.fields.some((f) => f.name === c));
+  const text = q.text?.trim().toLowerCase();
+  if (!names.length || !text) return rank;
+  const haystack = names.map((c) => `coalesce(t.${c}, '')`).join(` || ' ' || `);
+  return `(case when position(${p.add(text)} in lower(${haystack})) > 0 then 1 else 0 end + ${rank})`;
+}
 
 /**
  * Text search. PostgreSQL cannot know how the words of a name go with a zone (兰州 names sit in Lanzhou's zones), so
@@ -216,7 +241,7 @@ async function searchRecords(db: Db, def: EntityDef, q: ListQuery): Promise<List
  * one zone. Other filters make a quarter of the first records matching unlikely: then straight to the indexes.
  */
 function denseWindow(def: EntityDef, q: ListQuery): string | undefined {
-  if (q.sort !== 'id' || q.order !== 'asc' || Object.keys(q.equals).length || q.asOf) return undefined;
+  if (!(q.sort === 'relevance' || (q.sort === 'id' && q.order === 'asc')) || Object.keys(q.equals).length || q.asOf) return undefined;
   if (!q.zoneIds) return `(select * from ${def.table} order by id limit ${DENSE_WINDOW})`;
   // Within a zone, words either go with the zone (兰州 in Lanzhou: nearly every record) or hardly appear: a small
   // window tells them apart without wasting much on the second kind.
@@ -230,7 +255,8 @@ function denseWindow(def: EntityDef, q: ListQuery): string | undefined {
 async function candidatePage(db: Queryable, def: EntityDef, q: ListQuery, source: string): Promise<ListResult> {
   const p = new Params();
   const where = whereClause(def, q, p);
-  const sql = `with c as materialized (select t.id, t.${q.sort} as s from ${source} t ${where} limit ${COUNT_CAP + 1})
+  const sortValue = q.sort === 'relevance' ? relevance(def, q, p) : `t.${q.sort}`;
+  const sql = `with c as materialized (select t.id, ${sortValue} as s from ${source} t ${where} limit ${COUNT_CAP + 1})
     select ${SELECT_COLUMNS(def)}, n.total as "_total"
     from (select count(*)::int8 as total from c) n
     left join lateral (select c.id, c.s from c order by ${orderBy(q, 'c', 'c.s')} limit ${p.add(q.limit)} offset ${p.add(q.offset)}) pg on true

@@ -74,10 +74,15 @@ export function recordRoutes(app: FastifyInstance, db: Db, def: EntityDef, actor
   r.get(base, {
     schema: { tags, summary: `List ${def.label.en}`, querystring: listQuerySchema(def), response: { 200: z.object({ items: z.array(record), total: z.number(), totalIsLowerBound: z.boolean().describe('true when more than 1,000 records match: total is then 1,000 (a lower bound; a text search then returns 1,000 of the matches)') }) } },
     serializerCompiler: plainJson,
-  }, async (req) => service.listRecords(db, actorOf(req), def, toListParams(def, req.query as Row)));
+  }, async (req) => service.listRecords(req.readDb, actorOf(req), def, toListParams(def, req.query as Row)));
 
   r.get(`${base}/:id`, { schema: { tags, summary: `One of ${def.label.en}`, params: idParams, response: { 200: record } }, serializerCompiler: plainJson },
-    async (req) => service.getRecordOrThrow(db, actorOf(req), def, req.params.id));
+    async (req) => {
+      const actor = actorOf(req);
+      const row = await service.getRecordOrThrow(req.readDb, actor, def, req.params.id);
+      // The web app shows edit and retire buttons only to those who may use them.
+      return { ...row, may_edit: await service.mayEdit(req.readDb, actor, def, row) };
+    });
 
   r.post(base, { schema: { tags, summary: `Create one of ${def.label.en}`, body: createSchema(def), response: { 201: record } } },
     async (req, reply) => reply.status(201).send(await service.createRecord(db, actorOf(req), def, req.body as Row)));
@@ -89,5 +94,5 @@ export function recordRoutes(app: FastifyInstance, db: Db, def: EntityDef, actor
     async (req) => service.retireRecord(db, actorOf(req), def, req.params.id, req.body.version));
 
   r.get(`${base}/:id/audit`, { schema: { tags, summary: 'Who changed this record, when, and how', params: idParams } },
-    async (req) => ({ items: await service.auditTrail(db, actorOf(req), def, req.params.id) }));
+    async (req) => ({ items: await service.auditTrail(req.readDb, actorOf(req), def, req.params.id) }));
 }

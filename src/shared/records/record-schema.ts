@@ -107,6 +107,7 @@ export function recordSchema(def: EntityDef) {
     if (f.type === 'ref') refs[f.name] = refSummary;
   }
   shape.refs = z.object(refs);
+  shape.may_edit = z.boolean().optional().describe('Whether the caller may change or retire the record (in the response for one record)');
   return z.object(shape);
 }
 

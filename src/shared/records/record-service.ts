@@ -65,7 +65,10 @@ export function searchTextOf(def: EntityDef, record: Row): string {
 
 export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, params: ListParams) {
   const sortable = new Set(['id', 'code', 'created_at', 'updated_at', ...def.fields.map((f) => f.name)]);
-  const sort = params.sort && sortable.has(params.sort) ? params.sort : def.defaultSort;
+  // A search without a chosen order lists the best matches first.
+  const searching = Boolean(params.q?.trim());
+  const sort = params.sort && (sortable.has(params.sort) || (searching && params.sort === 'relevance')) ? params.sort
+    : searching ? 'relevance' : def.defaultSort;
   let tsquery: string | undefined;
   let prefixQuery: string | undefined;
   if (params.q?.trim()) {
@@ -75,6 +78,7 @@ export async function listRecords(db: Db, actor: Actor | null, def: EntityDef, p
   }
   const query: repo.ListQuery = {
     tsquery,
+    text: params.q,
     zoneIds: params.zone !== undefined ? await zoneSubtree(db, params.zone) : undefined,
     equals: params.equals,
     asOf: params.asOf,
@@ -307,6 +311,11 @@ async function canRead(db: Queryable, actor: Actor | null, def: EntityDef, row: 
   const zone = def.zoneOwnership === 'self' ? row.id : row.zone_id;
   if (v.zoneIds?.includes(Number(zone))) return true;
   return v.organizationId !== undefined && owningOrganization(def, row) === v.organizationId;
+}
+
+/** Whether `actor` may change or retire `row` (the same rule as assertMayWrite, as a yes or no). */
+export async function mayEdit(db: Queryable, actor: Actor | null, def: EntityDef, row: Row): Promise<boolean> {
+  return actor !== null && (await writeCheckFor(db, actor))(def, row) === null;
 }
 
 /** Admins write everything; zone operators inside their zone's subtree; organisation users their own organisation's records. */

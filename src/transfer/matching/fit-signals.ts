@@ -28,6 +28,12 @@ function both(explain: boolean, demand: ItemAttributes, offer: ItemAttributes, f
   return explain && demand.explainable.has(field) && offer.explainable.has(field);
 }
 
+/** The same zone, or zones paired with each other (either side may name the pairing). */
+function sameOrPairedZone(demand: ItemAttributes, offer: ItemAttributes): boolean {
+  if (demand.zone === undefined || offer.zone === undefined) return false;
+  return demand.zone === offer.zone || !!demand.partnerZones?.includes(offer.zone) || !!offer.partnerZones?.includes(demand.zone);
+}
+
 const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclass', group: 'group', subgroup: 'subgroup' } as const;
 
 /**
@@ -68,7 +74,7 @@ export function fitSignals(demand: ItemAttributes, offer: ItemAttributes, explai
     signals.push({ name: 'budget', value, why });
   }
 
-  if (demand.zone !== undefined && offer.zone !== undefined && demand.zone === offer.zone) {
+  if (sameOrPairedZone(demand, offer)) {
     signals.push({ name: 'zone', value: 1, why: both(explain, demand, offer, 'zone') ? '同一或结对园区 / same partner zone' : undefined });
   } else if (demand.coords && offer.coords) {
     const km = distanceKm(demand.coords, offer.coords);

@@ -5,7 +5,7 @@ export {
   type ItemField, type MatchItem, type MatchItemInput,
 } from './match-item.schema';
 export { DEFAULT_MATCH_WEIGHTS, CONFIDENT_MATCH_THRESHOLD, type MatchWeights } from './match-weights';
-export { feedbackToPartyWeights, type FeedbackEvent } from './party-feedback';
+export { feedbackToPartyWeights, feedbackMultiplier, type FeedbackEvent, type FeedbackReason, type PartyWeights } from './party-feedback';
 export { HIGH_TECH_FIELDS, fieldSimilarity, isHighTechFieldCode } from './high-tech-fields';
 export { parseIpc, ipcSimilarity, isIpcCode, type IpcPrefix, type IpcLevel } from './ipc';
 export { getDefaultConceptDictionary, getConceptsOnlyDictionary, buildConceptDictionary, parseConcepts, type Concept, type ConceptDictionary } from './concept-dictionary';

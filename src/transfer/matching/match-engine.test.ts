@@ -108,6 +108,20 @@ describe('MatchingEngine', () => {
     expect(results[1].signals.zone).toBeLessThan(0.01);
   });
 
+  it('counts paired zones as the same partner zone, from either side', () => {
+    const engine = new MatchingEngine();
+    engine.upsertDemand({ id: 'paired', lang: 'en', text: 'copper foil supplier wanted', zone: '7', partnerZones: ['9'] });
+    engine.upsertDemand({ id: 'unpaired', lang: 'en', text: 'copper foil supplier wanted', zone: '8' });
+    const offer = { id: 'o', lang: 'en', text: 'copper foil', zone: '9' } as const;
+    const byId = new Map(engine.matchDemandsForOffer(offer).results.map((r) => [r.id, r]));
+    expect(byId.get('paired')?.why).toContain('同一或结对园区 / same partner zone');
+    expect(byId.get('paired')?.signals.zone).toBe(1);
+    expect(byId.get('unpaired')?.why).not.toContain('同一或结对园区 / same partner zone');
+    // The offer's side naming the demand's zone counts too.
+    const reverse = engine.matchDemandsForOffer({ ...offer, zone: '10', partnerZones: ['8'] }).results.find((r) => r.id === 'unpaired');
+    expect(reverse?.why).toContain('同一或结对园区 / same partner zone');
+  });
+
   it('applies feedback-derived party weights', () => {
     const engine = engineWithOffers();
     const twoFoils = { id: 'q', lang: 'en', text: 'copper foil' };

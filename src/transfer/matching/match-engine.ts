@@ -5,6 +5,7 @@ import { type MatchItemInput, parseMatchItem } from './match-item.schema';
 import { buildIndexParallel, type ItemSource, type ParallelLoadOptions } from './parallel-load';
 import { CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, type MatchWeights } from './match-weights';
 import { PHRASE_PREFIX } from './bilingual-lexicon';
+import { feedbackMultiplier, type PartyWeights } from './party-feedback';
 import { CONCEPT_PREFIX, type ItemAttributes, type PreparedItem, prepareItem } from './prepare-item';
 
 export interface MatchOptions {
@@ -12,8 +13,8 @@ export interface MatchOptions {
   top?: number;
   /** Overrides of DEFAULT_MATCH_WEIGHTS. */
   weights?: Partial<MatchWeights>;
-  /** Feedback-derived weights per party (see feedbackToPartyWeights); 1 = neutral. */
-  partyWeights?: Readonly<Record<string, number>>;
+  /** Feedback-derived weights (feedbackToPartyWeights: per party, and scoped by decline reason), or a plain record of party weights; 1 = neutral. */
+  partyWeights?: PartyWeights | Readonly<Record<string, number>>;
 }
 
 export interface MatchResult {
@@ -150,8 +151,7 @@ export class MatchingEngine {
         sum += weights[signal.name] * signal.value;
         weightSum += weights[signal.name];
       }
-      const partyWeight = attributes.party !== undefined ? options.partyWeights?.[attributes.party] : undefined;
-      const multiplier = partyWeight === undefined ? 1 : 1 + weights.feedback * (Math.min(2, Math.max(0, partyWeight)) - 1);
+      const multiplier = options.partyWeights ? feedbackMultiplier(options.partyWeights, weights.feedback, index.docId(hit.doc), attributes, demand, offer) : 1;
       const score = Math.min(1, Math.max(0, (sum / (weightSum || 1)) * multiplier));
       return { doc: hit.doc, score, textScore, signals };
     });

@@ -30,6 +30,8 @@ export const matchItemSchema = z
     price: z.number().nonnegative().optional(),
     /** Partner zone id (e.g. "lanzhou-new-area") and optional coordinates for distance. */
     zone: z.string().min(1).optional(),
+    /** Zones paired with this item's zone (a partnership such as Lanzhou–Baiyin with Zhangjiang): they count as the same partner zone. */
+    partnerZones: z.array(z.string().min(1).max(200)).max(10_000).optional(),
     coords: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]).optional(),
     /** Owning party, for feedback-derived per-party weights. */
     party: z.string().min(1).optional(),

@@ -6,6 +6,7 @@ import { registerMatchingCommands } from './matching.cli';
 import { runCommand } from '../../../test/helpers/run-command';
 
 const evalSet = join(import.meta.dirname, 'eval-set');
+const realSet = join(import.meta.dirname, 'real-set');
 
 const run = (args: string[]) => runCommand(registerMatchingCommands, args);
 
@@ -70,5 +71,21 @@ describe('matching CLI', () => {
     const ranked = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '100']);
     const fromFile = await run(['match-eval', ...args, '--run', tempFile('run.jsonl', ranked.stdout)]);
     expect(JSON.parse(fromFile.stdout)).toEqual(metrics);
+  });
+
+  it('match-eval --set scores a bundled set, the same as naming its files', async () => {
+    const bundled = await run(['match-eval', '--set', 'real']);
+    expect(bundled.error).toBeUndefined();
+    const metrics = JSON.parse(bundled.stdout);
+    expect(metrics.queries).toBeGreaterThanOrEqual(60);
+    const explicit = await run(['match-eval', '--qrels', join(realSet, 'qrels.tsv'), '--offers', join(realSet, 'offers.jsonl'), '--demands', join(realSet, 'demands.jsonl')]);
+    expect(JSON.parse(explicit.stdout)).toEqual(metrics);
+  }, 60_000);
+
+  it('match-eval wants a set or all three files, and a known set name', async () => {
+    const missing = await run(['match-eval', '--qrels', join(realSet, 'qrels.tsv')]);
+    expect(missing.error?.message).toMatch(/--set, or all of --qrels, --offers and --demands/);
+    const unknown = await run(['match-eval', '--set', 'nope']);
+    expect(unknown.error?.code).toBe('commander.invalidArgument');
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { evaluateRun, parseQrels } from './evaluate-run';
 import { MatchingEngine } from './match-engine';
@@ -32,6 +32,23 @@ function parseRunFile(path: string): Map<string, string[]> {
   return rankingsToRun(rankings);
 }
 
+/** Evaluation sets shipped beside the engine: the hand-made one and the one built from real public texts. */
+const BUNDLED_SETS = { eval: 'eval-set', real: 'real-set' } as const;
+type BundledSet = keyof typeof BUNDLED_SETS;
+
+function parseSet(value: string): BundledSet {
+  if (!Object.hasOwn(BUNDLED_SETS, value)) throw new InvalidArgumentError(`must be one of ${Object.keys(BUNDLED_SETS).join(', ')}`);
+  return value as BundledSet;
+}
+
+/** The three files to evaluate: each given explicitly or taken from a bundled set; undefined while any is missing. */
+function evalFiles(options: { set?: BundledSet; qrels?: string; offers?: string; demands?: string }) {
+  const dir = options.set ? join(import.meta.dirname, BUNDLED_SETS[options.set]) : undefined;
+  const pick = (explicit: string | undefined, name: string) => explicit ?? (dir ? join(dir, name) : undefined);
+  const [qrels, offers, demands] = [pick(options.qrels, 'qrels.tsv'), pick(options.offers, 'offers.jsonl'), pick(options.demands, 'demands.jsonl')];
+  return qrels && offers && demands ? { qrels, offers, demands } : undefined;
+}
+
 function parseTop(value: string): number {
   const top = Number(value);
   if (!Number.isInteger(top) || top < 1 || top > 1000) throw new InvalidArgumentError('must be an integer from 1 to 1000');
@@ -60,19 +77,23 @@ export function registerMatchingCommands(program: Command): void {
   program
     .command('match-eval')
     .description('evaluate matching against TREC-style qrels (demand_id<TAB>offer_id<TAB>grade): nDCG@10, recall@100, MRR')
-    .requiredOption('--qrels <file>', 'relevance judgements')
-    .requiredOption('--offers <file>', 'offers JSON lines')
-    .requiredOption('--demands <file>', 'demands JSON lines')
+    .option('--set <name>', 'a bundled set: eval (hand-made) or real (real public texts); files given below override its files', parseSet)
+    .option('--qrels <file>', 'relevance judgements')
+    .option('--offers <file>', 'offers JSON lines')
+    .option('--demands <file>', 'demands JSON lines')
     .option('--run <file>', 'evaluate this run (output of `match`) instead of running the engine')
-    .action(function (this: Command, options: { qrels: string; offers: string; demands: string; run?: string }) {
+    .action(function (this: Command, options: { set?: BundledSet; qrels?: string; offers?: string; demands?: string; run?: string }) {
+      const files = evalFiles(options);
+      if (!files) return this.error('give --set, or all of --qrels, --offers and --demands', { exitCode: 1, code: 'commander.missingMandatoryOptionValue' });
+      const { qrels: qrelsPath, offers, demands } = files;
       try {
-        const qrels = parseQrels(readFileSync(options.qrels, 'utf8'));
-        const run = options.run ? parseRunFile(options.run) : rankingsToRun(loadAndRank(options.offers, options.demands, 100));
+        const qrels = parseQrels(readFileSync(qrelsPath, 'utf8'));
+        const run = options.run ? parseRunFile(options.run) : rankingsToRun(loadAndRank(offers, demands, 100));
         const summary = evaluateRun(qrels, run);
         process.stdout.write(`${JSON.stringify({ 'ndcg@10': summary.ndcgAt10, 'recall@100': summary.recallAt100, mrr: summary.mrr, queries: summary.queries })}\n`);
       } catch (error) {
         if (error instanceof JsonlItemError) this.error(error.message, { exitCode: BAD_INPUT_EXIT_CODE, code: 'matching.bad-input' });
-        if (error instanceof Error && error.message.startsWith('qrels line')) this.error(`${basename(options.qrels)}: ${error.message}`, { exitCode: BAD_INPUT_EXIT_CODE, code: 'matching.bad-input' });
+        if (error instanceof Error && error.message.startsWith('qrels line')) this.error(`${basename(qrelsPath)}: ${error.message}`, { exitCode: BAD_INPUT_EXIT_CODE, code: 'matching.bad-input' });
         throw error;
       }
     });

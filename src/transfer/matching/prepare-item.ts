@@ -17,6 +17,8 @@ export interface ItemAttributes {
   budget?: number;
   price?: number;
   zone?: string;
+  /** Zones paired with `zone`. */
+  partnerZones?: string[];
   coords?: [number, number];
   party?: string;
   /** The IPC codes were read from the item's text, not given as data. */
@@ -173,6 +175,7 @@ export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): Pre
       budget: keep('budget', item.budget),
       price: keep('price', item.price),
       zone: keep('zone', item.zone),
+      ...(item.partnerZones?.length && matchable.has('zone') ? { partnerZones: item.partnerZones } : {}),
       coords: keep('zone', item.coords),
       party: item.party,
       explainable,

@@ -79,7 +79,7 @@ export async function openCase(db: Db, actor: Actor | null, input: { demand_id: 
     if (open.length) throw new TransferError('CONFLICT', 'offer_id', 'transfer.case.openExists', { id: Number(open[0]!.id) });
     const code = `TC-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
     const c = (await tx.query(
-      `insert into transfer_cases (code, zone_id, demand_id, offer_id, challenge_id, opened_by) values ($1, $2, $3, $4, $5, $6) returning id`,
+      `insert into transfer_cases (code, zone_id, demand_id, offer_id, challenge_id, opened_by, broker_user_id) values ($1, $2, $3, $4, $5, $6, $6) returning id`,
       [code, demand.zone_id, input.demand_id, input.offer_id, input.challenge_id ?? null, a.userId]))[0]!;
     await tx.query('insert into transfer_case_stages (case_id, zone_id, stage, note, user_id) values ($1, $2, $3, $4, $5)', [c.id, demand.zone_id, 'introduced', input.note ?? null, a.userId]);
     await tx.query(`insert into transfer_match_feedback (zone_id, query_kind, query_id, result_id, party_org_id, result_org_id, outcome, user_id)

@@ -5,6 +5,7 @@ import { offers } from '../entities';
 import { assertBroker, deny, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
 import { openCase } from './cases.service';
 import { canSee, viewerOf } from './disclosure';
+import { withTotals } from './challenge-totals';
 
 /**
  * Innovation challenges (揭榜挂帅): a zone's campaign collects demands (open), screens them (screening), publishes
@@ -23,14 +24,15 @@ async function challengeRow(db: Queryable, id: number) {
   return row;
 }
 
-export async function createChallenge(db: Db, actor: Actor | null, input: { zone_id: number; title: string; description?: string | null; opens_on: string; closes_on: string }) {
+export async function createChallenge(db: Db, actor: Actor | null, input: { zone_id: number; title: string; description?: string | null; opens_on: string; closes_on: string; prize_amount_fen?: number | null }) {
   const a = await assertBroker(db, actor, input.zone_id);
   if (!hasWords(input.title)) throw rejectField('title', 'transfer.challenge.title');
   if (input.closes_on < input.opens_on) throw rejectField('closes_on', 'transfer.challenge.closesBeforeOpens');
   const code = `CH-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
-  return (await db.query(
-    `insert into transfer_challenges (code, zone_id, title, description, opens_on, closes_on, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
-    [code, input.zone_id, input.title.trim(), input.description ?? null, input.opens_on, input.closes_on, a.userId]))[0]!;
+  const rows = await db.query(
+    `insert into transfer_challenges (code, zone_id, title, description, opens_on, closes_on, created_by, prize_amount_fen) values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+    [code, input.zone_id, input.title.trim(), input.description ?? null, input.opens_on, input.closes_on, a.userId, input.prize_amount_fen ?? null]);
+  return (await withTotals(db, rows))[0]!;
 }
 
 export async function setChallengeStatus(db: Db, actor: Actor | null, id: number, status: string) {
@@ -42,7 +44,7 @@ export async function setChallengeStatus(db: Db, actor: Actor | null, id: number
     const next = CHALLENGE_STATUSES[from + 1];
     throw next ? rejectField('status', 'transfer.challenge.nextStatus', { status: String(row.status), next }) : rejectField('status', 'transfer.challenge.isClosed');
   }
-  return (await db.query('update transfer_challenges set status = $1, updated_at = now() where id = $2 returning *', [status, id]))[0]!;
+  return (await withTotals(db, await db.query('update transfer_challenges set status = $1, updated_at = now() where id = $2 returning *', [status, id])))[0]!;
 }
 
 export async function attachDemand(db: Db, actor: Actor | null, id: number, demandId: number) {
@@ -59,7 +61,7 @@ export async function attachDemand(db: Db, actor: Actor | null, id: number, dema
 }
 
 export async function getChallenge(db: Queryable, actor: Actor | null, id: number) {
-  const row = await challengeRow(db, id);
+  const row = (await withTotals(db, [await challengeRow(db, id)]))[0]!;
   const v = await viewerOf(db, actor);
   const demandRows = await db.query(
     'select d.* from transfer_challenge_demands cd join tech_demands d on d.id = cd.demand_id where cd.challenge_id = $1 order by d.id', [id]);
@@ -88,7 +90,7 @@ export async function getChallenge(db: Queryable, actor: Actor | null, id: numbe
 }
 
 export async function listChallenges(db: Queryable, zoneId?: number) {
-  return db.query('select * from transfer_challenges where ($1::int8 is null or zone_id = $1) order by id desc limit 500', [zoneId ?? null]);
+  return withTotals(db, await db.query('select * from transfer_challenges where ($1::int8 is null or zone_id = $1) order by id desc limit 500', [zoneId ?? null]));
 }
 
 export async function submitProposal(db: Db, actor: Actor | null, id: number, input: { demand_id: number; organization_id?: number | null; offer_id?: number | null; text: string }) {

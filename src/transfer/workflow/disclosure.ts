@@ -1,4 +1,6 @@
-import type { Queryable, Row } from '../../shared/db';
+import type { Db, Queryable, Row } from '../../shared/db';
+import { AppError } from '../../shared/http/errors';
+import { appendAudit } from '../../shared/audit/audit-log';
 import { type Actor, zoneSubtree } from '../../shared/access/actor';
 import { demands, offers } from '../entities';
 import { bothLanguages, type ItemKind, rejectField } from './common';
@@ -39,6 +41,24 @@ export function checkTiers(kind: ItemKind, tiers: Record<string, unknown>): Reco
     if (!TIERS.includes(tier as Tier)) throw rejectField(`tiers.${field}`, 'transfer.tier.invalid');
   }
   return tiers as Record<string, Tier>;
+}
+
+/**
+ * Stores new tiers for an item and audits the change (entity demands/offers, so that it shows in the record's own
+ * audit trail too). The version check makes two concurrent tier edits one success and one conflict, so neither
+ * silently drops an NDA tier. Returns the item's new version.
+ */
+export async function saveTiers(db: Db, actor: Actor, kind: ItemKind, row: Row, tiers: Record<string, Tier>, version: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const updated = await tx.query<{ version: number }>(`update ${kind === 'demand' ? 'tech_demands' : 'tech_offers'} set disclosure = $1::jsonb, version = version + 1, updated_at = now()
+      where id = $2 and version = $3 returning version`, [JSON.stringify(tiers), row.id, version]);
+    if (!updated[0]) throw new AppError('CONFLICT', 'problem.conflict', { current: Number(row.version), sent: version });
+    await appendAudit(tx, actor, {
+      entity: kind === 'demand' ? 'demands' : 'offers', entityId: Number(row.id), zoneId: row.zone_id === null ? null : Number(row.zone_id), action: 'set-disclosure',
+      before: { disclosure: tiersOf(kind, row) }, after: { disclosure: tiersOf(kind, { disclosure: tiers }) },
+    });
+    return Number(updated[0].version);
+  });
 }
 
 /** Who is looking, prepared once per request. */
@@ -90,7 +110,8 @@ const FIELD_NAMES: Record<ItemKind, readonly string[]> = {
 
 /** The item as this viewer may see it (pure). */
 export function viewItem(v: Viewer, kind: ItemKind, row: Row, ndaAccepted: boolean): ItemView {
-  const item: Row = { id: row.id, code: row.code, kind, version: row.version, created_at: row.created_at, updated_at: row.updated_at };
+  // `generated` marks demo data (shown as such in the web app), never withheld.
+  const item: Row = { id: row.id, code: row.code, kind, version: row.version, created_at: row.created_at, updated_at: row.updated_at, generated: row.generated === true };
   for (const f of FIELD_NAMES[kind]) item[f] = row[f] ?? null;
   const withheld: ItemView['withheld'] = [];
   const revealed: string[] = [];

@@ -74,9 +74,10 @@ export async function transferFunnel(db: Queryable, zoneId: number, from: string
   };
   for (const d of demandRows) {
     mark(Number(d.id), 'collected', ms(d.created_at));
-    // Imported demands may carry a status without workflow events: count the stage reached, without a date.
-    if (d.status === 'screened' || d.status === 'published') mark(Number(d.id), 'screened', NaN);
-    if (d.status === 'published') mark(Number(d.id), 'published', NaN);
+    // A demand may carry a status without a workflow event for it (written before imports logged theirs): count the
+    // stage it reached, without a date. Only that stage: the earlier ones follow from it, and an undated "screened"
+    // beside a dated "published" would hide when the demand left "collected" (a demand may be published unscreened).
+    if (d.status === 'screened' || d.status === 'published') mark(Number(d.id), d.status, NaN);
   }
   for (const e of events) {
     if (e.to_status === 'screened') mark(Number(e.item_id), 'screened', ms(e.at));
@@ -101,8 +102,9 @@ export async function transferFunnel(db: Queryable, zoneId: number, from: string
     for (let i = 0; i < 4; i++) {
       const start = m[FUNNEL_STAGES[i]!];
       if (start === undefined || Number.isNaN(start)) continue;
-      const next = FUNNEL_STAGES.slice(i + 1).map((st) => m[st]).find((t) => t !== undefined);
-      if (next !== undefined && !Number.isNaN(next) && next >= start) stageDays[i]!.push((next - start) / DAY);
+      // The next stage with a date: a stage skipped, or reached without a recorded date, does not end this one.
+      const next = FUNNEL_STAGES.slice(i + 1).map((st) => m[st]).find((t) => t !== undefined && !Number.isNaN(t));
+      if (next !== undefined && next >= start) stageDays[i]!.push((next - start) / DAY);
     }
   }
   const stages: FunnelStageRow[] = FUNNEL_STAGES.map((stage, i) => ({

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { BACKENDS, openTestDb, type TestDb } from '../../../test/helpers/test-db';
 import type { Actor } from '../../shared/access/actor';
 import { registerEntities } from '../../shared/records/registry-of-entities';
@@ -68,11 +70,23 @@ describe.each(BACKENDS)('matching service and funnel on %s', (backend) => {
     await t.db.query(`delete from tech_offers where code = 'TO-PUNCT'`);
   });
 
-  it('exports demands like any described entity', async () => {
-    await createRecord(t.db, admin, demands, { title: '导出测试需求', organization_id: orgId, cooperation_modes: ['licence', 'joint_rd'], budget_min: 1, budget_max: 2 });
-    const out = (await exportRecords(t.db, admin, demands, { equals: {}, includeRetired: false }, 'csv')).toString('utf8');
-    expect(out).toContain('导出测试需求');
-    expect(out).toMatch(/licence/);
+  it('exports demands like any described entity: CSV and XLSX carry every exchange column of the row', async () => {
+    const created = await createRecord(t.db, admin, demands, { title: '导出测试需求', organization_id: orgId, cooperation_modes: ['licence', 'joint_rd'], budget_min: 1, budget_max: 2.5, ipc_code: 'C25D' });
+    const params = { equals: { code: String(created.code) }, includeRetired: false };
+    const expected = { code: String(created.code), title: '导出测试需求', organization_id: 'O1', ipc_code: 'C25D', budget_min: '1', budget_max: '2.5', status: 'draft', published: 'false', generated: 'false' };
+
+    const csv = Papa.parse<Record<string, string>>((await exportRecords(t.db, admin, demands, params, 'csv')).toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(csv.data).toHaveLength(1);
+    expect(csv.data[0]).toMatchObject(expected);
+    expect(csv.data[0]!.cooperation_modes!.split(/[;,]/).map((m) => m.replace(/[[\]"]/g, '').trim())).toEqual(['licence', 'joint_rd']);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportRecords(t.db, admin, demands, params, 'xlsx')) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const cells = Object.fromEntries(header.map((h, i) => [h, sheet.getRow(2).getCell(i + 1).value]));
+    expect(Object.fromEntries(Object.keys(expected).map((k) => [k, String(cells[k])]))).toEqual(expected);
   });
 
   it('reports the funnel with conversion, contracts and achievement conversion', async () => {
@@ -82,5 +96,23 @@ describe.each(BACKENDS)('matching service and funnel on %s', (backend) => {
     expect(f.stages[1]).toMatchObject({ stage: 'screened', count: 0, conversion: 0 });
     expect(f.achievements).toEqual({ total: 2, converted: 1, conversionRate: 0.5 });
     expect(f.contracts).toEqual({ count: 0, turnover: 0 });
+  });
+
+  it('times every demand-side stage, "collected" included, also for demands published without screening', async () => {
+    const zone = Number((await t.db.query<{ id: number }>(`insert into zones (code, kind, name_zh) values ('Z-FUNNEL', 'park', '漏斗园区') returning id`))[0]!.id);
+    const org = Number((await t.db.query<{ id: number }>(`insert into organizations (code, zone_id, kind, name_zh) values ('O-FUNNEL', $1, 'enterprise', '漏斗企业') returning id`, [zone]))[0]!.id);
+    const demand = async (code: string, createdDaysAgo: number, events: [string, number][]) => {
+      const id = Number((await t.db.query<{ id: number }>(
+        `insert into tech_demands (code, zone_id, organization_id, title, status, created_at) values ($1, $2, $3, '漏斗需求', $4, now() - make_interval(days => $5)) returning id`,
+        [code, zone, org, events.at(-1)![0], createdDaysAgo]))[0]!.id);
+      for (const [to, daysAgo] of events) {
+        await t.db.query(`insert into transfer_status_events (item_kind, item_id, zone_id, to_status, at) values ('demand', $1, $2, $3, now() - make_interval(days => $4))`, [id, zone, to, daysAgo]);
+      }
+    };
+    await demand('FUNNEL-A', 10, [['submitted', 9], ['published', 4]]); // published unscreened: 6 days collected
+    await demand('FUNNEL-B', 20, [['submitted', 20], ['screened', 19], ['published', 15]]); // 1 day collected, 4 screened
+    const today = new Date().toISOString().slice(0, 10);
+    const f = await transferFunnel(t.db, zone, '2020-01-01', today);
+    expect(f.stages.slice(0, 3).map((s) => [s.stage, s.count, s.medianDays])).toEqual([['collected', 2, 3.5], ['screened', 2, 4], ['published', 2, null]]);
   });
 });

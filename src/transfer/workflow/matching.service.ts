@@ -1,13 +1,16 @@
 import type { Db, Queryable, Row } from '../../shared/db';
+import { openChangeFeed, type ChangeFeed } from '../../shared/db/change-feed';
 import type { Actor } from '../../shared/access/actor';
 import {
   CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, feedbackToPartyWeights, MatchingEngine, MatchItemError, parseMatchItem,
-  type FeedbackEvent, type MatchItemInput, type MatchWeights,
+  type FeedbackEvent, type FeedbackReason, type MatchItemInput, type MatchWeights,
 } from '../matching';
 import { FIELD_CODE } from '../entities';
+import { appendAudit } from '../../shared/audit/audit-log';
 import { assertBroker, bothLanguages, type ItemKind, loadItem, notFoundItem, rejectField, deny, requireActor, tableOf } from './common';
 import { expertViews, isMatchableExpert, toExpertItem } from './expert-matching';
 import { brokers, canSee, explainableFields, ndaAccepted, owns, privileged, type Viewer, viewerOf, viewItem } from './disclosure';
+import { loadPartnerZones, type PartnerZones } from './partner-zones';
 
 /**
  * The matching service: two in-memory engines. One holds both directions' indices of demands and offers (offers,
@@ -16,20 +19,32 @@ import { brokers, canSee, explainableFields, ndaAccepted, owns, privileged, type
  * every write of a demand or offer (the routes call it once the write has committed) and by `sync`, an incremental
  * catch-up on `updated_at` that also picks up file imports and registry edits of people. Results are filtered per
  * viewer: brokers-only demands, unpublished items and withheld fields never reach users without the right.
+ * Several instances on one PostgreSQL server tell each other about refreshed items (shared/db/change-feed.ts), so a
+ * demand written through one instance is in every instance's index within moments, not only at its next `sync`.
  */
 export interface MatchingHandle {
   readonly engine: MatchingEngine;
   /** Registered experts, indexed as this engine's offers. */
   readonly experts: MatchingEngine;
-  /** Re-reads one item and updates the index (removes it when retired, closed or unmatchable). */
+  /**
+   * Re-reads one item and updates the index (removes it when retired, closed or unmatchable); call it once the write
+   * has committed. Other instances on the same database are told to do the same.
+   */
   refresh(kind: ItemKind, id: number): Promise<void>;
   /** Catches up with every demand, offer and person changed since the last sync (with a safety margin). */
   sync(): Promise<number>;
   /** Builds new indices from the database and swaps them in when complete. */
   rebuild(): Promise<{ demands: number; offers: number; experts: number; skipped: number }>;
   size(): { demands: number; offers: number; experts: number };
+  /** Stops listening to other instances (app shutdown). */
+  close(): Promise<void>;
+  /** Zones paired with each zone, as the index currently uses them. */
+  readonly partners: PartnerZones;
+  /** Re-reads the zone pairs and re-indexes the items whose partner zones changed (after a pair is written). */
+  reloadPartners(): Promise<number>;
 }
 
+const CHANGE_CHANNEL = 'kechuang_matching';
 /** Items that stay out of the index: closed ones (and retired ones, by the query). */
 const UNMATCHABLE = new Set(['closed']);
 const SYNC_MARGIN_SECONDS = 120;
@@ -38,7 +53,14 @@ const LOAD_PAGE_ROWS = 5000;
 /** Below this many items, analysing on this thread beats starting worker threads. */
 const PARALLEL_LOAD_MIN_ITEMS = 20_000;
 
-export function toMatchItem(kind: ItemKind, row: Row): MatchItemInput {
+/** The item with the zones paired with its zone, so the engine counts them as the same partner zone. */
+export function withPartnerZones(item: MatchItemInput, partners?: PartnerZones): MatchItemInput {
+  if (!partners || item.zone === undefined) return item;
+  const paired = partners.of(Number(item.zone));
+  return paired.length ? { ...item, partnerZones: paired } : item;
+}
+
+export function toMatchItem(kind: ItemKind, row: Row, partners?: PartnerZones): MatchItemInput {
   const fieldCode = row.hightech_field ? FIELD_CODE[String(row.hightech_field)] : undefined;
   const parts = kind === 'demand'
     ? [row.description, row.problem, row.target_indicators, row.acceptance_criteria]
@@ -57,16 +79,16 @@ export function toMatchItem(kind: ItemKind, row: Row): MatchItemInput {
   if (kind === 'offer' && row.trl != null) item.trl = Number(row.trl);
   if (kind === 'offer' && row.price_expectation != null) item.price = Number(row.price_expectation);
   if (kind === 'demand' && (row.budget_max != null || row.budget_min != null)) item.budget = Number(row.budget_max ?? row.budget_min);
-  return item;
+  return withPartnerZones(item, partners);
 }
 
 type SourceKind = ItemKind | 'expert';
 
 /** Where each kind of matchable row comes from, when it may be matched, and how it becomes an engine item. */
-const SOURCES: Record<SourceKind, { table: string; matchable: (row: Row) => boolean; toItem: (row: Row) => MatchItemInput }> = {
-  demand: { table: tableOf('demand'), matchable: (r) => !r.retired_at && !UNMATCHABLE.has(String(r.status)), toItem: (r) => toMatchItem('demand', r) },
-  offer: { table: tableOf('offer'), matchable: (r) => !r.retired_at && !UNMATCHABLE.has(String(r.status)), toItem: (r) => toMatchItem('offer', r) },
-  expert: { table: 'people', matchable: isMatchableExpert, toItem: toExpertItem },
+const SOURCES: Record<SourceKind, { table: string; matchable: (row: Row) => boolean; toItem: (row: Row, partners: PartnerZones) => MatchItemInput }> = {
+  demand: { table: tableOf('demand'), matchable: (r) => !r.retired_at && !UNMATCHABLE.has(String(r.status)), toItem: (r, p) => toMatchItem('demand', r, p) },
+  offer: { table: tableOf('offer'), matchable: (r) => !r.retired_at && !UNMATCHABLE.has(String(r.status)), toItem: (r, p) => toMatchItem('offer', r, p) },
+  expert: { table: 'people', matchable: isMatchableExpert, toItem: (r, p) => withPartnerZones(toExpertItem(r), p) },
 };
 const SOURCE_KINDS = Object.keys(SOURCES) as SourceKind[];
 
@@ -93,13 +115,15 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
   let running: Promise<number> | null = null;
   /** Rows left out because they cannot be matched (e.g. text of punctuation only), as "kind:id". */
   let skipped = new Set<string>();
+  let feed: ChangeFeed | null = null;
+  let partners = await loadPartnerZones(db);
 
   const apply = (kind: SourceKind, row: Row) => {
     const id = String(row.id);
     skipped.delete(`${kind}:${id}`);
     if (!SOURCES[kind].matchable(row)) return removeFrom(engines, kind, id);
     try {
-      upsertInto(engines, kind, SOURCES[kind].toItem(row));
+      upsertInto(engines, kind, SOURCES[kind].toItem(row, partners));
     } catch (err) {
       if (!(err instanceof MatchItemError)) throw err;
       skipped.add(`${kind}:${id}`);
@@ -130,7 +154,7 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
       for (const row of rows) {
         if (!matchable(row)) continue;
         try {
-          yield parseMatchItem(toItem(row));
+          yield parseMatchItem(toItem(row, partners));
         } catch (err) {
           if (!(err instanceof MatchItemError)) throw err;
           left.add(`${kind}:${row.id}`);
@@ -144,9 +168,25 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
   const handle: MatchingHandle = {
     get engine() { return engines.main; },
     get experts() { return engines.experts; },
+    get partners() { return partners; },
+    async reloadPartners() {
+      const before = partners;
+      partners = await loadPartnerZones(db);
+      const zones = (await db.query<{ id: number }>('select id from zones')).map((z) => Number(z.id));
+      const changed = zones.filter((z) => before.of(z).join() !== partners.of(z).join());
+      if (!changed.length) return 0;
+      let n = 0;
+      for (const kind of SOURCE_KINDS) {
+        const rows = await db.query(`select * from ${SOURCES[kind].table} where zone_id = any($1::int8[])`, [changed]);
+        for (const r of rows) apply(kind, r);
+        n += rows.length;
+      }
+      return n;
+    },
     async refresh(kind, id) {
-      const row = (await db.query(`select * from ${tableOf(kind)} where id = $1`, [id]))[0];
-      if (row) apply(kind, row);
+      await reread(kind, id);
+      // The write has committed; a notice that fails to go out is caught up by the other instances' next sync.
+      await feed?.publish({ kind, id }).catch((err: Error) => process.stderr.write(`matching change notice failed: ${err.message}\n`));
     },
     sync() {
       if (cursor === null) return Promise.resolve(0);
@@ -158,6 +198,7 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
       // The current indices keep answering (and syncing) while new ones are built; writes made meanwhile are
       // caught up after the swap, from a point taken before reading began.
       const from = await syncPoint();
+      partners = await loadPartnerZones(db);
       const counts = (await db.query<{ items: number; experts: number }>(
         `select (select count(*) from tech_demands where retired_at is null) + (select count(*) from tech_offers where retired_at is null) as items,
                 (select count(*) from people where retired_at is null and is_expert) as experts`))[0]!;
@@ -176,8 +217,21 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
     size() {
       return { demands: engines.main.demands.size, offers: engines.main.offers.size, experts: engines.experts.offers.size };
     },
+    async close() {
+      await feed?.close();
+      feed = null;
+    },
   };
+  async function reread(kind: ItemKind, id: number) {
+    const row = (await db.query(`select * from ${tableOf(kind)} where id = $1`, [id]))[0];
+    if (row) apply(kind, row);
+  }
+
   await handle.rebuild();
+  feed = await openChangeFeed(db, CHANGE_CHANNEL, ({ kind, id }) => {
+    if (kind !== 'demand' && kind !== 'offer') return;
+    reread(kind, id).catch((err: Error) => process.stderr.write(`matching refresh from another instance failed: ${err.message}\n`));
+  }, () => void handle.sync().catch(() => undefined));
   return handle;
 }
 
@@ -198,7 +252,7 @@ export async function weightsForZone(db: Queryable, zoneId: number): Promise<{ w
   return { weights: { ...DEFAULT_MATCH_WEIGHTS, ...stored }, fromZone: Number(row.zone_id) };
 }
 
-export async function setZoneWeights(db: Queryable, actor: Actor | null, zoneId: number, input: Record<string, unknown>) {
+export async function setZoneWeights(db: Db, actor: Actor | null, zoneId: number, input: Record<string, unknown>) {
   const a = await assertBroker(db, actor, zoneId);
   const weights: Partial<MatchWeights> = {};
   for (const [k, v] of Object.entries(input)) {
@@ -208,10 +262,16 @@ export async function setZoneWeights(db: Queryable, actor: Actor | null, zoneId:
     weights[k as keyof MatchWeights] = v;
   }
   if (weights.text === 0) throw rejectField('text', 'transfer.weights.textZero');
-  await db.query(
-    `insert into transfer_match_weights (zone_id, weights, updated_by) values ($1, $2::jsonb, $3)
-     on conflict (zone_id) do update set weights = excluded.weights, updated_by = excluded.updated_by, updated_at = now()`,
-    [zoneId, JSON.stringify(weights), a.userId]);
+  await db.transaction(async (tx) => {
+    const before = (await tx.query<{ weights: unknown }>('select weights from transfer_match_weights where zone_id = $1 for update', [zoneId]))[0];
+    await tx.query(
+      `insert into transfer_match_weights (zone_id, weights, updated_by) values ($1, $2::jsonb, $3)
+       on conflict (zone_id) do update set weights = excluded.weights, updated_by = excluded.updated_by, updated_at = now()`,
+      [zoneId, JSON.stringify(weights), a.userId]);
+    // The zone's own weights before and after (inherited or default weights are not the zone's: before is then null).
+    const own = (w: unknown) => (typeof w === 'string' ? JSON.parse(w) : w) as object;
+    await appendAudit(tx, a, { entity: 'match-weights', entityId: zoneId, zoneId, action: 'set-weights', before: before ? own(before.weights) : null, after: weights });
+  });
   return weightsForZone(db, zoneId);
 }
 
@@ -220,16 +280,35 @@ export async function setZoneWeights(db: Queryable, actor: Actor | null, zoneId:
 export const DECLINE_REASONS = ['wrong_field', 'too_early', 'too_expensive', 'not_novel', 'other'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
-/** Past feedback of a party (declines, and cases opened = accepted) as engine feedback events about other parties. */
-export async function partyFeedback(db: Queryable, organizationId: number): Promise<FeedbackEvent[]> {
-  const rows = await db.query<{ org: number; outcome: 'accepted' | 'rejected' }>(
-    `select result_org_id as org, outcome from transfer_match_feedback where party_org_id = $1
+/**
+ * Past feedback of a party as engine feedback events about other parties: its cases (accepted, whole party) and its
+ * declines made in this direction (a demand's owner declining offers, or an offer's owner declining demands), each
+ * with its reason and the declined item's id, field and TRL so that the engine lowers only what shares the fault.
+ */
+export async function partyFeedback(db: Queryable, organizationId: number, kind: ItemKind = 'demand'): Promise<FeedbackEvent[]> {
+  const resultTable = tableOf(kind === 'demand' ? 'offer' : 'demand');
+  const trl = kind === 'demand' ? 'r.trl' : 'null::int';
+  const declines = await db.query<{ org: number; result_id: number; reason: FeedbackReason | null; hightech_field: string | null; trl: number | null }>(
+    `select f.result_org_id as org, f.result_id, f.reason, r.hightech_field, ${trl} as trl from transfer_match_feedback f
+     left join ${resultTable} r on r.id = f.result_id where f.party_org_id = $1 and f.query_kind = $2 and f.outcome = 'rejected'`,
+    [organizationId, kind]);
+  const accepted = await db.query<{ org: number }>(
+    `select result_org_id as org from transfer_match_feedback where party_org_id = $1 and outcome = 'accepted'
      union all
-     select o.organization_id, 'accepted' from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where d.organization_id = $1
+     select o.organization_id from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where d.organization_id = $1
      union all
-     select d.organization_id, 'accepted' from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where o.organization_id = $1`,
+     select d.organization_id from transfer_cases c join tech_demands d on d.id = c.demand_id join tech_offers o on o.id = c.offer_id where o.organization_id = $1`,
     [organizationId]);
-  return rows.map((r) => ({ party: `org:${r.org}`, outcome: r.outcome }));
+  return [
+    ...accepted.map((r): FeedbackEvent => ({ party: `org:${r.org}`, outcome: 'accepted' })),
+    ...declines.map((r): FeedbackEvent => {
+      const field = r.hightech_field ? FIELD_CODE[String(r.hightech_field)] : undefined;
+      return {
+        party: `org:${r.org}`, outcome: 'rejected', item: String(r.result_id),
+        ...(r.reason ? { reason: r.reason } : {}), ...(field ? { fields: [field] } : {}), ...(r.trl != null ? { trl: Number(r.trl) } : {}),
+      };
+    }),
+  ];
 }
 
 export async function declineMatch(db: Db, matching: MatchingHandle, actor: Actor | null, kind: ItemKind, id: number, resultId: number, reason: string, note?: string | null) {
@@ -268,6 +347,8 @@ export interface MatchView {
   code: string;
   kind: ItemKind;
   title: string;
+  /** Generated demo data. */
+  generated: boolean;
   organization: { id: number } | null;
   score: number;
   confident: boolean;
@@ -297,8 +378,8 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
   await matching.sync();
   const top = Math.min(Math.max(limit, 1), 100);
   const { weights } = await weightsForZone(db, Number(query.zone_id));
-  const partyWeights = feedbackToPartyWeights(await partyFeedback(db, Number(query.organization_id)));
-  const item = toMatchItem(kind, await queryAsSeenBy(db, v, kind, query));
+  const partyWeights = feedbackToPartyWeights(await partyFeedback(db, Number(query.organization_id), kind));
+  const item = toMatchItem(kind, await queryAsSeenBy(db, v, kind, query), matching.partners);
   let response;
   try {
     const options = { top: top * 3 + 20, weights, partyWeights };
@@ -322,7 +403,7 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
     const fullResult = privileged(v, row);
     const view = viewItem(v, otherKind, row, false).item;
     const out: MatchView = {
-      id: Number(row.id), code: String(row.code), kind: otherKind, title: String(row.title),
+      id: Number(row.id), code: String(row.code), kind: otherKind, title: String(row.title), generated: row.generated === true,
       organization: view.organization_id != null ? { id: Number(view.organization_id) } : null,
       score: r.score, confident: r.confident, why: r.why,
     };

@@ -1,6 +1,9 @@
 import type { Queryable, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
-import { type ItemKind, loadItem, notFoundItem, tableOf } from './common';
+import { type ItemKind, loadItem, notFoundItem } from './common';
+import { zoneSubtree } from '../../shared/access/actor';
+import { brokerContact } from './broker-contact';
+import { findListings, type MarketFilters } from './market-search';
 import { canSee, logReveal, NDA_TEXT, ndaAccepted, viewerOf, viewItem } from './disclosure';
 
 /**
@@ -8,9 +11,7 @@ import { canSee, logReveal, NDA_TEXT, ndaAccepted, viewerOf, viewItem } from './
  * appear; fields behind a tier are null and listed in `withheld`; the owner organisation is named only when its
  * tier allows (otherwise the listing is anonymous and contact goes through the zone's broker).
  */
-export interface ListingQuery {
-  zone?: number;
-  q?: string;
+export interface ListingQuery extends MarketFilters {
   limit?: number;
   offset?: number;
 }
@@ -35,26 +36,22 @@ async function withNames(db: Queryable, views: { item: Row; withheld: unknown[] 
   }));
 }
 
-const publicOnly = (kind: ItemKind) => (kind === 'demand' ? "and coalesce(confidentiality, 'public') = 'public'" : '');
-
 export async function listPublished(db: Queryable, actor: Actor | null, kind: ItemKind, query: ListingQuery) {
   const v = await viewerOf(db, actor);
-  const q = query.q?.trim() ? `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const where = `retired_at is null and status = 'published' ${publicOnly(kind)} and ($1::int8 is null or zone_id = $1) and ($2::text is null or title ilike $2)`;
-  const rows = await db.query(`select * from ${tableOf(kind)} where ${where} order by id desc limit $3 offset $4`,
-    [query.zone ?? null, q, query.limit ?? 50, query.offset ?? 0]);
-  const total = Number((await db.query<{ n: number }>(`select count(*)::int as n from ${tableOf(kind)} where ${where}`, [query.zone ?? null, q]))[0]!.n);
+  const zoneIds = query.zone !== undefined ? await zoneSubtree(db, query.zone) : undefined;
+  const { rows, total } = await findListings(db, v, kind, query, zoneIds, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
   const views = rows.filter((row) => canSee(v, kind, row)).map((row) => viewItem(v, kind, row, false));
   return { items: await withNames(db, views), total };
 }
 
-export async function getPublished(db: Queryable, actor: Actor | null, kind: ItemKind, id: number) {
-  const v = await viewerOf(db, actor);
-  const row = await loadItem(db, kind, id);
+/** `read` may be the read replica (req.readDb); the reveal log is a write, so it goes to `db`. */
+export async function getPublished(db: Queryable, actor: Actor | null, kind: ItemKind, id: number, read: Queryable = db) {
+  const v = await viewerOf(read, actor);
+  const row = await loadItem(read, kind, id);
   if (!row || !canSee(v, kind, row)) throw notFoundItem(kind, id);
-  const accepted = await ndaAccepted(db, v, kind, id);
+  const accepted = await ndaAccepted(read, v, kind, id);
   const view = viewItem(v, kind, row, accepted);
   if (v.actor && view.revealed.length) await logReveal(db, v.actor, kind, id, view.revealed);
-  const [item] = await withNames(db, [view]);
-  return { ...item!, nda: view.withheld.some((w) => w.tier === 'nda') ? NDA_TEXT : null };
+  const [item] = await withNames(read, [view]);
+  return { ...item!, nda: view.withheld.some((w) => w.tier === 'nda') ? NDA_TEXT : null, broker: await brokerContact(read, Number(row.zone_id)) };
 }

@@ -2,7 +2,7 @@ import { translate, type MessageKey } from '../../shared/i18n';
 
 /**
  * Demand- and offer-quality gate (pure). Scores a record 0–100 and says, in Chinese and English, what to add.
- * A demand below PUBLISH_THRESHOLD cannot be published unless a broker overrides (see status.service.ts).
+ * A demand or offer below PUBLISH_THRESHOLD cannot be published unless a broker overrides (see status.service.ts).
  */
 export const PUBLISH_THRESHOLD = 60;
 

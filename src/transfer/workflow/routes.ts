@@ -8,8 +8,12 @@ import { recordsChanged } from '../../shared/records/record-service';
 import { AppError, type FieldIssue, invalid } from '../../shared/http/errors';
 import { calendarDate, dbIdParam, versionField } from '../../shared/http/zod-blocks';
 import { assertBroker, deny, type ItemKind, loadItem, notFoundItem, rejectField, requireActor, TransferError } from './common';
-import { acceptNda, canSee, checkTiers, privileged, TIERABLE, tiersOf, viewerOf } from './disclosure';
+import { acceptNda, canSee, checkTiers, privileged, saveTiers, TIERABLE, tiersOf, viewerOf } from './disclosure';
 import { getPublished, listPublished } from './public-listings';
+import { addInterest, listInterests } from './interests.service';
+import { COOPERATION_MODES } from '../entities';
+import { HIGHTECH_FIELDS } from '../../registry/vocabulary';
+import { fixedWindowLimit } from '../../shared/http/fixed-window-limit';
 import * as S from './schemas';
 import { declineMatch, DECLINE_REASONS, listFeedback, type MatchingHandle, matchesFor, setZoneWeights, weightsForZone } from './matching.service';
 import { demandQuality, offerQuality } from './quality';
@@ -18,6 +22,9 @@ import { addCaseNote, CASE_STAGES, getCase, listCases, moveCase, openCase } from
 import { addCaseFile, attachmentHeader, MAX_CASE_FILE_MB, readCaseFile, removeCaseFile } from './case-files.service';
 import { attachDemand, createChallenge, getChallenge, listChallenges, pairProposal, scoreProposal, setChallengeStatus, submitProposal } from './challenges.service';
 import { transferFunnel } from './funnel';
+import { partnerZoneRoutes } from './partner-zones.routes';
+import { brokerRoutes } from './brokers.routes';
+import { setChallengeFigures } from './challenge-totals';
 
 /**
  * HTTP routes of the transfer workflow. The generic record routes (/api/demands, /api/offers) come from the entity
@@ -30,9 +37,11 @@ const id = dbIdParam();
 const idParams = z.object({ id });
 const kindOf = (url: string): ItemKind => (url.startsWith('/api/demands') ? 'demand' : 'offer');
 const DATE = calendarDate();
+/** Money in integer fen (分): never a binary fraction. */
+const FEN = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Sends TransferError in the caller's language; everything else goes to the shared error handler. */
-async function run<T>(req: FastifyRequest, reply: FastifyReply, work: () => Promise<T>, status = 200) {
+export async function run<T>(req: FastifyRequest, reply: FastifyReply, work: () => Promise<T>, status = 200) {
   try {
     const result = await work();
     return reply.status(status).send(result);
@@ -47,10 +56,34 @@ async function run<T>(req: FastifyRequest, reply: FastifyReply, work: () => Prom
   }
 }
 
+/** Filters of the public market: the vocabularies of the entity descriptions, a budget range in 10k yuan. */
+const marketQuery = z.object({
+  zone: id.optional(),
+  q: z.string().max(200).optional(),
+  field: z.enum(HIGHTECH_FIELDS.map((o) => o.value) as [string, ...string[]]).optional(),
+  mode: z.enum(COOPERATION_MODES.map((o) => o.value) as [string, ...string[]]).optional(),
+  budget_min: z.coerce.number().min(0).max(1e12).optional(),
+  budget_max: z.coerce.number().min(0).max(1e12).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000).optional(),
+});
+
+/** 我要对接: who, how to reach them, what about, and the PIPL consent to hand the contact data to the broker. */
+const interestBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  organization: z.string().trim().max(200).nullish(),
+  contact: z.string().trim().min(3).max(200),
+  message: z.string().trim().min(1).max(2000),
+  consent: z.literal(true),
+});
+const INTERESTS_PER_ADDRESS = 5;
+const INTEREST_WINDOW_MINUTES = 10;
+
 const GENERIC = new Set(['/api/demands', '/api/demands/:id', '/api/demands/:id/retire', '/api/offers', '/api/offers/:id', '/api/offers/:id/retire']);
 
 export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, matching: MatchingHandle) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const interestsPerAddress = fixedWindowLimit(INTERESTS_PER_ADDRESS, INTEREST_WINDOW_MINUTES * 60_000);
 
   // ——— guards and index refresh around the generic record routes ———
   app.addHook('preHandler', async (req) => {
@@ -92,12 +125,19 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     // Public view with disclosure tiers (anyone, including anonymous visitors).
     r.get(`/api/transfer/${kind}s`, {
       schema: { tags, summary: `Published ${kind}s, as this viewer may see them (brokers-only demands never appear)`,
-        querystring: z.object({ zone: id.optional(), q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }),
-        response: { 200: S.publicList } },
-    }, (req, reply) => run(req, reply, () => listPublished(db, actorOf(req), kind, req.query)));
+        querystring: marketQuery, response: { 200: S.publicList } },
+    }, (req, reply) => run(req, reply, () => listPublished(req.readDb, actorOf(req), kind, req.query)));
+
+    r.post(`/api/transfer/${kind}s/:id/interest`, {
+      schema: { tags, summary: `Express interest (我要对接) in a published ${kind}, signed in or not; seen only by the zone's brokers. At most ${INTERESTS_PER_ADDRESS} per address in ${INTEREST_WINDOW_MINUTES} minutes`,
+        params: idParams, body: interestBody, response: { 201: S.interestCreated } },
+    }, (req, reply) => run(req, reply, () => {
+      interestsPerAddress(req.ip);
+      return addInterest(db, actorOf(req), kind, req.params.id, req.body, localeFrom(req.headers['accept-language']));
+    }, 201));
 
     r.get(`/api/transfer/${kind}s/:id`, { schema: { tags, summary: `One ${kind} with disclosure tiers applied; NDA reveals are logged`, params: idParams, response: { 200: S.publicDetail } } },
-      (req, reply) => run(req, reply, () => getPublished(db, actorOf(req), kind, req.params.id)));
+      (req, reply) => run(req, reply, () => getPublished(db, actorOf(req), kind, req.params.id, req.readDb)));
 
     r.post(`/api/transfer/${kind}s/:id/nda`, { schema: { tags, summary: 'Accept the click-through non-disclosure terms of this item', params: idParams, body: z.object({ accept: z.literal(true) }), response: { 200: S.ndaAccepted } } },
       (req, reply) => run(req, reply, async () => {
@@ -125,12 +165,9 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
         const row = await loadItem(db, kind, req.params.id);
         if (!row || !privileged(v, row)) throw notFoundItem(kind, req.params.id);
         const tiers = checkTiers(kind, req.body.tiers);
-        // The version check makes two concurrent tier edits one 200 and one 409, so neither silently drops an NDA tier.
-        const updated = await db.query<{ version: number }>(`update ${kind === 'demand' ? 'tech_demands' : 'tech_offers'} set disclosure = $1::jsonb, version = version + 1, updated_at = now()
-          where id = $2 and version = $3 returning version`, [JSON.stringify(tiers), req.params.id, req.body.version]);
-        if (!updated[0]) throw new AppError('CONFLICT', 'problem.conflict', { current: Number(row.version), sent: req.body.version });
+        const version = await saveTiers(db, v.actor!, kind, row, tiers, req.body.version);
         await matching.refresh(kind, req.params.id);
-        return { tiers: { ...tiersOf(kind, { disclosure: tiers }) }, version: Number(updated[0].version) };
+        return { tiers: { ...tiersOf(kind, { disclosure: tiers }) }, version };
       }));
 
     r.get(`${base}/:id/quality`, { schema: { tags, summary: 'Quality score 0–100 with suggestions (zh, en)', params: idParams, response: { 200: S.quality } } },
@@ -156,6 +193,12 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     }, (req, reply) => run(req, reply, () => declineMatch(db, matching, actorOf(req), kind, req.params.id, req.params.resultId, req.body.reason, req.body.note), 201));
   }
 
+  r.get('/api/transfer/interests', {
+    schema: { tags: ['transfer'], summary: 'Expressions of interest (我要对接) on listings of the caller\'s zones, newest first (brokers: zone operators and admins)',
+      querystring: z.object({ zone: id.optional(), kind: z.enum(['demand', 'offer']).optional(), item: id.optional(), limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }),
+      response: { 200: S.interestList } },
+  }, (req, reply) => run(req, reply, () => listInterests(db, actorOf(req), req.query)));
+
   r.get('/api/transfer/feedback', { schema: { tags: ['transfer'], summary: 'Declined matches with reasons (brokers)', querystring: z.object({ zone: id.optional() }), response: { 200: S.feedback } } },
     (req, reply) => run(req, reply, async () => ({ items: await listFeedback(db, actorOf(req), req.query.zone) })));
 
@@ -170,6 +213,9 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
       if (a.role !== 'admin') throw deny('transfer.adminOnlyRebuild');
       return matching.rebuild();
     }));
+
+  partnerZoneRoutes(app, db, actorOf, matching);
+  brokerRoutes(app, db, actorOf);
 
   // ——— cases ———
   r.post('/api/transfer/cases', { schema: { tags: ['transfer'], summary: 'Open a brokerage case from a match (broker)', body: z.object({ demand_id: id, offer_id: id, note: z.string().max(5000).nullish() }), response: { 201: S.caseDetail } } },
@@ -221,12 +267,16 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
 
   // ——— challenges ———
   r.post('/api/transfer/challenges', {
-    schema: { tags: ['transfer'], summary: 'Create an innovation challenge (揭榜挂帅)', body: z.object({ zone_id: id, title: z.string().max(300), description: z.string().max(100_000).nullish(), opens_on: DATE, closes_on: DATE }), response: { 201: S.challenge } },
+    schema: { tags: ['transfer'], summary: 'Create an innovation challenge (揭榜挂帅)', body: z.object({ zone_id: id, title: z.string().max(300), description: z.string().max(100_000).nullish(), opens_on: DATE, closes_on: DATE, prize_amount_fen: FEN.nullish() }), response: { 201: S.challenge } },
   }, (req, reply) => run(req, reply, () => createChallenge(db, actorOf(req), req.body), 201));
   r.get('/api/transfer/challenges', { schema: { tags: ['transfer'], summary: 'Challenges', querystring: z.object({ zone: id.optional() }), response: { 200: S.challengeList } } },
     (req, reply) => run(req, reply, async () => ({ items: await listChallenges(db, req.query.zone) })));
   r.get('/api/transfer/challenges/:id', { schema: { tags: ['transfer'], summary: 'A challenge with its demands and proposals (brokers see all proposals with scores, solvers their own)', params: idParams, response: { 200: S.challengeDetail } } },
     (req, reply) => run(req, reply, () => getChallenge(db, actorOf(req), req.params.id)));
+  r.patch('/api/transfer/challenges/:id', {
+    schema: { tags: ['transfer'], summary: 'Set a challenge\'s prize and the agreements reported as signed at it outside the platform (broker; integer fen, null clears)', params: idParams,
+      body: z.object({ prize_amount_fen: FEN.nullish(), agreements_reported: z.number().int().min(0).max(10_000_000).nullish(), agreement_amount_reported_fen: FEN.nullish() }), response: { 200: S.challenge } },
+  }, (req, reply) => run(req, reply, () => setChallengeFigures(db, actorOf(req), req.params.id, req.body)));
   r.post('/api/transfer/challenges/:id/status', { schema: { tags: ['transfer'], summary: 'Move a challenge to its next status', params: idParams, body: z.object({ status: z.string().max(20) }), response: { 200: S.challenge } } },
     (req, reply) => run(req, reply, () => setChallengeStatus(db, actorOf(req), req.params.id, req.body.status)));
   r.post('/api/transfer/challenges/:id/demands', { schema: { tags: ['transfer'], summary: 'Attach a demand', params: idParams, body: z.object({ demand_id: id }), response: { 200: S.challengeDetail } } },

@@ -19,6 +19,7 @@ export const itemView = z.looseObject({
   organization_id: nullableNum,
   zone_id: nullableNum,
   status: z.string().nullable(),
+  generated: z.boolean().describe('generated demo data'),
   disclosure: z.record(z.string(), tier).optional().describe('the tiers, for the owner and brokers only'),
 });
 const withheld = z.array(z.object({ field: z.string(), tier: z.enum(['public', 'signed_in', 'nda', 'owner']) }));
@@ -29,7 +30,23 @@ export const publicItem = itemView.extend({
   withheld,
 });
 export const publicList = z.object({ items: z.array(publicItem), total: num });
-export const publicDetail = publicItem.extend({ nda: label.nullable().describe('the click-through terms, when NDA-tier fields are withheld') });
+const brokerCentre = z.object({ id: num, name_zh: z.string(), name_en: z.string().nullable(), address: z.string().nullable(), website: z.string().nullable(), zone_id: num });
+export const brokerContact = z.object({
+  zone: named,
+  centres: z.array(brokerCentre).describe('technology-transfer service agencies of the zone or the nearest zone above; empty: contact through 我要对接'),
+});
+export const publicDetail = publicItem.extend({
+  nda: label.nullable().describe('the click-through terms, when NDA-tier fields are withheld'),
+  broker: brokerContact,
+});
+export const interestCreated = z.object({ id: num, created_at: when });
+export const interestList = z.object({
+  items: z.array(z.looseObject({
+    id: num, item_kind: z.enum(['demand', 'offer']), item_id: num, zone_id: num, item_title: z.string().nullable(),
+    name: z.string(), organization: z.string().nullable(), contact: z.string(), message: z.string(),
+  })),
+  total: num,
+});
 
 export const ndaAccepted = z.object({ accepted: z.literal(true) });
 export const disclosure = z.object({
@@ -57,6 +74,7 @@ export const matches = z.object({
     code: z.string(),
     kind: z.enum(['demand', 'offer']),
     title: z.string(),
+    generated: z.boolean().describe('generated demo data'),
     organization: z.object({ id: num }).nullable(),
     score: num,
     confident: z.boolean(),
@@ -96,6 +114,11 @@ const caseSummary = z.looseObject({
 });
 export const caseList = z.object({ items: z.array(caseSummary) });
 export const caseDetail = caseSummary.extend({
+  broker_user_id: nullableNum.describe('the broker (user) running the case'),
+  broker_name: z.string().nullable(),
+  agency_id: nullableNum.describe('the agency (technology-transfer organisation) running the case'),
+  agency_name_zh: z.string().nullable(),
+  agency_name_en: z.string().nullable(),
   contract_type: z.string().nullable(),
   registration_no: z.string().nullable(),
   failure_reason: z.string().nullable(),
@@ -107,8 +130,16 @@ export const caseDetail = caseSummary.extend({
   })).describe('documents of the case (download at /api/transfer/cases/{id}/files/{fileId})'),
 });
 
+const fen = num.describe('money in integer fen (分)');
 export const challenge = z.looseObject({
   id: num, code: z.string(), zone_id: num, title: z.string(), description: z.string().nullable(), opens_on: z.string(), closes_on: z.string(), status: z.string(),
+  prize_amount_fen: fen.nullable(),
+  agreements_reported: num.nullable().describe('agreements the organiser reports as signed at the challenge outside the platform\'s cases'),
+  agreement_amount_reported_fen: fen.nullable(),
+  totals: z.object({
+    case_agreements: num.describe('cases of the challenge with a signed contract'), case_amount_fen: fen,
+    agreements: num.describe('case agreements + reported ones'), amount_fen: fen,
+  }),
 });
 export const challengeList = z.object({ items: z.array(challenge) });
 export const challengeDetail = challenge.extend({
@@ -129,4 +160,17 @@ export const funnel = z.object({
   dropOuts: z.array(z.object({ source: z.string(), reason: z.string(), count: num })),
   contracts: z.object({ count: num, turnover: num }),
   achievements: z.object({ total: num, converted: num, conversionRate: nullableNum }),
+});
+
+const zoneName = z.object({ code: z.string(), name_zh: z.string(), name_en: z.string().nullable() });
+export const zonePair = z.object({ zone_id: num, partner_zone_id: num, note: z.string().nullable(), zone: zoneName, partner: zoneName });
+export const zonePairList = z.object({ items: z.array(zonePair) });
+
+const actorFigures = {
+  cases: num, open: num.describe('workload: cases not closed or failed'), signed: num, ended: num, successful: num,
+  success_rate: nullableNum.describe('ended cases with a signed contract ÷ ended cases (closed or failed)'), turnover_fen: num.describe('Σ contract amounts, integer fen'),
+};
+export const brokerFigures = z.object({
+  brokers: z.array(z.object({ user_id: num, username: z.string(), display_name: z.string(), ...actorFigures })),
+  agencies: z.array(z.object({ organization_id: num, name_zh: z.string(), name_en: z.string().nullable(), ...actorFigures })),
 });

@@ -6,7 +6,7 @@ import { demandQuality, offerQuality, type QualityReport } from './quality';
 
 /**
  * Status workflow of demands and offers. The owner submits; a broker screens (demands), publishes (the quality gate
- * applies unless the broker overrides, with a note), or sends back with a note; owner or broker closes. Every change
+ * applies to both kinds unless the broker overrides, with a note), or sends back with a note; owner or broker closes. Every change
  * is logged in transfer_status_events (the funnel reads it).
  */
 export type Action = 'submit' | 'screen' | 'publish' | 'send_back' | 'close' | 'reopen';
@@ -59,7 +59,8 @@ export async function changeStatus(db: Db, actor: Actor | null, kind: ItemKind, 
       throw rejectField('status', 'transfer.status.notFrom', { action: input.action, from: from ?? 'draft', options: rule.from.filter((s): s is string => !!s) });
     }
     const quality = qualityOf(kind, row);
-    if (kind === 'demand' && input.action === 'publish' && !quality.passes) {
+    // The gate holds for demands and offers alike; a broker may override it with a note, and the override is logged.
+    if (input.action === 'publish' && !quality.passes) {
       if (!input.override) {
         throw rejectField('quality', 'transfer.status.belowThreshold', { score: quality.score, threshold: quality.threshold });
       }
@@ -70,7 +71,7 @@ export async function changeStatus(db: Db, actor: Actor | null, kind: ItemKind, 
     await tx.query(
       `insert into transfer_status_events (item_kind, item_id, zone_id, from_status, to_status, quality_score, override, note, user_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [kind, id, row.zone_id, from, rule.to, quality.score, kind === 'demand' && input.action === 'publish' && !quality.passes, input.note ?? null, a.userId]);
+      [kind, id, row.zone_id, from, rule.to, quality.score, input.action === 'publish' && !quality.passes, input.note ?? null, a.userId]);
     await tx.query('insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after) values ($1, $2, $3, $4, $5, $6, $7)',
       [a.userId, kind === 'demand' ? 'demands' : 'offers', id, row.zone_id, `status:${input.action}`, JSON.stringify({ status: from }), JSON.stringify({ status: rule.to, note: input.note ?? null })]);
     return { ...updated, quality };

@@ -40,11 +40,15 @@ export interface FieldMeta {
   inList: boolean;
   filter: boolean;
   readOnly?: boolean;
+  /** The field is the English text of the named (Chinese) field: lists show one of the two, in the reader's language. */
+  translationOf?: string;
 }
 
 export interface EntityMeta {
   name: string;
   label: BiLabel;
+  /** Organisation users may create and change such records of their own organisation. */
+  orgUserMayWrite?: boolean;
   fields: FieldMeta[];
 }
 
@@ -64,6 +68,8 @@ export interface Item {
   created_at: string;
   updated_at: string;
   refs?: Record<string, RefValue | null>;
+  /** In the response for one record: whether the caller may change or retire it. */
+  may_edit?: boolean;
   [field: string]: unknown;
 }
 
@@ -91,6 +97,8 @@ export interface FieldError {
 export interface ImportLineError {
   line: number;
   field: string;
+  /** The column's label in the user's language (the server's import messages). */
+  column?: string;
   message: string;
 }
 

@@ -6,14 +6,26 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import { setApiLanguage } from '../api/client';
 import type { BiLabel } from '../api/types';
-import { en } from './en';
-import { zhCN, type MessageKey, type Messages } from './zh-CN';
+import type { MessageKey, Messages } from './zh-CN';
+import { interpolate } from './interpolate';
 
-export type Lang = 'zh-CN' | 'en';
+export { interpolate };
+
+export type { Lang } from './interpolate';
+import type { Lang } from './interpolate';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 export const LANG_STORAGE_KEY = 'kechuang.lang';
 
-const dictionaries: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+// One language at a time: each dictionary is its own chunk, fetched when the language is first used.
+const loaders: Record<Lang, () => Promise<Messages>> = {
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+  en: () => import('./en').then((m) => m.en),
+};
+const dictionaries: Partial<Record<Lang, Messages>> = {};
+
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  return (dictionaries[lang] ??= await loaders[lang]());
+}
 
 export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -27,13 +39,10 @@ export interface I18n {
   name: (rec: { name_zh?: unknown; name_en?: unknown; code?: unknown; id?: unknown } | null | undefined) => string;
 }
 
-export function interpolate(text: string, vars?: Record<string, string | number>): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
+/** A message in `lang` (falling back to the other language while it loads, then to the key). */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  return interpolate(dictionaries[lang][key] ?? key, vars);
+  const dict = dictionaries[lang] ?? dictionaries[lang === 'en' ? 'zh-CN' : 'en'];
+  return interpolate(dict?.[key] ?? key, vars, lang);
 }
 
 function initialLang(): Lang {
@@ -55,18 +64,24 @@ function applyLang(lang: Lang): void {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => {
-    const l = initialLang();
-    applyLang(l);
-    return l;
-  });
+  const [lang, setLangState] = useState<Lang>(() => initialLang());
+  // The language whose dictionary is loaded: the page renders once the first one is there, and a switch takes effect
+  // when the new dictionary has arrived (no flash of keys).
+  const [ready, setReady] = useState<Lang | null>(() => (dictionaries[lang] ? lang : null));
 
   useEffect(() => {
-    applyLang(lang);
+    let current = true;
+    void loadMessages(lang).then(() => {
+      if (!current) return;
+      applyLang(lang);
+      setReady(lang);
+    });
+    return () => {
+      current = false;
+    };
   }, [lang]);
 
   const setLang = useCallback((l: Lang) => {
-    applyLang(l);
     try {
       localStorage.setItem(LANG_STORAGE_KEY, l);
     } catch {
@@ -75,7 +90,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLangState(l);
   }, []);
 
-  const value = useMemo<I18n>(() => {
+  const value = useMemo<I18n | null>(() => {
+    if (ready === null) return null;
+    const lang = ready;
     const zh = lang === 'zh-CN';
     const pick = (label: BiLabel | null | undefined) => {
       if (!label) return '';
@@ -96,8 +113,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return rec.id !== undefined && rec.id !== null ? `#${String(rec.id)}` : '';
       },
     };
-  }, [lang, setLang]);
+  }, [ready, setLang]);
 
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -12,6 +12,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  HistoryOutlined,
   LoginOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -69,6 +70,7 @@ export function AppLayout() {
     { key: '/intelligence', icon: <ReadOutlined />, label: <Link to="/intelligence" data-testid="nav-intelligence">{t('nav.intelligence')}</Link> },
     { key: '/import', icon: <UploadOutlined />, label: <Link to="/import" data-testid="nav-import">{t('nav.import')}</Link> },
     ...(user?.role === 'admin' || user?.role === 'zone_operator' ? [{ key: '/accounts', icon: <UserOutlined />, label: <Link to="/accounts" data-testid="nav-accounts">{t('nav.accounts')}</Link> }] : []),
+    ...(user?.role === 'admin' || user?.role === 'zone_operator' ? [{ key: '/audit', icon: <HistoryOutlined />, label: <Link to="/audit" data-testid="nav-audit">{t('nav.audit')}</Link> }] : []),
     {
       key: 'docs',
       icon: <ApiOutlined />,

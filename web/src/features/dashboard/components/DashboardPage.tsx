@@ -32,6 +32,8 @@ function barOption(rows: { label: string; count: number }[], color: string, name
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map((r) => r.label).reverse(), axisLabel: { width: 140, overflow: 'truncate' } },
+    // Long field names (mostly in English) take at most a third of a phone-width chart; the tooltip has them in full.
+    media: [{ query: { maxWidth: 520 }, option: { yAxis: { axisLabel: { width: 96 } } } }],
     series: [{ type: 'bar', name, barMaxWidth: 26, data: rows.map((r) => r.count).reverse(), itemStyle: { color, borderRadius: [0, 4, 4, 0] }, label: { show: true, position: 'right' } }],
   };
 }
@@ -80,8 +82,11 @@ export function DashboardPage() {
     const types = [...new Map(rows.map((r) => [r.type, pick(r.label) || r.type])).entries()];
     return {
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, type: 'scroll' },
+      // wider gaps: echarts measures the full-width quotes in 专精特新“小巨人” too narrow and runs into the next item
+      legend: { top: 0, type: 'scroll', itemGap: 24 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      // on a phone a scrolling legend shows one and a half names: list them all under the chart instead
+      media: [{ query: { maxWidth: 520 }, option: { legend: { type: 'plain', top: 'auto', bottom: 0, itemGap: 12 }, grid: { top: 16, bottom: 76 } } }],
       xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1 },
       series: types.map(([type, label]) => ({
@@ -203,8 +208,8 @@ export function DashboardPage() {
                             <Typography.Text style={{ fontSize: 18, color: '#1677ff' }}>
                               {typeof f.value === 'number' ? f.value.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN') : (f.value ?? '—')}
                             </Typography.Text>{' '}
-                            {f.unit ? <Typography.Text type="secondary">{f.unit}</Typography.Text> : null}
-                            {f.period ? <Tag style={{ marginInlineStart: 8 }}>{f.period}</Tag> : null}
+                            {f.unit ? <Typography.Text type="secondary">{pick(f.unitLabel) || f.unit}</Typography.Text> : null}
+                            {f.period ? <Tag style={{ marginInlineStart: 8 }}>{pick(f.periodLabel) || f.period}</Tag> : null}
                           </span>
                         </Space>
                         {f.quote ? (
@@ -219,12 +224,12 @@ export function DashboardPage() {
                         {f.source ? (
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                             {t('dashboard.source')}:{' '}
-                            {/^https?:\/\//.test(f.source) ? (
-                              <a href={f.source} target="_blank" rel="noreferrer">
-                                {f.source}
+                            {/^https?:\/\//.test(pick(f.sourceLabel)) ? (
+                              <a href={pick(f.sourceLabel)} target="_blank" rel="noreferrer">
+                                {pick(f.sourceLabel)}
                               </a>
                             ) : (
-                              f.source
+                              pick(f.sourceLabel) || f.source
                             )}
                           </Typography.Text>
                         ) : null}

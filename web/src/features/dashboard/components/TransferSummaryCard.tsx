@@ -42,7 +42,7 @@ export function TransferSummaryCard({ zoneId }: { zoneId: number }) {
             </Col>
           </Row>
           <Typography.Text type="secondary">
-            {t('dashboard.transferPeriod', { from: f.from, to: f.to, contracts: f.contracts.count, rate: rate == null ? '—' : `${(rate * 100).toFixed(1)} %` })}
+            {t('dashboard.transferPeriod', { from: f.from, to: f.to, asOf: f.to, contracts: f.contracts.count, rate: rate == null ? '—' : `${(rate * 100).toFixed(1)} %` })}
           </Typography.Text>
         </>
       )}

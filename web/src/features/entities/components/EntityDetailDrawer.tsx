@@ -152,7 +152,7 @@ export function EntityDetailDrawer({ meta, id, onClose }: { meta: EntityMeta; id
         </span>
       }
       extra={
-        user && data ? (
+        user && data?.may_edit ? (
           <Space>
             <Button type="primary" onClick={() => setEditing(true)} disabled={!!data.retired_at} data-testid="entity-edit">
               {t('detail.edit')}

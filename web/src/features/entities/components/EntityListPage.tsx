@@ -29,7 +29,7 @@ import { useI18n, type I18n } from '../../../shared/i18n';
 import { exportUrl, listItems, useEntityMeta, type ExportFormat, type ListParams } from '../api/entities';
 import { EntityDetailDrawer } from './EntityDetailDrawer';
 import { EntityFormModal } from './EntityFormModal';
-import { FieldValue, titleFieldNames } from './fields';
+import { FieldValue, fieldInLanguage, titleFieldNames } from './fields';
 import { RefSelect } from './RefSelect';
 import { RecordCards } from './RecordCards';
 
@@ -187,7 +187,8 @@ function EntityList({ meta }: { meta: EntityMeta }) {
 
   const titleNames = titleFieldNames(meta.fields, i18n.lang);
   const mobile = Grid.useBreakpoint().md === false;
-  const listFields = meta.fields.filter((f) => f.inList);
+  // A text and its English translation share one column, in the reader's language (fieldInLanguage).
+  const listFields = meta.fields.filter((f) => f.inList && !f.translationOf);
   // The column that carries the generated / retired markers: the first name-like list column, else the first column.
   const markerField = listFields.find((f) => titleNames.includes(f.name))?.name ?? listFields[0]?.name;
 
@@ -204,12 +205,12 @@ function EntityList({ meta }: { meta: EntityMeta }) {
         f.name === markerField ? (
           <span>
             <Typography.Link onClick={() => setOpenId(item.id)}>
-              <FieldValue field={f} item={item} i18n={i18n} />
+              <FieldValue field={fieldInLanguage(f, meta.fields, item, i18n.lang)} item={item} i18n={i18n} />
             </Typography.Link>
             <StatusTags generated={item.generated} retiredAt={item.retired_at} />
           </span>
         ) : (
-          <FieldValue field={f} item={item} i18n={i18n} />
+          <FieldValue field={fieldInLanguage(f, meta.fields, item, i18n.lang)} item={item} i18n={i18n} />
         ),
     }));
     if (cols.length === 0) {
@@ -254,11 +255,11 @@ function EntityList({ meta }: { meta: EntityMeta }) {
               </Tooltip>
             ))}
           </Space.Compact>
-          {user ? (
+          {user && (user.role !== 'org_user' || meta.orgUserMayWrite) ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="entity-create">
               {t('list.create')}
             </Button>
-          ) : (
+          ) : user ? null : (
             <Tooltip title={t('list.signInToEdit')}>
               <Button icon={<PlusOutlined />} disabled>
                 {t('list.create')}
@@ -310,7 +311,7 @@ function EntityList({ meta }: { meta: EntityMeta }) {
       ) : null}
       {mobile ? (
         <RecordCards
-          items={list.data?.items ?? []} loading={list.isFetching} listFields={listFields} titleField={markerField} i18n={i18n}
+          items={list.data?.items ?? []} loading={list.isFetching} listFields={listFields} allFields={meta.fields} titleField={markerField} i18n={i18n}
           page={state.page} pageSize={state.size} total={list.data?.total ?? 0} emptyText={t('list.empty')}
           onOpen={setOpenId} onPage={(page, size) => update({ page, size }, false)}
         />

@@ -4,12 +4,14 @@ import { Card, Empty, List, Pagination, Typography } from 'antd';
 import type { FieldMeta, Item } from '../../../shared/api/types';
 import { StatusTags } from '../../../shared/components/StatusTags';
 import type { I18n } from '../../../shared/i18n';
-import { FieldValue } from './fields';
+import { FieldValue, fieldInLanguage } from './fields';
 
 interface Props {
   items: Item[];
   loading: boolean;
   listFields: FieldMeta[];
+  /** All the entity's fields: a list field's English translation is among them (fieldInLanguage). */
+  allFields?: FieldMeta[];
   titleField: string | undefined;
   i18n: I18n;
   page: number;
@@ -20,7 +22,7 @@ interface Props {
   onPage: (page: number, size: number) => void;
 }
 
-export function RecordCards({ items, loading, listFields, titleField, i18n, page, pageSize, total, emptyText, onOpen, onPage }: Props) {
+export function RecordCards({ items, loading, listFields, allFields = listFields, titleField, i18n, page, pageSize, total, emptyText, onOpen, onPage }: Props) {
   const title = listFields.find((f) => f.name === titleField);
   const rest = listFields.filter((f) => f.name !== titleField);
   return (
@@ -32,13 +34,13 @@ export function RecordCards({ items, loading, listFields, titleField, i18n, page
         renderItem={(item) => (
           <Card size="small" style={{ marginBottom: 8 }} data-testid="entity-card">
             <Typography.Link strong onClick={() => onOpen(item.id)}>
-              {title ? <FieldValue field={title} item={item} i18n={i18n} /> : `#${item.id}`}
+              {title ? <FieldValue field={fieldInLanguage(title, allFields, item, i18n.lang)} item={item} i18n={i18n} /> : `#${item.id}`}
             </Typography.Link>
             <StatusTags generated={item.generated} retiredAt={item.retired_at} />
             {rest.map((f) => (
               <div key={f.name} style={{ display: 'flex', gap: 8, fontSize: 13, marginTop: 4 }}>
                 <Typography.Text type="secondary" style={{ flex: '0 0 38%' }}>{i18n.pick(f.label)}</Typography.Text>
-                <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}><FieldValue field={f} item={item} i18n={i18n} /></span>
+                <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}><FieldValue field={fieldInLanguage(f, allFields, item, i18n.lang)} item={item} i18n={i18n} /></span>
               </div>
             ))}
           </Card>

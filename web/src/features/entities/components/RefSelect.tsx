@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Select, Tag } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { listItems } from '../api/entities';
+import { getItem, listItems } from '../api/entities';
 import type { RefValue } from '../../../shared/api/types';
 import { useI18n } from '../../../shared/i18n';
 
@@ -49,15 +49,26 @@ export function RefSelect({
   });
   // Remember labels of options seen, so the selected value keeps its name.
   const [known, setKnown] = useState<Map<number, string>>(() => new Map());
+  const selected = value === null || value === undefined || value === '' ? null : Number(value);
+  // A value set before any option was seen (a form prefilled with the user's own organisation) is looked up once,
+  // so the field shows the record's name rather than its id.
+  const lookup = useQuery({
+    queryKey: ['ref-label', entity, selected],
+    queryFn: () => getItem(entity, selected as number),
+    enabled: selected !== null && !initial && !known.has(selected),
+    staleTime: 60_000,
+    retry: false,
+  });
   useEffect(() => {
-    if (!results.data && !initial) return;
+    if (!results.data && !initial && !lookup.data) return;
     setKnown((prev) => {
       const next = new Map(prev);
       if (initial) next.set(Number(initial.id), name(initial));
+      if (lookup.data) next.set(Number(lookup.data.id), name(lookup.data));
       for (const it of results.data?.items ?? []) next.set(it.id, name(it) + (it.generated ? ` (${t('common.generated')})` : ''));
       return next;
     });
-  }, [results.data, initial, name, t]);
+  }, [results.data, initial, lookup.data, name, t]);
 
   const options = useMemo(() => {
     const opts = (results.data?.items ?? []).map((it) => ({
@@ -75,12 +86,14 @@ export function RefSelect({
       ),
       title: name(it),
     }));
-    const v = value === null || value === undefined || value === '' ? null : Number(value);
+    const v = selected;
     if (v !== null && !opts.some((o) => o.value === v)) {
-      opts.unshift({ value: v, label: <span>{known.get(v) ?? `#${v}`}</span>, title: known.get(v) ?? `#${v}` });
+      // Until the name arrives, say so rather than show a bare id.
+      const label = known.get(v) ?? (lookup.isError ? `#${v}` : t('common.loading'));
+      opts.unshift({ value: v, label: <span>{label}</span>, title: label });
     }
     return opts;
-  }, [results.data, value, known, name, t]);
+  }, [results.data, selected, known, lookup.isError, name, t]);
 
   return (
     <Select<number>

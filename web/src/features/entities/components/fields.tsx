@@ -19,7 +19,18 @@ export function optionLabel(field: FieldMeta, value: unknown, i18n: I18n): strin
 export function titleFieldNames(fields: FieldMeta[], lang: string): string[] {
   const names = fields.map((f) => f.name);
   const preferred = lang === 'en' ? ['name_en', 'name_zh', 'title_en', 'title_zh'] : ['name_zh', 'name_en', 'title_zh', 'title_en'];
-  return [...preferred, 'name', 'title', 'metric', 'code'].filter((n) => names.includes(n));
+  return [...preferred, 'name', 'title', ...(lang === 'en' ? ['metric_en', 'metric'] : ['metric', 'metric_en']), 'code'].filter((n) => names.includes(n));
+}
+
+/**
+ * Of a field and its English translation (`translationOf`), the one to show: the reader's language, else the other
+ * when that is empty. A field without a translation is itself.
+ */
+export function fieldInLanguage(field: FieldMeta, fields: FieldMeta[], item: Item, lang: string): FieldMeta {
+  const english = fields.find((f) => f.translationOf === field.name);
+  if (!english) return field;
+  const [first, second] = lang === 'en' ? [english, field] : [field, english];
+  return isEmpty(item[first.name]) ? second : first;
 }
 
 export function itemTitle(item: Item | undefined, fields: FieldMeta[], i18n: I18n): string {

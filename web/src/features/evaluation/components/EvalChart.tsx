@@ -24,3 +24,21 @@ export function EvalChart({ option, height = 320, testId, print }: { option: ECh
     </div>
   );
 }
+
+/**
+ * Breaks a label into lines of about `perLine` Latin letters (echarts' own width/overflow does not apply to radar
+ * names): English at spaces, Chinese every perLine/2 characters, since a Chinese character is about two letters wide.
+ */
+export function wrapLabel(text: string, perLine: number): string {
+  if (/[\u3400-\u9fff]/.test(text) && !/\s/.test(text)) {
+    const n = Math.max(2, Math.floor(perLine / 2));
+    return (text.match(new RegExp(`.{1,${n}}`, 'gu')) ?? [text]).join('\n');
+  }
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= perLine) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}

@@ -18,7 +18,7 @@ import {
   exportUrl, useFrameworks, useUncertainty, useZoneEvaluation,
   type Cell, type EvalInput, type EvalNode, type Evaluation, type ZoneEvalParams, type ZoneEvaluation,
 } from '../api/evaluation';
-import { EvalChart } from './EvalChart';
+import { EvalChart, wrapLabel } from './EvalChart';
 import { PublishControl } from './PublishControl';
 
 const COLORS = ['#1677ff', '#fa8c16', '#52c41a', '#722ed1', '#eb2f96', '#13c2c2', '#faad14', '#2f54eb', '#a0d911', '#f5222d'];
@@ -187,7 +187,7 @@ export function EvaluationPage() {
           {!print && zoneId !== null && frameworkId !== null && (
             <Space wrap style={{ marginTop: 12 }} data-testid="eval-downloads">
               {(['xlsx', 'csv', 'json'] as const).map((f) => (
-                <Button key={f} size="small" icon={<DownloadOutlined />} href={exportUrl(f, params)} data-testid={`eval-download-${f}`}>
+                <Button key={f} size="small" icon={<DownloadOutlined />} href={exportUrl(f, params, lang)} data-testid={`eval-download-${f}`}>
                   {f.toUpperCase()}
                 </Button>
               ))}
@@ -257,7 +257,9 @@ function EvaluationBody({
     return {
       tooltip: {},
       legend: { bottom: 0 },
-      radar: { indicator: data.radar.map((r) => ({ name: name(r), max })), radius: '62%', axisName: { color: '#555', width: 120, overflow: 'break' } },
+      radar: { indicator: data.radar.map((r) => ({ name: name(r), max })), radius: '62%', axisName: { color: '#555', formatter: (n?: string) => wrapLabel(n ?? '', 22) } },
+      // On a phone the dimension names need the room around a smaller radar, else they run off the card.
+      media: [{ query: { maxWidth: 520 }, option: { radar: { radius: '40%', axisName: { fontSize: 11, formatter: (n?: string) => wrapLabel(n ?? '', 12) } } } }],
       series: [{
         type: 'radar',
         data: [
@@ -271,11 +273,13 @@ function EvaluationBody({
   const rankOption = useMemo<EChartsOption>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 8, top: 24, bottom: 32, containLabel: true },
+    grid: { left: 8, right: 8, top: 40, bottom: 32, containLabel: true },
     xAxis: { type: 'category', data: data.byYear.map((b) => String(b.year)) },
     yAxis: [
-      { type: 'value', name: t('evaluation.rank'), inverse: true, min: 1, minInterval: 1 },
-      { type: 'value', name: t('evaluation.score'), splitLine: { show: false } },
+      // Axis names sit above the grid, outside containLabel: align them inwards so neither edge cuts them.
+      // rank 1 is at the top (inverse), so the name goes at the axis' start to stay above the grid
+      { type: 'value', name: t('evaluation.rank'), inverse: true, min: 1, minInterval: 1, nameLocation: 'start', nameTextStyle: { align: 'left' } },
+      { type: 'value', name: t('evaluation.score'), splitLine: { show: false }, nameTextStyle: { align: 'right' } },
     ],
     series: [
       { type: 'bar', name: t('evaluation.score'), yAxisIndex: 1, data: data.byYear.map((b) => b.score), itemStyle: { color: '#bae0ff' }, barMaxWidth: 28 },
@@ -289,7 +293,7 @@ function EvaluationBody({
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 24, bottom: 36, containLabel: true },
     xAxis: { type: 'category', data: series?.zones[0]?.values.map((v) => String(v.year)) ?? [] },
-    yAxis: { type: 'value', name: series?.unit ? unitLabel(series.unit, t) : '', scale: true },
+    yAxis: { type: 'value', name: series?.unit ? unitLabel(series.unit, t) : '', scale: true, nameTextStyle: { align: 'left' } },
     series: (series?.zones ?? []).map((z, i) => ({
       type: 'line' as const,
       name: zoneName(z.code),
@@ -311,6 +315,7 @@ function EvaluationBody({
       grid: { left: 8, right: 24, top: 16, bottom: 52, containLabel: true },
       xAxis: { type: 'value', name: t('evaluation.rank'), nameLocation: 'middle', nameGap: 24, min: 1, max: Math.max(units.length, 2), minInterval: 1 },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
+      media: [{ query: { maxWidth: 520 }, option: { yAxis: { axisLabel: { width: 90 } }, legend: { type: 'scroll' } } }],
       series: [
         { type: 'bar', stack: 'ci', name: 'base', data: units.map((u) => u.q5 ?? 0), itemStyle: { color: 'transparent' }, tooltip: { show: false }, silent: true, barMaxWidth: 16 },
         { type: 'bar', stack: 'ci', name: t('evaluation.mc.interval'), data: units.map((u) => Math.max((u.q95 ?? 0) - (u.q5 ?? 0), 0.08)), itemStyle: { color: '#91caff' }, barMaxWidth: 16 },

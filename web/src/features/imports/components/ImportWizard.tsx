@@ -25,7 +25,7 @@ function ErrorsTable({ errors }: { errors: ImportLineError[] }) {
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       columns={[
         { title: t('import.line'), dataIndex: 'line', width: 90 },
-        { title: t('import.field'), dataIndex: 'field', width: 200 },
+        { title: t('import.field'), key: 'column', width: 200, render: (_, e) => e.column ?? e.field },
         { title: t('import.message'), dataIndex: 'message' },
       ]}
     />
@@ -61,7 +61,7 @@ function JobProgress({ jobId, onDone }: { jobId: number | string; onDone: (job: 
 }
 
 export function ImportWizard() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const qc = useQueryClient();
   const { user } = useAuth();
   const metas = useEntityMetas();
@@ -161,6 +161,18 @@ export function ImportWizard() {
               loading={metas.isPending}
             />
           </Form.Item>
+          {entity ? (
+            <Form.Item extra={t('import.templateHint')} data-testid="import-template">
+              <Space>
+                {t('import.template')}
+                {(['xlsx', 'csv'] as const).map((format) => (
+                  <a key={format} href={`/api/imports/${entity}/template?format=${format}&lang=${lang}`} download data-testid={`import-template-${format}`}>
+                    {format.toUpperCase()}
+                  </a>
+                ))}
+              </Space>
+            </Form.Item>
+          ) : null}
           <Form.Item label={t('import.file')} required extra={t('import.fileTypes')}>
             <Upload.Dragger
               accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

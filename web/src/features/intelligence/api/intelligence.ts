@@ -138,6 +138,8 @@ export interface ZoneDocumentFact {
   file_name: string;
   title: string | null;
   metric: string;
+  /** The metric's English name, where there is one (the reader's language is shown, falling back to metric). */
+  metric_en?: string | null;
   value: string;
   unit: string;
   period: string;

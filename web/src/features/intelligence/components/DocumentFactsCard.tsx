@@ -5,7 +5,7 @@ import { useI18n } from '../../../shared/i18n';
 import { useZoneDocumentFacts } from '../api/intelligence';
 
 export function DocumentFactsCard({ zoneId }: { zoneId: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const facts = useZoneDocumentFacts(zoneId);
   return (
     <Card size="small" title={t('intel.dashboard.title')} style={{ marginTop: 16 }} loading={facts.isPending} data-testid="intel-dashboard-facts">
@@ -14,7 +14,7 @@ export function DocumentFactsCard({ zoneId }: { zoneId: number }) {
           <List.Item data-testid={`intel-dashboard-fact-${f.id}`}
             extra={<Link to={`/intelligence/documents/${f.document_id}?fact=${f.id}`} data-testid="intel-dashboard-link">{t('intel.dashboard.open')}</Link>}>
             <List.Item.Meta
-              title={<span>{f.metric} · {f.period}: <Typography.Text strong>{f.value} {f.unit}</Typography.Text></span>}
+              title={<span>{(lang === 'en' && f.metric_en) || f.metric} · {f.period}: <Typography.Text strong>{f.value} {f.unit}</Typography.Text></span>}
               description={<span>“{f.quote}” — {f.title ?? f.file_name}</span>} />
           </List.Item>
         )} />

@@ -125,7 +125,13 @@ function ProposalList({ documentId, proposals, mayReview }: { documentId: number
           <List.Item actions={mayReview && p.status === 'proposed' ? [
             <Button key="a" size="small" type="link" onClick={() => act(p.id, 'accepted')}>{t('intel.proposal.accept')}</Button>,
             <Button key="d" size="small" type="link" onClick={() => act(p.id, 'dismissed')}>{t('intel.proposal.dismiss')}</Button>,
-          ] : [<Tag key="s">{t(`intel.proposal.status.${p.status}`)}</Tag>]}>
+          ] : [
+            <Tag key="s">{t(`intel.proposal.status.${p.status}`)}</Tag>,
+            // An accepted measure can be put into effect as an incentive programme of the policy module.
+            ...(mayReview && p.status === 'accepted' ? [
+              <Link key="p" to={`/policy/programmes/new?proposal=${p.id}`} data-testid="proposal-to-programme">{t('intel.proposal.toProgramme')}</Link>,
+            ] : []),
+          ]}>
             <List.Item.Meta
               title={<Space><Tag color="purple">{t(`intel.proposal.${p.kind}`)}</Tag>{p.name}
                 {p.kind === 'rate' && <Typography.Text strong>{p.detail.from}% → {p.detail.to}%</Typography.Text>}

@@ -6,6 +6,7 @@ import { useI18n } from '../../../shared/i18n';
 import { PoolsPage } from './PoolsPage';
 import { VouchersPage } from './VouchersPage';
 import { TalentPage } from './TalentPage';
+import { TalentProgrammesPage } from './TalentProgrammesPage';
 
 export const FUNDS_TALENT_TABS: { key: string; label: MessageKey }[] = [
   { key: 'funds', label: 'policy.tab.funds' },
@@ -36,7 +37,31 @@ function FundsPages() {
   );
 }
 
+function TalentPages() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const sub = location.pathname.split('/')[3] === 'programmes' ? 'programmes' : 'evaluation';
+  return (
+    <div data-testid="talent-area">
+      <Segmented
+        value={sub}
+        onChange={(v) => navigate(v === 'programmes' ? '/policy/talent/programmes' : '/policy/talent')}
+        options={[
+          { value: 'evaluation', label: <span data-testid="talent-nav-evaluation">{t('talent.nav.evaluation')}</span> },
+          { value: 'programmes', label: <span data-testid="talent-nav-programmes">{t('talent.nav.programmes')}</span> },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      <Routes>
+        <Route path="programmes" element={<TalentProgrammesPage />} />
+        <Route path="*" element={<TalentPage />} />
+      </Routes>
+    </div>
+  );
+}
+
 export function FundsTalentArea() {
   const location = useLocation();
-  return location.pathname.split('/')[2] === 'talent' ? <TalentPage /> : <FundsPages />;
+  return location.pathname.split('/')[2] === 'talent' ? <TalentPages /> : <FundsPages />;
 }

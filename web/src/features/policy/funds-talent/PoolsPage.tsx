@@ -9,7 +9,7 @@ import { useI18n } from '../../../shared/i18n';
 import { ZoneTreeSelect } from '../../../shared/components/ZoneTreeSelect';
 import { fenToYuan, fundsApi, type Loan, type Pool, yuanToFen } from './api';
 import { MoneyInput, moneyRule } from './MoneyInput';
-import { OrgSelect } from './OrgSelect';
+import { OrgSelect } from './RegistrySelect';
 import { useProblemToast } from './useProblemToast';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);

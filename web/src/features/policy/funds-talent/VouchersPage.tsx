@@ -9,7 +9,7 @@ import { useI18n } from '../../../shared/i18n';
 import { ZoneTreeSelect } from '../../../shared/components/ZoneTreeSelect';
 import { fenToYuan, fundsApi, type Voucher, type VoucherScheme, yuanToFen } from './api';
 import { MoneyInput, moneyRule } from './MoneyInput';
-import { OrgSelect } from './OrgSelect';
+import { OrgSelect } from './RegistrySelect';
 import { useProblemToast } from './useProblemToast';
 
 const STATE_COLOUR = { valid: 'green', redeemed: 'blue', expired: 'default' } as const;

@@ -59,6 +59,12 @@ export interface TalentEvaluation {
 }
 export interface TalentScheme { code: string; name_zh: string; name_en: string; shipped: boolean }
 export interface TalentProgramme { id: number; code: string; zone_id: number; name_zh: string; name_en: string | null; members: number; teams: number }
+export interface TalentTeam { id: number; zone_id: number; programme_id: number | null; name_zh: string; name_en: string | null; leader: TalentPerson; members: TalentPerson[] }
+export interface TalentProgrammeDetail {
+  id: number; code: string; zone_id: number; name_zh: string; name_en: string | null; description: string | null;
+  members: (TalentPerson & { since: string; until: string | null; source: string | null })[];
+  teams: TalentTeam[];
+}
 
 /** "1234.5" yuan → 123450 fen, exactly; null when the text is not an amount with at most two decimals. */
 export function yuanToFen(text: string | number | null | undefined): number | null {
@@ -98,6 +104,13 @@ export const fundsApi = {
 export const talentApi = {
   schemes: () => api.get<{ items: TalentScheme[] }>('/api/talent/schemes'),
   programmes: () => api.get<{ items: TalentProgramme[] }>('/api/talent/programmes'),
+  programme: (id: number) => api.get<TalentProgrammeDetail>(`/api/talent/programmes/${id}`),
+  createProgramme: (body: { code: string; zone_id: number; name_zh: string; name_en?: string | null; description?: string | null }) =>
+    api.post<TalentProgramme>('/api/talent/programmes', body),
+  addMember: (id: number, body: { person_id: number; since: string; until?: string | null; source?: string | null }) =>
+    api.post<{ id: number }>(`/api/talent/programmes/${id}/members`, body),
+  createTeam: (body: { zone_id: number; programme_id?: number | null; name_zh: string; name_en?: string | null; leader_person_id: number; member_ids: number[] }) =>
+    api.post<TalentTeam>('/api/talent/teams', body),
   setValue: (body: { scheme: string; person_id: number; indicator: string; value: number; source: string }) => apiRequest<{ id: number }>('/api/talent/values', { method: 'PUT', body }),
   evaluation: (q: { scheme: string; zone: number; programme?: number; experts?: boolean; uncertainty?: boolean }) =>
     api.get<TalentEvaluation>('/api/talent/evaluation', { scheme: q.scheme, zone: q.zone, programme: q.programme, experts: q.experts ? 'true' : undefined, uncertainty: q.uncertainty ? 'true' : undefined }),

@@ -18,7 +18,7 @@ export function LedgerPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card size="small">
-        <Space>
+        <Space wrap>
           {t('policy.pg.programme')}
           <Select style={{ width: 320 }} value={programmeId ?? undefined} data-testid="ledger-programme"
             onChange={(v) => setParams(new URLSearchParams({ programme: String(v) }))} options={(programmes.data ?? []).map((p) => ({ value: p.id, label: name(p) }))} />

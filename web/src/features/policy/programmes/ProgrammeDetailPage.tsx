@@ -42,6 +42,14 @@ export function ProgrammeDetailPage() {
               <Progress percent={Math.round((d.paid_fen * 100) / d.budget_fen)} size="small" />
             </Descriptions.Item>
             <Descriptions.Item label={t('policy.pg.description')} span={2}>{(lang === 'en' ? d.description_en : d.description_zh) || '—'}</Descriptions.Item>
+            {d.source_proposal && (
+              <Descriptions.Item label={t('policy.pg.sourceProposal')} span={2}>
+                <span data-testid="programme-source-proposal">
+                  <Link to={`/intelligence/documents/${d.source_proposal.document_id}`}>{d.source_proposal.title || d.source_proposal.file_name}</Link>
+                  {`：“${d.source_proposal.quote}”`}
+                </span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <List size="small" header={<b>{t('policy.pg.rules')}</b>} bordered style={{ marginBottom: 16 }}
             dataSource={[t('policy.pg.ruleText.zone'), ...d.rules.map((r) => ruleText(t, r))]} renderItem={(s) => <List.Item>{s}</List.Item>} />

@@ -1,12 +1,12 @@
 // Define or change a programme: names, zone, window, budget, eligibility rules and amount rule (as data), documents.
 import { useEffect } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
 import { ZoneTreeSelect } from '../../../shared/components/ZoneTreeSelect';
-import { type AmountRule, MONEY_FIELDS, OPS, ORG_KINDS, QUALIFICATIONS, type Rule, STAT_FIELDS, useProgramme, useProgrammeMutations, yuanToFen } from './api';
+import { type AmountRule, MONEY_FIELDS, OPS, ORG_KINDS, QUALIFICATIONS, type Rule, STAT_FIELDS, useAcceptedProposal, useProgramme, useProgrammeMutations, yuanToFen } from './api';
 import { errorText, pk } from './parts';
 
 interface FormRule { kind: Rule['kind']; in?: string[]; type?: string; on?: string; field?: string; op?: string; value?: number; year?: number; date?: string }
@@ -40,6 +40,20 @@ export function ProgrammeFormPage() {
   const { saveProgramme } = useProgrammeMutations();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
+  // "Define a programme" from an accepted policy proposal of a document: its name, quote and amount prefill the form.
+  const proposalParam = Number(useSearchParams()[0].get('proposal') ?? 0);
+  const proposalId = !id && proposalParam > 0 ? proposalParam : null;
+  const proposal = useAcceptedProposal(proposalId);
+  useEffect(() => {
+    const p = proposal.data;
+    if (!p) return;
+    const amount = p.kind === 'amount' && p.detail?.unit === 'CNY' ? Number(p.detail.value) : undefined;
+    form.setFieldsValue({
+      name_zh: p.name, description_zh: p.quote,
+      ...(p.zone_id ? { zone_id: p.zone_id } : {}),
+      ...(amount && Number.isFinite(amount) ? { amount_kind: 'fixed' as const, amount_yuan: amount } : {}),
+    });
+  }, [proposal.data, form]);
 
   useEffect(() => {
     const p = existing.data;
@@ -61,11 +75,17 @@ export function ProgrammeFormPage() {
     };
     if (id) body.version = existing.data?.version;
     else body.zone_id = v.zone_id;
+    if (!id && proposal.data) body.source_proposal_id = proposal.data.id;
     saveProgramme.mutate({ id: id || undefined, body }, { onSuccess: (p) => navigate(`/policy/programmes/${p.id}`) });
   };
 
   return (
     <Card title={id ? t('policy.pg.editProgramme') : t('policy.pg.newProgramme')} loading={id > 0 && existing.isPending}>
+      {proposalId !== null && proposal.data && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="programme-from-proposal"
+          message={t('policy.pg.fromProposal', { document: proposal.data.title || proposal.data.file_name })} description={`“${proposal.data.quote}”`} />
+      )}
+      {proposalId !== null && proposal.isSuccess && !proposal.data && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('policy.pg.proposalGone')} />}
       <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} data-testid="programme-form"
         initialValues={{ zone_id: user?.zone_id ?? null, budget_yuan: 1_000_000, opens_on: day(0), closes_on: day(60), amount_kind: 'share', amount_field: 'rd_expense',
           rate_percent: 10, cap_yuan: 500_000, rules: [{ kind: 'org_kind', in: ['enterprise'] }],

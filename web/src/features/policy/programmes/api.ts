@@ -16,6 +16,19 @@ export interface Programme {
   id: number; code: string; zone_id: number; zone_name_zh: string; zone_name_en: string | null; name_zh: string; name_en: string;
   description_zh: string | null; description_en: string | null; rules: Rule[]; amount_rule: AmountRule; budget_fen: number; remaining_fen: number; paid_fen: number;
   opens_on: string; closes_on: string; required_documents: RequiredDocument[]; applications: number; version: number;
+  /** The policy measure of an ingested document this programme was defined from. */
+  source_proposal?: SourceProposal | null;
+}
+export interface SourceProposal { id: number; document_id: number; file_name: string; title: string | null; kind: string; name: string; quote: string; detail?: Record<string, string | number>; zone_id?: number }
+
+/** Accepted policy proposals (from ingested documents) that a programme may be defined from. */
+export function useAcceptedProposal(id: number | null) {
+  return useQuery({
+    queryKey: ['intelligence', 'accepted-proposals'],
+    queryFn: () => api.get<{ items: SourceProposal[] }>('/api/intelligence/policy-proposals', { status: 'accepted', limit: 200 }),
+    enabled: id !== null,
+    select: (d) => d.items.find((p) => p.id === id) ?? null,
+  });
 }
 export interface RuleResult { index: number; kind: string; pass: boolean; value: string | number | boolean | null; expected: string; label: BiLabel }
 export interface YearFigures { operating_revenue: number | null; rd_expense: number | null; exports: number | null; staff: number | null; rd_staff: number | null }

@@ -51,6 +51,9 @@ export const submitProposal = (id: number, body: { demand_id: number; organizati
 export const scoreProposal = (proposalId: number, score: number, comment?: string | null) =>
   api.post<{ proposal_id: number; scores: number; average: number }>(`/api/transfer/proposals/${proposalId}/scores`, { score, comment: comment || null });
 export const pairProposal = (proposalId: number) => api.post<CaseDetail>(`/api/transfer/proposals/${proposalId}/pair`);
+/** Prize and reported agreements of a challenge, in integer fen (null clears a figure). */
+export const setChallengeFigures = (id: number, body: { prize_amount_fen?: number | null; agreements_reported?: number | null; agreement_amount_reported_fen?: number | null }) =>
+  api.patch<Challenge>(`/api/transfer/challenges/${id}`, body);
 
 export function useFeedback() {
   return useQuery({

@@ -29,10 +29,40 @@ export type DisclosureInfo = z.output<typeof S.disclosure>;
 
 export const pathOf = (kind: ItemKind) => (kind === 'demand' ? '/api/demands' : '/api/offers');
 
-export function usePublicList(kind: ItemKind, params: { q?: string; offset?: number; limit?: number }) {
+/** The market's filters (the server folds scripts and segments the query; vocabularies as in the entity descriptions). */
+export interface MarketFilters {
+  q?: string;
+  zone?: number;
+  field?: string;
+  mode?: string;
+  budget_min?: number;
+  budget_max?: number;
+}
+
+export function usePublicList(kind: ItemKind, params: MarketFilters & { offset?: number; limit?: number }) {
   return useQuery({
     queryKey: ['transfer', 'public', kind, params],
-    queryFn: ({ signal }) => api.get<{ items: PublicItem[]; total: number }>(`/api/transfer/${kind}s`, { q: params.q, offset: params.offset, limit: params.limit ?? 20 }, signal),
+    queryFn: ({ signal }) => api.get<{ items: PublicItem[]; total: number }>(`/api/transfer/${kind}s`, { ...params, q: params.q || undefined, limit: params.limit ?? 20 }, signal),
+  });
+}
+
+export type BrokerContact = PublicDetail['broker'];
+export type InterestRow = z.output<typeof S.interestList>['items'][number];
+export interface InterestDraft {
+  name: string;
+  organization?: string | null;
+  contact: string;
+  message: string;
+  consent: true;
+}
+
+/** 我要对接: anyone, signed in or not; the zone's brokers read it. */
+export const submitInterest = (kind: ItemKind, id: number, draft: InterestDraft) => api.post<{ id: number }>(`/api/transfer/${kind}s/${id}/interest`, draft);
+
+export function useInterests(params: { kind?: ItemKind; offset?: number; limit?: number }) {
+  return useQuery({
+    queryKey: ['transfer', 'interests', params],
+    queryFn: ({ signal }) => api.get<z.output<typeof S.interestList>>('/api/transfer/interests', { ...params, limit: params.limit ?? 20 }, signal),
   });
 }
 

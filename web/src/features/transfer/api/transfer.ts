@@ -116,6 +116,6 @@ export function useChallenges() {
   });
 }
 
-export const createChallenge = (body: { zone_id: number; title: string; description?: string | null; opens_on: string; closes_on: string }) =>
+export const createChallenge = (body: { zone_id: number; title: string; description?: string | null; opens_on: string; closes_on: string; prize_amount_fen?: number | null }) =>
   api.post<Challenge>('/api/transfer/challenges', body);
 export const setChallengeStatus = (id: number, status: string) => api.post<Challenge>(`/api/transfer/challenges/${id}/status`, { status });

@@ -12,6 +12,7 @@ import { useI18n } from '../../../shared/i18n';
 import { CONTRACT_TYPES, type CaseStage, isBroker, useCase, useCaseMutations } from '../api/transfer';
 import { CaseFilesCard } from './CaseFilesCard';
 import { errorText, fmtDate, StageTag, tk } from './labels';
+import { CaseBrokerForm } from './CaseBrokerForm';
 
 const MAIN: CaseStage[] = ['introduced', 'negotiating', 'contract_signed', 'registered', 'implementing', 'closed'];
 
@@ -26,7 +27,7 @@ interface StageValues {
 
 export function CasePage() {
   const id = Number(useParams().id);
-  const { t } = useI18n();
+  const { t, name } = useI18n();
   const { user } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -105,6 +106,12 @@ export function CasePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('transfer.cases.contractDate')}>{k.contract_date ? String(k.contract_date).slice(0, 10) : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('transfer.cases.registrationNo')}>{k.registration_no ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('transfer.brokers.broker')}>
+                <span data-testid="case-broker">{k.broker_name ?? '—'}</span>{broker ? <span style={{ marginInlineStart: 8 }}><CaseBrokerForm c={k} /></span> : null}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('transfer.brokers.agency')}>
+                <span data-testid="case-agency">{k.agency_id ? name({ id: k.agency_id, name_zh: k.agency_name_zh, name_en: k.agency_name_en }) : '—'}</span>
+              </Descriptions.Item>
               {k.failure_reason && (
                 <Descriptions.Item label={t('transfer.cases.failureReason')} span={2}>
                   {k.failure_reason}

@@ -12,6 +12,7 @@ import { CHALLENGE_STATUSES, isBroker, setChallengeStatus } from '../api/transfe
 import { useChallenge, useInvalidateChallenge } from '../api/challenges';
 import { AttachDemandForm, ProposalForm } from './ChallengeForms';
 import { ProposalTable } from './ProposalTable';
+import { ChallengeFigures } from './ChallengeFigures';
 import { errorText, tk } from './labels';
 
 export function ChallengeDetailPage() {
@@ -64,6 +65,7 @@ export function ChallengeDetailPage() {
         )}
         <Typography.Text type="secondary">{t(`transfer.challenge.stepHint.${status}` as MessageKey)}</Typography.Text>
       </Card>
+      {c && <ChallengeFigures challenge={c} broker={broker} onSaved={invalidate} />}
 
       <Card title={t('transfer.challenge.demands')} size="small" extra={c && ['open', 'screening'].includes(status) ? <AttachDemandForm challengeId={id} /> : null}>
         <Table

@@ -2,7 +2,7 @@
 // (open → screening → published → scoring → closed).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -12,16 +12,18 @@ import { useI18n } from '../../../shared/i18n';
 import { useZones } from '../../entities/api/entities';
 import { type Challenge, CHALLENGE_STATUSES, createChallenge, isBroker, setChallengeStatus, useChallenges } from '../api/transfer';
 import { errorText, tk } from './labels';
+import { formatFen, yuanToFen } from './money';
 
 interface NewValues {
   zone_id: number;
   title: string;
   description?: string;
   period: [Dayjs, Dayjs];
+  prize?: string | null;
 }
 
 export function ChallengesPage() {
-  const { t, name } = useI18n();
+  const { t, name, lang } = useI18n();
   const { user } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -40,6 +42,7 @@ export function ChallengesPage() {
         description: v.description?.trim() || null,
         opens_on: v.period[0].format('YYYY-MM-DD'),
         closes_on: v.period[1].format('YYYY-MM-DD'),
+        prize_amount_fen: yuanToFen(v.prize),
       }),
     onSuccess: () => {
       void message.success(t('transfer.challenges.created'));
@@ -85,6 +88,8 @@ export function ChallengesPage() {
           { title: t('transfer.challenges.opensOn'), dataIndex: 'opens_on', width: 120, render: (v) => String(v ?? '').slice(0, 10) },
           { title: t('transfer.challenges.closesOn'), dataIndex: 'closes_on', width: 120, render: (v) => String(v ?? '').slice(0, 10) },
           { title: t('transfer.challenges.status'), dataIndex: 'status', width: 110, render: (v) => <Tag>{tk(t, 'cstatus', v)}</Tag> },
+          { title: t('transfer.challenge.figures.prize'), dataIndex: 'prize_amount_fen', width: 140, render: (v: number | null) => formatFen(v, lang) },
+          { title: t('transfer.challenge.figures.agreements'), key: 'agreements', width: 110, render: (_: unknown, r: Challenge) => r.totals.agreements },
           ...(broker
             ? [
                 {
@@ -124,6 +129,9 @@ export function ChallengesPage() {
           </Form.Item>
           <Form.Item name="period" label={`${t('transfer.challenges.opensOn')} – ${t('transfer.challenges.closesOn')}`} rules={required(t('transfer.challenges.closesOn'))}>
             <DatePicker.RangePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="prize" label={t('transfer.challenge.figures.prizeYuan')} rules={[{ pattern: /^\d+(\.\d{1,2})?$/, message: t('transfer.challenge.figures.amountFormat') }]}>
+            <InputNumber<string> stringMode min="0" style={{ width: '100%' }} data-testid="challenge-prize-input" />
           </Form.Item>
         </Form>
       </Modal>

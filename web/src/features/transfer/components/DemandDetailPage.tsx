@@ -15,6 +15,7 @@ import { QualityPanel } from './QualityPanel';
 import { StatusActions } from './StatusActions';
 import { StatusHistory } from './StatusHistory';
 import { errorText, StatusTag, tk } from './labels';
+import { GeneratedTag } from './GeneratedTag';
 
 export function DemandDetailPage() {
   const id = Number(useParams().id);
@@ -44,6 +45,7 @@ export function DemandDetailPage() {
       title={
         <Space>
           <span data-testid="demand-title">{String(d?.title ?? '')}</span>
+          <GeneratedTag generated={d?.generated} />
           <StatusTag t={t} status={status} />
         </Space>
       }

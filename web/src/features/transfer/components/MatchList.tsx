@@ -8,6 +8,7 @@ import { useI18n } from '../../../shared/i18n';
 import { DECLINE_REASONS, type MatchesResult, type MatchView, openCase } from '../api/transfer';
 import { declineResult, type ItemKind } from '../api/listings';
 import { errorText, tk } from './labels';
+import { GeneratedTag } from './GeneratedTag';
 import { ConfidenceTag, formatScore, MatchScore, WhyList } from './MatchParts';
 
 export function MatchList({
@@ -101,6 +102,7 @@ export function MatchList({
               title={
                 <Space wrap>
                   <Link to={`/listings/${m.kind}/${m.id}`} data-testid="match-title">{m.title}</Link>
+                  <GeneratedTag generated={m.generated} />
                   <Typography.Text type="secondary">{m.code}</Typography.Text>
                   <ConfidenceTag confident={m.confident} />
                 </Space>

@@ -17,6 +17,7 @@ import { QualityPanel } from './QualityPanel';
 import { StatusActions } from './StatusActions';
 import { StatusHistory } from './StatusHistory';
 import { errorText, StatusTag } from './labels';
+import { GeneratedTag } from './GeneratedTag';
 
 export function OfferDetailPage() {
   const id = Number(useParams().id);
@@ -39,6 +40,7 @@ export function OfferDetailPage() {
       title={
         <Space wrap>
           <span data-testid="offer-title">{o?.title}</span>
+          <GeneratedTag generated={o?.generated} />
           <StatusTag t={t} status={status} />
           {o?.anonymous ? <Tag>{t('transfer.field.anonymous')}</Tag> : null}
         </Space>

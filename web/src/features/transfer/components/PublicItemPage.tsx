@@ -1,13 +1,15 @@
 // One published demand or offer as this viewer may see it, with sign-in or the NDA click-through to reveal more.
 // The owner and brokers find a link to the item's workflow page.
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Result, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Space, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { BrokerContactCard, ExpressInterestButton } from './ExpressInterest';
 import { useI18n } from '../../../shared/i18n';
 import { type ItemKind, usePublicItem } from '../api/listings';
 import { ItemFields } from './ItemFields';
 import { NdaGate } from './NdaGate';
 import { errorText, StatusTag } from './labels';
+import { GeneratedTag } from './GeneratedTag';
 
 export function PublicItemPage() {
   const params = useParams();
@@ -26,7 +28,7 @@ export function PublicItemPage() {
       </Button>
       <Card
         loading={item.isPending}
-        title={<Space wrap><span data-testid="public-title">{d?.title}</span><StatusTag t={t} status={d?.status} /></Space>}
+        title={<Space wrap><span data-testid="public-title">{d?.title}</span><StatusTag t={t} status={d?.status} /><GeneratedTag generated={d?.generated} /></Space>}
         extra={
           <Space>
             <Typography.Text type="secondary">{d?.code}</Typography.Text>
@@ -38,7 +40,8 @@ export function PublicItemPage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             <NdaGate item={d} />
             <ItemFields kind={kind} item={d} />
-            <Alert type="info" showIcon icon={<TeamOutlined />} message={t('transfer.public.contact', { zone: name(d.zone) || '—' })} data-testid="public-contact" />
+            <BrokerContactCard broker={d.broker} />
+            <ExpressInterestButton kind={kind} id={id} zone={name(d.zone) || '—'} />
           </Space>
         )}
       </Card>

@@ -3,19 +3,22 @@
 import { useState } from 'react';
 import { Link, useParams, useNavigate } from 'react-router-dom';
 import { Alert, Card, Input, List, Space, Tabs, Tag, Typography } from 'antd';
+import { MarketFilterBar } from './MarketFilterBar';
 import { LockOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../shared/i18n';
-import { type ItemKind, type PublicItem, usePublicList } from '../api/listings';
+import { type ItemKind, type MarketFilters, type PublicItem, usePublicList } from '../api/listings';
 import { useEntityMeta } from '../../entities/api/entities';
 import { errorText, tk } from './labels';
+import { GeneratedTag } from './GeneratedTag';
 
 export function PublicListingsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const kind: ItemKind = useParams().kind === 'offers' ? 'offer' : 'demand';
-  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<MarketFilters>({});
   const [page, setPage] = useState(1);
-  const list = usePublicList(kind, { q, offset: (page - 1) * 20, limit: 20 });
+  const list = usePublicList(kind, { ...filters, offset: (page - 1) * 20, limit: 20 });
+  const change = (next: MarketFilters) => { setFilters(next); setPage(1); };
 
   return (
     <Card title={t('transfer.public.title')} data-testid="public-listings">
@@ -25,7 +28,11 @@ export function PublicListingsPage() {
         onChange={(k) => { setPage(1); navigate(`/listings/${k}s`); }}
         items={(['demand', 'offer'] as const).map((k) => ({ key: k, label: <span data-testid={`public-tab-${k}`}>{t(k === 'demand' ? 'transfer.public.demands' : 'transfer.public.offers')}</span> }))}
       />
-      <Input.Search allowClear placeholder={t('transfer.public.search')} onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 300, marginBottom: 12 }} data-testid="public-search" />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder={t('transfer.public.search')} onSearch={(v) => change({ ...filters, q: v.trim() || undefined })} style={{ width: 300 }} data-testid="public-search" />
+        <MarketFilterBar kind={kind} filters={filters} onChange={change} />
+      </Space>
+      {list.data && <Typography.Paragraph type="secondary" data-testid="public-total">{t('transfer.market.total', { count: list.data.total })}{filters.q ? ` · ${t('transfer.market.byRelevance')}` : ''}</Typography.Paragraph>}
       {list.error ? (
         <Alert type="error" showIcon message={errorText(list.error)} />
       ) : (
@@ -52,6 +59,7 @@ function ListingRow({ item }: { item: PublicItem }) {
         title={
           <Space wrap>
             <Link to={`/listings/${item.kind}/${item.id}`} data-testid="public-item-title">{item.title}</Link>
+            <GeneratedTag generated={item.generated} />
             <Typography.Text type="secondary">{item.code}</Typography.Text>
             {field ? <Tag>{pick(field.label)}</Tag> : null}
             {item.kind === 'offer' && item.trl != null ? <Tag color="blue">TRL {String(item.trl)}</Tag> : null}

@@ -1,5 +1,5 @@
 // The technology-transfer section: a tab bar (demands, offers, cases, funnel, challenges; brokers also see match
-// feedback) over its own nested routes. The public listings live outside it, at /listings (no sign-in needed).
+// feedback, admins the partner zones) over its own nested routes. The public listings live outside it, at /listings (no sign-in needed).
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Card, Result, Tabs } from 'antd';
@@ -16,12 +16,18 @@ import { OfferListPage } from './OfferListPage';
 import { OfferFormPage } from './OfferFormPage';
 import { OfferDetailPage } from './OfferDetailPage';
 import { FeedbackPage } from './FeedbackPage';
+import { InterestsPage } from './InterestsPage';
+import { PartnerZonesPage } from './PartnerZonesPage';
+import { BrokersPage } from './BrokersPage';
 import { isBroker } from '../api/transfer';
 
 // The funnel carries echarts: load it only when opened.
 const FunnelPage = lazy(() => import('./FunnelPage').then((m) => ({ default: m.FunnelPage })));
 
-const TABS = ['demands', 'offers', 'cases', 'funnel', 'challenges', 'feedback'] as const;
+const TABS = ['demands', 'offers', 'cases', 'funnel', 'challenges', 'interests', 'feedback', 'brokers', 'partners'] as const;
+/** Tabs only some roles see: feedback for brokers, partner zones for admins. */
+const tabVisible = (k: (typeof TABS)[number], user: Parameters<typeof isBroker>[0]) =>
+  k === 'feedback' || k === 'interests' || k === 'brokers' ? isBroker(user) : k === 'partners' ? user?.role === 'admin' : true;
 
 export function TransferSection() {
   const { t } = useI18n();
@@ -41,7 +47,7 @@ export function TransferSection() {
       <Tabs
         activeKey={active}
         onTabClick={(k) => navigate(`/transfer/${k}`)}
-        items={TABS.filter((k) => k !== 'feedback' || isBroker(user)).map((k) => ({ key: k, label: <span data-testid={`transfer-tab-${k}`}>{t(`transfer.tab.${k}`)}</span> }))}
+        items={TABS.filter((k) => tabVisible(k, user)).map((k) => ({ key: k, label: <span data-testid={`transfer-tab-${k}`}>{t(`transfer.tab.${k}`)}</span> }))}
         style={{ marginBottom: 4 }}
       />
       <Suspense fallback={<Card loading />}>
@@ -61,6 +67,9 @@ export function TransferSection() {
           <Route path="challenges" element={<ChallengesPage />} />
           <Route path="challenges/:id" element={<ChallengeDetailPage />} />
           <Route path="feedback" element={<FeedbackPage />} />
+          <Route path="interests" element={<InterestsPage />} />
+          <Route path="partners" element={<PartnerZonesPage />} />
+          <Route path="brokers" element={<BrokersPage />} />
           <Route path="*" element={<Navigate to="demands" replace />} />
         </Routes>
       </Suspense>

@@ -48,7 +48,7 @@ function EnterpriseMatching() {
   const visible = (s: string) => all || ['meets', 'nearly', 'needs_inputs'].includes(s);
   return (
     <Card size="small" title={t('policy.assess.match.enterprise')} style={{ marginBottom: 16 }}
-      extra={<Space>
+      extra={<Space wrap>
         {user?.role !== 'org_user' ? <RefSelect entity="organizations" value={organization} onChange={(v) => setParams((p) => { if (v === null) p.delete('org'); else p.set('org', String(v)); return p; })} style={{ minWidth: 280 }} /> : null}
         <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
         <Switch checked={all} onChange={setAll} /> {t('policy.assess.match.showAll')}

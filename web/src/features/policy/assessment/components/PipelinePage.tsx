@@ -28,10 +28,12 @@ export function PipelinePage() {
   const tiersOption = useMemo<EChartsOption>(() => ({
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: (p?.tiers ?? []).map((x) => pick(x.label)), axisLabel: { interval: 0, width: 90, overflow: 'break' } },
+    xAxis: { type: 'category', data: (p?.tiers ?? []).map((x) => pick(x.label)), axisLabel: { interval: 0, width: 64, overflow: 'break' } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', barMaxWidth: 40, label: { show: true, position: 'top' },
       data: (p?.tiers ?? []).map((x) => ({ value: x.count, itemStyle: { color: TIER_COLORS[x.tier] } })) }],
+    // Six tier names side by side do not fit a phone: slant them and cut the long ones (the tooltip has them whole).
+    media: [{ query: { maxWidth: 520 }, option: { grid: { right: 24 }, xAxis: { axisLabel: { rotate: 40, width: 84, overflow: 'truncate', fontSize: 11 } } } }],
   }), [p, pick]);
 
   const transitionsOption = useMemo<EChartsOption>(() => {

@@ -17,7 +17,8 @@ export function ConfidenceTag({ confidence }: { confidence: string }) {
   const unverified = confidence === 'V3' || confidence === 'reported';
   return (
     <Tag color={confidence === 'V1' ? 'green' : confidence === 'V2' ? 'blue' : 'orange'} data-testid={unverified ? 'rule-unverified' : undefined}>
-      {confidence}{unverified ? ` · ${t('policy.assess.unverified')}` : ''}
+      {/* V1–V3 are the rule sources' own grades; "reported" is a code and gets its label (which says "unverified"). */}
+      {confidence === 'reported' ? t('policy.assess.status.reported') : `${confidence}${unverified ? ` · ${t('policy.assess.unverified')}` : ''}`}
     </Tag>
   );
 }
