@@ -1,10 +1,10 @@
 // English texts. The Messages type makes the keys exactly those of zh-CN.ts.
 import type { Messages } from './zh-CN';
-import { policyEn } from '../../features/policy/i18n';
-import { accountsEn } from '../../features/accounts/i18n';
-import { auditEn } from '../../features/audit/i18n';
-import { transferGapsEn } from '../../features/transfer/i18n';
-import { intelligenceEn } from '../../features/intelligence/i18n';
+import { policyEn } from '../../features/policy/i18n.en';
+import { accountsEn } from '../../features/accounts/i18n.en';
+import { auditEn } from '../../features/audit/i18n.en';
+import { transferGapsEn } from '../../features/transfer/i18n.en';
+import { intelligenceEn } from '../../features/intelligence/i18n.en';
 
 export const en: Messages = {
   'app.name': '科创 Kechuang',

@@ -1,10 +1,10 @@
 // Simplified Chinese texts. This dictionary defines the keys; en.ts must have exactly the same ones.
 // Newer features keep their texts beside their pages (features/<name>/i18n.ts) and are merged here.
-import { policyZh } from '../../features/policy/i18n';
-import { accountsZh } from '../../features/accounts/i18n';
-import { auditZh } from '../../features/audit/i18n';
-import { transferGapsZh } from '../../features/transfer/i18n';
-import { intelligenceZh } from '../../features/intelligence/i18n';
+import { policyZh } from '../../features/policy/i18n.zh';
+import { accountsZh } from '../../features/accounts/i18n.zh';
+import { auditZh } from '../../features/audit/i18n.zh';
+import { transferGapsZh } from '../../features/transfer/i18n.zh';
+import { intelligenceZh } from '../../features/intelligence/i18n.zh';
 
 export const zhCN = {
   'app.name': '科创 Kechuang',
