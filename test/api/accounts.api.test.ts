@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Command } from 'commander';
 import { BACKENDS } from '../helpers/test-db';
-import { Client, startTestApp, type TestApp } from '../helpers/test-app';
+import { Client, startTestApp, type TestApp, demoClients } from '../helpers/test-app';
 import { completeCreditCode } from '../../src/registry/credit-code';
 import { SESSION_IDLE_HOURS } from '../../src/accounts/accounts.service';
 import { registerAccountCommands } from '../../src/accounts/accounts.cli';
@@ -27,10 +27,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { orgs: 20 });
-    admin = await new Client(t.app).login('admin');
-    operator = await new Client(t.app).login('operator');
-    orgUser = await new Client(t.app).login('orguser');
-    anon = new Client(t.app);
+    ({ admin, operator, orgUser, anon } = await demoClients(t.app));
     for (const z of (await anon.get('/api/zones?limit=100')).json().items as { code: string; id: number }[]) zone[z.code] = z.id;
     const orgs = async (code: string) => (await admin.get(`/api/organizations?zone=${zone[code]}&limit=5`)).json().items;
     orgInA = (await orgs('LZNA'))[1];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { BACKENDS } from '../helpers/test-db';
-import { Client, startTestApp, type TestApp } from '../helpers/test-app';
+import { Client, startTestApp, type TestApp, demoClients } from '../helpers/test-app';
 import { GOOD_DEMAND } from '../helpers/transfer-fixtures';
 import { exportAuditEvents } from '../../src/shared/audit/audit.export';
 import type { AuditEvent } from '../../src/shared/audit/audit.service';
@@ -26,10 +26,7 @@ describe.each(BACKENDS)('audit view on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { orgs: 20 });
-    admin = await new Client(t.app).login('admin');
-    operator = await new Client(t.app).login('operator');
-    orgUser = await new Client(t.app).login('orguser');
-    anon = new Client(t.app);
+    ({ admin, operator, orgUser, anon } = await demoClients(t.app));
     for (const z of (await anon.get('/api/zones?limit=200')).json().items as { code: string; id: number }[]) zone[z.code] = z.id;
     lznaSubtree = (await t.testDb.db.query<{ id: number }>(
       `with recursive s(id) as (select id from zones where code = 'LZNA' union select z.id from zones z join s on z.parent_id = s.id) select id from s`)).map((r) => Number(r.id));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/accounts/accounts.service';
 import { BACKENDS } from '../helpers/test-db';
-import { Client, startTestApp, type TestApp } from '../helpers/test-app';
+import { Client, startTestApp, type TestApp, demoClients } from '../helpers/test-app';
 import { GOOD_DEMAND, COPPER_OFFER } from '../helpers/transfer-fixtures';
 
 /**
@@ -22,10 +22,7 @@ describe.each(BACKENDS)('authorization (issue 12) on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { orgs: 20 });
-    admin = await new Client(t.app).login('admin');
-    operator = await new Client(t.app).login('operator');
-    orgUser = await new Client(t.app).login('orguser');
-    anon = new Client(t.app);
+    ({ admin, operator, orgUser, anon } = await demoClients(t.app));
     zone = Object.fromEntries((await anon.get('/api/zones?limit=100')).json().items.map((z: { code: string; id: number }) => [z.code, z.id]));
     await createUser(t.testDb.db, { username: 'operator-zj', password: 'operator-zj-pw', displayName: 'ZJ operator', role: 'zone_operator', zoneId: zone.ZJ });
     operatorB = await new Client(t.app).loginWith({ username: 'operator-zj', password: 'operator-zj-pw' });

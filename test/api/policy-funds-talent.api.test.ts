@@ -3,7 +3,7 @@
 // provenance of every input, privacy of contact data, and the roles that must be refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
-import { Client, startTestApp, type TestApp } from '../helpers/test-app';
+import { Client, startTestApp, type TestApp, demoClients } from '../helpers/test-app';
 import { computeValues } from '../../src/evaluation/indicators/indicator.service';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -29,10 +29,7 @@ describe.each(BACKENDS)('funds and talent on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { orgs: 20 });
-    admin = await new Client(t.app).login('admin');
-    operator = await new Client(t.app).login('operator');
-    orgUser = await new Client(t.app).login('orguser');
-    anon = new Client(t.app);
+    ({ admin, operator, orgUser, anon } = await demoClients(t.app));
     lz = Number((await q(`select id from zones where code = 'LZNA'`))[0]!.id);
     zj = Number((await q(`select id from zones where code = 'ZJ'`))[0]!.id);
     orgU = Number((await q(`select organization_id from users where username = 'orguser'`))[0]!.organization_id);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
-import { Client, startTestApp, type TestApp } from '../helpers/test-app';
+import { Client, startTestApp, type TestApp, demoClients } from '../helpers/test-app';
 import { GOOD_DEMAND } from '../helpers/transfer-fixtures';
 
 /**
@@ -24,10 +24,7 @@ describe.each(BACKENDS)('public technology market on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { orgs: 20 });
-    admin = await new Client(t.app).login('admin');
-    operator = await new Client(t.app).login('operator');
-    orgUser = await new Client(t.app).login('orguser');
-    anon = new Client(t.app);
+    ({ admin, operator, orgUser, anon } = await demoClients(t.app));
     const db = t.testDb.db;
     const lz = Number((await db.query<{ id: number }>(`select id from zones where code = 'LZNA'`))[0]!.id);
     const orgL = Number((await db.query<{ id: number }>('select id from organizations where zone_id = $1 order by id limit 1', [lz]))[0]!.id);

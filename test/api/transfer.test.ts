@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../helpers/test-db';
-import { Client, multipart } from '../helpers/test-app';
+import { Client, multipart, demoClients } from '../helpers/test-app';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import ExcelJS from 'exceljs';
 import { GOOD_DEMAND, COPPER_OFFER, OTHER_OFFER, future } from '../helpers/transfer-fixtures';
@@ -21,10 +21,7 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTestApp(backend, { orgs: 20 });
-    admin = await new Client(t.app).login('admin');
-    operator = await new Client(t.app).login('operator');
-    orgUser = await new Client(t.app).login('orguser');
-    anon = new Client(t.app);
+    ({ admin, operator, orgUser, anon } = await demoClients(t.app));
     const db = t.testDb.db;
     orgU = Number((await db.query<{ organization_id: number }>(`select organization_id from users where username = 'orguser'`))[0]!.organization_id);
     const lz = (await db.query<{ id: number }>(`select id from zones where code = 'LZNA'`))[0]!.id;

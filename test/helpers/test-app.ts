@@ -32,6 +32,16 @@ export async function startTestApp(backend: Backend, opts: { demo?: boolean; org
   };
 }
 
+/** The demo's three signed-in roles and an anonymous visitor, for tests that compare what each may do. */
+export async function demoClients(app: FastifyInstance) {
+  return {
+    admin: await new Client(app).login('admin'),
+    operator: await new Client(app).login('operator'),
+    orgUser: await new Client(app).login('orguser'),
+    anon: new Client(app),
+  };
+}
+
 /** A signed-in client: keeps the session cookie and sends the CSRF token with every write. */
 export class Client {
   private cookie = '';

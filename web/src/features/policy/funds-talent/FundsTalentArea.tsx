@@ -13,22 +13,33 @@ export const FUNDS_TALENT_TABS: { key: string; label: MessageKey }[] = [
   { key: 'talent', label: 'policy.tab.talent' },
 ];
 
-function FundsPages() {
+/**
+ * The sub-pages of one tab as a segmented control: the first option is the tab's own address, the second a
+ * sub-path of it (/policy/funds and /policy/funds/vouchers).
+ */
+function SubNav({ base, options }: { base: string; options: [{ key: string; label: MessageKey; testId: string }, { key: string; label: MessageKey; testId: string }] }) {
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  const sub = location.pathname.split('/')[3] === 'vouchers' ? 'vouchers' : 'pools';
+  const [home, sub] = options;
+  const value = location.pathname.split('/')[3] === sub.key ? sub.key : home.key;
+  return (
+    <Segmented
+      value={value}
+      onChange={(v) => navigate(v === sub.key ? `${base}/${sub.key}` : base)}
+      options={options.map((o) => ({ value: o.key, label: <span data-testid={o.testId}>{t(o.label)}</span> }))}
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
+
+function FundsPages() {
   return (
     <div data-testid="funds-area">
-      <Segmented
-        value={sub}
-        onChange={(v) => navigate(v === 'vouchers' ? '/policy/funds/vouchers' : '/policy/funds')}
-        options={[
-          { value: 'pools', label: <span data-testid="funds-nav-pools">{t('funds.nav.pools')}</span> },
-          { value: 'vouchers', label: <span data-testid="funds-nav-vouchers">{t('funds.nav.vouchers')}</span> },
-        ]}
-        style={{ marginBottom: 12 }}
-      />
+      <SubNav base="/policy/funds" options={[
+        { key: 'pools', label: 'funds.nav.pools', testId: 'funds-nav-pools' },
+        { key: 'vouchers', label: 'funds.nav.vouchers', testId: 'funds-nav-vouchers' },
+      ]} />
       <Routes>
         <Route path="vouchers" element={<VouchersPage />} />
         <Route path="*" element={<PoolsPage />} />
@@ -38,21 +49,12 @@ function FundsPages() {
 }
 
 function TalentPages() {
-  const { t } = useI18n();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const sub = location.pathname.split('/')[3] === 'programmes' ? 'programmes' : 'evaluation';
   return (
     <div data-testid="talent-area">
-      <Segmented
-        value={sub}
-        onChange={(v) => navigate(v === 'programmes' ? '/policy/talent/programmes' : '/policy/talent')}
-        options={[
-          { value: 'evaluation', label: <span data-testid="talent-nav-evaluation">{t('talent.nav.evaluation')}</span> },
-          { value: 'programmes', label: <span data-testid="talent-nav-programmes">{t('talent.nav.programmes')}</span> },
-        ]}
-        style={{ marginBottom: 12 }}
-      />
+      <SubNav base="/policy/talent" options={[
+        { key: 'evaluation', label: 'talent.nav.evaluation', testId: 'talent-nav-evaluation' },
+        { key: 'programmes', label: 'talent.nav.programmes', testId: 'talent-nav-programmes' },
+      ]} />
       <Routes>
         <Route path="programmes" element={<TalentProgrammesPage />} />
         <Route path="*" element={<TalentPage />} />
