@@ -138,7 +138,8 @@ export const ROUTE_ACCESS: Record<string, readonly number[]> = {
   'DELETE /api/transfer/cases/{id}/files/{fileId}': [401, 404, 404, 404, 404],
   'POST /api/transfer/challenges': [400, 400, 400, 400, 400],
   'GET /api/transfer/challenges': [200, 200, 200, 200, 200],
-  'GET /api/transfer/challenges/{id}': [200, 200, 200, 200, 200],
+  // a challenge in preparation (the fixture is open) is for its zone's brokers; published ones for everyone
+  'GET /api/transfer/challenges/{id}': [404, 404, 404, 200, 200],
   'POST /api/transfer/challenges/{id}/status': [400, 400, 400, 400, 400],
   'POST /api/transfer/challenges/{id}/demands': [400, 400, 400, 400, 400],
   'POST /api/transfer/challenges/{id}/proposals': [400, 400, 400, 400, 400],

@@ -541,10 +541,18 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     const ch = (await operator.post('/api/transfer/challenges', { zone_id: lz, title: '兰州新区新材料揭榜挂帅', opens_on: '2026-01-01', closes_on: '2026-12-31' })).json();
     const dem = (await operator.post('/api/demands', { ...GOOD_DEMAND, organization_id: orgL })).json();
     expect((await operator.post(`/api/transfer/challenges/${ch.id}/demands`, { demand_id: dem.id })).statusCode).toBe(200);
+    // While it is prepared (open, screening) the challenge is for its zone's brokers only.
+    const listed = async (c: Client) => ((await c.get('/api/transfer/challenges')).json().items as { id: number }[]).some((x) => x.id === ch.id);
+    expect(await listed(anon)).toBe(false);
+    expect(await listed(orgUser)).toBe(false);
+    expect(await listed(operator)).toBe(true);
+    expect((await anon.get(`/api/transfer/challenges/${ch.id}`)).statusCode).toBe(404);
+    expect((await orgUser.get(`/api/transfer/challenges/${ch.id}`)).statusCode).toBe(404);
     expect((await orgUser.post(`/api/transfer/challenges/${ch.id}/proposals`, { demand_id: dem.id, text: '方案' })).statusCode).toBe(400);
     expect((await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'published' })).statusCode).toBe(400);
     await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'screening' });
     await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'published' });
+    expect(await listed(anon)).toBe(true);
     const p = await orgUser.post(`/api/transfer/challenges/${ch.id}/proposals`, { demand_id: dem.id, text: '采用脉冲电沉积与在线退火工艺，抗拉强度可达 450 MPa。' });
     expect(p.statusCode).toBe(201);
     await operator.post(`/api/transfer/challenges/${ch.id}/status`, { status: 'scoring' });

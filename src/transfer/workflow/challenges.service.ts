@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../shared/db';
+import type { Db, Queryable, Row } from '../../shared/db';
 import type { Actor } from '../../shared/access/actor';
 import { createRecord } from '../../shared/records/record-service';
 import { offers } from '../entities';
@@ -60,9 +60,19 @@ export async function attachDemand(db: Db, actor: Actor | null, id: number, dema
   return getChallenge(db, actor, id);
 }
 
+/**
+ * A challenge being prepared (open: demands are gathered; screening: they are checked) is for the brokers of its zone;
+ * from its publication on, everyone may read it.
+ */
+const PUBLIC_CHALLENGE = ['published', 'scoring', 'closed'];
+const mayReadChallenge = (v: Awaited<ReturnType<typeof viewerOf>>, row: Row) =>
+  PUBLIC_CHALLENGE.includes(String(row.status)) || v.allZones || v.brokerZones.has(Number(row.zone_id));
+
 export async function getChallenge(db: Queryable, actor: Actor | null, id: number) {
-  const row = (await withTotals(db, [await challengeRow(db, id)]))[0]!;
   const v = await viewerOf(db, actor);
+  const found = await challengeRow(db, id);
+  if (!mayReadChallenge(v, found)) throw challengeNotFound(id);
+  const row = (await withTotals(db, [found]))[0]!;
   const demandRows = await db.query(
     'select d.* from transfer_challenge_demands cd join tech_demands d on d.id = cd.demand_id where cd.challenge_id = $1 order by d.id', [id]);
   const isBroker = v.allZones || v.brokerZones.has(Number(row.zone_id));
@@ -89,8 +99,12 @@ export async function getChallenge(db: Queryable, actor: Actor | null, id: numbe
   };
 }
 
-export async function listChallenges(db: Queryable, zoneId?: number) {
-  return withTotals(db, await db.query('select * from transfer_challenges where ($1::int8 is null or zone_id = $1) order by id desc limit 500', [zoneId ?? null]));
+export async function listChallenges(db: Queryable, actor: Actor | null, zoneId?: number) {
+  const v = await viewerOf(db, actor);
+  const rows = await db.query(`select * from transfer_challenges where ($1::int8 is null or zone_id = $1)
+    and ($2::bool or status = any($3::text[]) or zone_id = any($4::int8[])) order by id desc limit 500`,
+  [zoneId ?? null, v.allZones, PUBLIC_CHALLENGE, [...v.brokerZones]]);
+  return withTotals(db, rows);
 }
 
 export async function submitProposal(db: Db, actor: Actor | null, id: number, input: { demand_id: number; organization_id?: number | null; offer_id?: number | null; text: string }) {

@@ -270,7 +270,7 @@ export function transferRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf, m
     schema: { tags: ['transfer'], summary: 'Create an innovation challenge (揭榜挂帅)', body: z.object({ zone_id: id, title: z.string().max(300), description: z.string().max(100_000).nullish(), opens_on: DATE, closes_on: DATE, prize_amount_fen: FEN.nullish() }), response: { 201: S.challenge } },
   }, (req, reply) => run(req, reply, () => createChallenge(db, actorOf(req), req.body), 201));
   r.get('/api/transfer/challenges', { schema: { tags: ['transfer'], summary: 'Challenges', querystring: z.object({ zone: id.optional() }), response: { 200: S.challengeList } } },
-    (req, reply) => run(req, reply, async () => ({ items: await listChallenges(db, req.query.zone) })));
+    (req, reply) => run(req, reply, async () => ({ items: await listChallenges(db, actorOf(req), req.query.zone) })));
   r.get('/api/transfer/challenges/:id', { schema: { tags: ['transfer'], summary: 'A challenge with its demands and proposals (brokers see all proposals with scores, solvers their own)', params: idParams, response: { 200: S.challengeDetail } } },
     (req, reply) => run(req, reply, () => getChallenge(db, actorOf(req), req.params.id)));
   r.patch('/api/transfer/challenges/:id', {
