@@ -19,7 +19,6 @@ const TEXT = {
     kinds: { rank_by_year: '历年总分与排名', indicator_score: '指标得分', aggregate_score: '维度与总指数得分' },
     used: '是', unused: '否（无数据）', rankChange: '排名变化', relative: '相对得分',
     origin: { computed: '由登记库计算', entered: '人工录入', imported: '导入' } as Record<string, string>,
-    provenance: (p: Record<string, unknown>) => provenanceZh(p),
   },
   en: {
     results: 'Results', inputs: 'Inputs', excluded: 'Excluded',
@@ -29,7 +28,6 @@ const TEXT = {
     kinds: { rank_by_year: 'Index score and rank by year', indicator_score: 'Indicator score', aggregate_score: 'Dimension and index score' },
     used: 'yes', unused: 'no (no data)', rankChange: 'rank change', relative: 'relative score',
     origin: { computed: 'computed from the registry', entered: 'entered by hand', imported: 'imported' } as Record<string, string>,
-    provenance: (p: Record<string, unknown>) => provenanceEn(p),
   },
 } as const;
 
@@ -42,22 +40,18 @@ function inputsOf(p: Record<string, unknown>): Record<string, unknown> {
   return (p.inputs && typeof p.inputs === 'object' ? p.inputs : {}) as Record<string, unknown>;
 }
 
-function provenanceZh(p: Record<string, unknown>): string {
-  if (p.origin === 'entered') return `${str(p.username ?? p.user)} 于 ${stamp(p.entered_at)} 录入，来源：${str(p.source)}`;
+/** Provenance in words: who entered a value and from what, or how it was computed and from how many records. */
+function provenanceText(p: Record<string, unknown>, lang: ExportLang): string {
+  const zh = lang === 'zh-CN';
+  if (p.origin === 'entered') {
+    const who = str(p.username ?? p.user), at = stamp(p.entered_at), source = str(p.source);
+    return zh ? `${who} 于 ${at} 录入，来源：${source}` : `entered by ${who} at ${at}, source: ${source}`;
+  }
   const i = inputsOf(p);
-  const parts = [`按“${str(p.computation)}”由 ${str(i.records)} 条登记记录计算`];
-  if (p.data_as_of) parts.push(`数据截至 ${stamp(p.data_as_of)}`);
+  const parts = [zh ? `按“${str(p.computation)}”由 ${str(i.records)} 条登记记录计算` : `computed by "${str(p.computation)}" from ${str(i.records)} registry records`];
+  if (p.data_as_of) parts.push(zh ? `数据截至 ${stamp(p.data_as_of)}` : `data as of ${stamp(p.data_as_of)}`);
   if (i.numerator !== undefined) parts.push(`${str(i.numerator)}${i.denominator !== undefined ? ` / ${str(i.denominator)}` : ''}${i.scale && i.scale !== 1 ? ` × ${str(i.scale)}` : ''}`);
-  return parts.join('；');
-}
-
-function provenanceEn(p: Record<string, unknown>): string {
-  if (p.origin === 'entered') return `entered by ${str(p.username ?? p.user)} at ${stamp(p.entered_at)}, source: ${str(p.source)}`;
-  const i = inputsOf(p);
-  const parts = [`computed by "${str(p.computation)}" from ${str(i.records)} registry records`];
-  if (p.data_as_of) parts.push(`data as of ${stamp(p.data_as_of)}`);
-  if (i.numerator !== undefined) parts.push(`${str(i.numerator)}${i.denominator !== undefined ? ` / ${str(i.denominator)}` : ''}${i.scale && i.scale !== 1 ? ` × ${str(i.scale)}` : ''}`);
-  return parts.join('; ');
+  return parts.join(zh ? '；' : '; ');
 }
 
 /** Results (every node of the last year per zone, plus the zone's score and rank by year) and inputs rows. */
@@ -87,7 +81,7 @@ function rows(z: ZoneEvaluation, lang: ExportLang) {
         const origin = i?.origin ?? (p?.origin as string | undefined) ?? '';
         inputs.push([u.code, ev.year, n.code, lang === 'zh-CN' ? n.name_zh : (n.name_en ?? n.name_zh), n.unit, round(i?.value ?? null), round(i?.normalised ?? null),
           tx.origin[origin] ?? origin, n.used ? tx.used : tx.unused, str(p?.computation), str(p?.source), str(p?.reason), stamp(i?.computed_at),
-          p ? tx.provenance(p) : '']);
+          p ? provenanceText(p, lang) : '']);
       }
     }
   }
