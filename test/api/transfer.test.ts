@@ -140,7 +140,7 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     const zone = (await admin.get(`/api/organizations/${orgX}`)).json().zone_id;
     // Written in Traditional Chinese; the demand is Simplified.
     const expert = await admin.post('/api/people', {
-      name_zh: '銅箔專家甲', zone_id: zone, organization_id: orgX, title: '研究員',
+      name_zh: '銅箔專家甲', zone_id: zone, organization_id: orgX, title: '研究員', title_en: 'Research Fellow',
       fields: ['新材料', '電解銅箔'], is_expert: true, bio: '長期從事5G高頻高速電路用超低輪廓電解銅箔、反轉處理銅箔表面處理工藝研究。',
     });
     expect(expert.statusCode).toBe(201);
@@ -152,7 +152,11 @@ describe.each(BACKENDS)('technology transfer workflow on %s', (backend) => {
     const body = (await orgUser.get(`/api/demands/${demandId}/matches?limit=5`)).json();
     // Among the demo experts (one per technology of the evaluation set), ours is listed, with the reason.
     const mine = body.experts.find((e: { id: number }) => e.id === expert.json().id);
-    expect(mine).toMatchObject({ name: { zh: '銅箔專家甲' }, title: '研究員', organization: { id: orgX } });
+    expect(mine).toMatchObject({ name: { zh: '銅箔專家甲' }, title: '研究員', title_en: 'Research Fellow', organization: { id: orgX } });
+    // Shared terms are words as written, never single characters or English stems (issue 12).
+    for (const line of mine.why.filter((w: string) => w.startsWith('共同关键词'))) {
+      for (const term of line.replace(/^[^:]*: /, '').split(', ')) expect(term, term).toMatch(/^([\u3400-\u9fff]{2,}|[^\u3400-\u9fff]+)$/);
+    }
     expect(mine.why.join(' ')).toMatch(/铜箔|copper foil/i);
     expect(body.experts.map((e: { id: number }) => e.id)).not.toContain(notExpert.json().id);
     const bystanderMatch = body.experts.find((e: { id: number }) => e.id === bystander.json().id);

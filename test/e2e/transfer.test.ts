@@ -107,7 +107,7 @@ describe('technology transfer', () => {
     // A registered expert on the same technology, written in Traditional Chinese.
     await api(page, 'POST', '/api/people', {
       name_zh: EXPERT_NAME, zone_id: (org as { zone_id?: number }).zone_id ?? (await api<{ zone_id: number }>(page, 'GET', `/api/organizations/${org.id}`)).zone_id,
-      organization_id: org.id, title: '正高級工程師', fields: ['新材料', '高頻銅箔'], is_expert: true,
+      organization_id: org.id, title: '正高級工程師', title_en: 'Senior Engineer', fields: ['新材料', '高頻銅箔'], is_expert: true,
       bio: '從事5G高頻高速電路用超低輪廓電解銅箔與表面處理研究，主持覆銅板用銅箔國產化項目。',
     });
   });
@@ -164,6 +164,13 @@ describe('technology transfer', () => {
     const expert = page.getByTestId('expert-item').filter({ hasText: EXPERT_NAME });
     await expert.waitFor();
     expect(await expert.getByTestId('expert-why').textContent()).toMatch(/铜箔|copper foil/i);
+    // The job title in the reader's language only (issue 12: one language at a time).
+    expect(await expert.getByTestId('expert-title').textContent()).toBe('正高級工程師');
+    expect(await expert.textContent()).not.toContain('Senior Engineer');
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => expert.getByTestId('expert-title').textContent()).toBe('Senior Engineer');
+    await page.getByTestId('lang-zh').click();
+    await expect.poll(() => expert.getByTestId('expert-title').textContent()).toBe('正高級工程師');
     await page.screenshot({ path: '/tmp/kechuang-transfer-matches.png', fullPage: true });
   });
 

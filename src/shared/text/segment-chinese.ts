@@ -18,3 +18,12 @@ function getJieba(): Jieba {
 export function segmentChinese(text: string): string[] {
   return getJieba().cutForSearch(text, false);
 }
+
+/**
+ * Whole words only (jieba's precise mode, HMM off), every piece of the text in order (punctuation and spaces
+ * included, so offsets can be tracked): for showing words as a reader would split them, where search mode's
+ * sub-words and bridging pieces ("处理工艺" → 理工) would read as bad splits.
+ */
+export function segmentChineseWords(text: string): string[] {
+  return getJieba().cut(text, false);
+}

@@ -4,9 +4,9 @@ import { InvertedIndex, type QueryTerm } from './inverted-index';
 import { type MatchItemInput, parseMatchItem } from './match-item.schema';
 import { buildIndexParallel, type ItemSource, type ParallelLoadOptions } from './parallel-load';
 import { CONFIDENT_MATCH_THRESHOLD, DEFAULT_MATCH_WEIGHTS, type MatchWeights } from './match-weights';
-import { PHRASE_PREFIX } from './bilingual-lexicon';
 import { feedbackMultiplier, type PartyWeights } from './party-feedback';
 import { CONCEPT_PREFIX, type ItemAttributes, type PreparedItem, prepareItem } from './prepare-item';
+import { type SurfaceForms, surfaceForms, translationForm } from './surface-forms';
 
 export interface MatchOptions {
   /** How many results to return (default 20, at most 1000). */
@@ -113,11 +113,20 @@ export class MatchingEngine {
   }
 
   matchOffersForDemand(demand: MatchItemInput | unknown, options: MatchOptions = {}): MatchResponse {
-    return this.matchPrepared(this.prepare(demand), 'offers-for-demand', options);
+    return this.matchPrepared(this.prepareQuery(demand), 'offers-for-demand', options);
   }
 
   matchDemandsForOffer(offer: MatchItemInput | unknown, options: MatchOptions = {}): MatchResponse {
-    return this.matchPrepared(this.prepare(offer), 'demands-for-offer', options);
+    return this.matchPrepared(this.prepareQuery(offer), 'demands-for-offer', options);
+  }
+
+  /** A query item with the written forms of its words, which explanations name instead of analysed terms. */
+  prepareQuery(input: MatchItemInput | unknown): PreparedItem {
+    const item = parseMatchItem(input);
+    const prepared = prepareItem(item, this.dictionary);
+    const matchable = new Set(item.matchable ?? ['title', 'text']);
+    const texts = [matchable.has('title') ? item.title ?? '' : '', matchable.has('text') ? item.text : ''];
+    return { ...prepared, surfaces: surfaceForms(texts, this.dictionary) };
   }
 
   /** Matching on an already prepared item (lets callers and benchmarks analyse once). */
@@ -158,7 +167,7 @@ export class MatchingEngine {
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
 
     // Reasons are written only for the results returned, not for every re-ranked candidate.
-    const explainable = this.explainableQueryTerms(index, queryTerms);
+    const explainable = this.explainableQueryTerms(index, queryTerms, query.surfaces);
     const results = ranked.slice(0, top).map(({ doc, score, textScore, signals }) => {
       const [demand, offer] = sideOf(index.attributes(doc) as ItemAttributes);
       const reasons = fitSignals(demand, offer, true).flatMap((s) => (s.why ? [s.why] : []));
@@ -184,15 +193,19 @@ export class MatchingEngine {
    * the longer (more specific) term, then alphabetical for determinism — worked out once per
    * query rather than once per result.
    */
-  private explainableQueryTerms(index: InvertedIndex, query: readonly QueryTerm[]): RankedQueryTerms {
+  private explainableQueryTerms(index: InvertedIndex, query: readonly QueryTerm[], surfaces: SurfaceForms | undefined): RankedQueryTerms {
     const ranked = query
       .map(({ term, weight, derived }) => ({ term, derived, strength: weight * index.idf(term), termId: index.termId(term) }))
       .filter((t) => t.termId >= 0)
       .sort((a, b) => b.strength - a.strength || b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
     return {
       concepts: ranked.filter((t) => t.term.startsWith(CONCEPT_PREFIX)).map((t) => ({ ...t, concept: this.dictionary.byId.get(t.term.slice(CONCEPT_PREFIX.length)) })),
-      words: ranked.filter((t) => !t.term.startsWith(CONCEPT_PREFIX) && !t.derived),
-      translations: ranked.filter((t) => t.derived),
+      // Words and translations are named as the query writes them; a term without such a form (a stem of nothing
+      // visible, a sub-word or single character of jieba's search mode, a query prepared without forms) is not named.
+      words: ranked.filter((t) => !t.term.startsWith(CONCEPT_PREFIX) && !t.derived)
+        .flatMap((t) => { const form = surfaces?.words.get(t.term); return form === undefined ? [] : [{ ...t, form }]; }),
+      translations: ranked.filter((t) => t.derived)
+        .flatMap((t) => { const form = surfaces && translationForm(t.term, surfaces); return form === undefined ? [] : [{ ...t, form }]; }),
     };
   }
 
@@ -207,12 +220,12 @@ export class MatchingEngine {
       if (concept) concepts.push(concept); // (a concept id unknown to this dictionary names nothing)
     }
     // Words already named by a shared concept add nothing to the explanation.
-    const named = new Set(concepts.flatMap((c) => [...c.en, ...c.zh]));
+    const named = new Set(concepts.flatMap((c) => [...c.en, ...c.zh]).map((n) => n.toLowerCase()));
     const why: string[] = [];
     const words: string[] = [];
-    for (const { term, termId } of query.words) {
+    for (const { term, form, termId } of query.words) {
       if (words.length === MAX_WHY_TERMS) break;
-      if (!named.has(term) && index.isExplainableTermId(doc, termId)) words.push(term);
+      if (!named.has(term) && !named.has(form.toLowerCase()) && !words.includes(form) && index.isExplainableTermId(doc, termId)) words.push(form);
     }
     if (concepts.length > 0) {
       const names = concepts.map((c) => (c.zh[0] && c.zh[0] !== c.en[0] ? `${c.en[0]} / ${c.zh[0]}` : c.en[0]));
@@ -220,9 +233,9 @@ export class MatchingEngine {
     }
     if (words.length > 0) why.push(`共同关键词 / shared terms: ${words.join(', ')}`);
     const translations: string[] = [];
-    for (const { term, termId } of query.translations) {
+    for (const { form, termId } of query.translations) {
       if (translations.length === MAX_WHY_TERMS) break;
-      if (index.isExplainableTermId(doc, termId)) translations.push(term.startsWith(PHRASE_PREFIX) ? term.slice(PHRASE_PREFIX.length) : term);
+      if (!named.has(form.toLowerCase()) && !words.includes(form) && !translations.includes(form) && index.isExplainableTermId(doc, termId)) translations.push(form);
     }
     if (translations.length > 0) why.push(`经 CC-CEDICT 词典对应 / matched through CC-CEDICT: ${translations.join(', ')}`);
     return why;
@@ -231,9 +244,9 @@ export class MatchingEngine {
 
 interface RankedQueryTerms {
   concepts: { term: string; termId: number; concept: Concept | undefined }[];
-  words: { term: string; termId: number }[];
-  /** Lexicon translations and gloss phrases of the query. */
-  translations: { term: string; termId: number }[];
+  words: { term: string; termId: number; form: string }[];
+  /** Lexicon translations and gloss phrases of the query, each with the query's word it stands for. */
+  translations: { term: string; termId: number; form: string }[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { type BilingualLexicon, PHRASE_PREFIX } from './bilingual-lexicon';
 import type { ConceptDictionary } from './concept-dictionary';
 import { extractIpcCodes } from './ipc-from-text';
 import { ITEM_FIELDS, type ItemField, type MatchItem } from './match-item.schema';
+import type { SurfaceForms } from './surface-forms';
 
 /** Prefix that keeps concept ids apart from word tokens (tokens never contain ':'). */
 export const CONCEPT_PREFIX = 'c:';
@@ -41,6 +42,8 @@ export interface PreparedItem {
    * gloss phrases), with the lexicon's weight (ambiguity × rarity, 0..1). Used on the query side.
    */
   derived?: Map<string, number>;
+  /** Query side only: the written forms explanations name (surface-forms.ts). */
+  surfaces?: SurfaceForms;
 }
 
 // "c:<id>" per concept index, made once per dictionary rather than once per occurrence.

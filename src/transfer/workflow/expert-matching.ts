@@ -47,7 +47,9 @@ export interface ExpertMatchView {
   id: number;
   code: string;
   name: { zh: string; en: string | null };
+  /** Job title: Chinese, and English when the registry has it (people.title_en). */
   title: string | null;
+  title_en: string | null;
   organization: { id: number; name_zh: string | null; name_en: string | null } | null;
   fields: string[];
   score: number;
@@ -72,6 +74,7 @@ export async function expertViews(db: Queryable, results: readonly MatchResult[]
       code: String(row.code),
       name: { zh: String(row.name_zh), en: textOrNull(row.name_en) },
       title: textOrNull(row.title),
+      title_en: textOrNull(row.title_en),
       organization: row.organization_id == null ? null : { id: Number(row.organization_id), name_zh: textOrNull(row.org_name_zh), name_en: textOrNull(row.org_name_en) },
       fields: Array.isArray(row.fields) ? row.fields.map(String) : [],
       score: result.score,

@@ -6,6 +6,25 @@ import { useI18n } from '../../../shared/i18n';
 import type { ExpertMatch } from '../api/transfer';
 import { ConfidenceTag, MatchScore, WhyList } from './MatchParts';
 
+/**
+ * An expert's job title in the reader's language: the registry keeps it in Chinese (`title`) and English (`title_en`);
+ * when only the other one exists it is shown marked with its language.
+ */
+function ExpertTitle({ expert }: { expert: ExpertMatch }) {
+  const { lang } = useI18n();
+  const en = lang === 'en';
+  const own = en ? expert.title_en : expert.title;
+  const other = en ? expert.title : expert.title_en;
+  const shown = own || other;
+  if (!shown) return null;
+  const foreign = !own;
+  return (
+    <Typography.Text type="secondary" data-testid="expert-title" lang={foreign ? (en ? 'zh-CN' : 'en') : undefined}>
+      {shown}
+    </Typography.Text>
+  );
+}
+
 export function ExpertMatchList({ experts, loading }: { experts: ExpertMatch[]; loading: boolean }) {
   const { t, name } = useI18n();
   const orgOf = (e: ExpertMatch) => (e.organization ? name(e.organization) : null);
@@ -23,7 +42,7 @@ export function ExpertMatchList({ experts, loading }: { experts: ExpertMatch[]; 
               title={
                 <Space wrap>
                   <span data-testid="expert-name">{name({ name_zh: e.name.zh, name_en: e.name.en })}</span>
-                  {e.title && <Typography.Text type="secondary">{e.title}</Typography.Text>}
+                  <ExpertTitle expert={e} />
                   {orgOf(e) && <Typography.Text type="secondary">{orgOf(e)}</Typography.Text>}
                   <ConfidenceTag confident={e.confident} />
                 </Space>
