@@ -154,12 +154,15 @@ export const frameworkUpdateSchema = z.object({
   method: z.record(z.string(), z.unknown()).optional(),
   options: optionsSchema.optional(),
   nodes: z.array(nodeSchema).min(1).max(2000).optional(),
+  // The version the editor loaded: a different current version is a concurrent edit (409), not a silent overwrite.
+  version: z.number().int().min(1).max(2147483647).optional(),
 }).strict();
 
 export async function updateFramework(db: Db, actor: Actor | null, id: number, body: z.infer<typeof frameworkUpdateSchema>) {
   const a = requireActor(actor);
   const fw = await frameworkOrThrow(db, id);
   await mayEdit(db, a, fw);
+  if (body.version !== undefined && body.version !== fw.version) throw new AppError('CONFLICT', 'problem.conflict', { current: fw.version, sent: body.version });
   const nodes = body.nodes ?? nodeRowsToDefs(await repo.frameworkNodes(db, id));
   const method = (body.method ?? fw.method) as FrameworkMethod;
   const options = body.options ?? fw.options;
@@ -168,6 +171,11 @@ export async function updateFramework(db: Db, actor: Actor | null, id: number, b
   const parsedMethod = methodSchema.parse(method) as FrameworkMethod;
   return db.transaction(async (tx) => {
     const before = await frameworkImage(tx, id);
+    // Re-checked inside the transaction: the row lock taken by the update below orders two concurrent saves.
+    if (body.version !== undefined) {
+      const [cur] = await tx.query<{ version: number }>('select version from frameworks where id = $1 for update', [id]);
+      if (cur && Number(cur.version) !== body.version) throw new AppError('CONFLICT', 'problem.conflict', { current: Number(cur.version), sent: body.version });
+    }
     await repo.updateFrameworkRow(tx, id, { name_zh: body.name_zh ?? fw.name_zh, name_en: body.name_en === undefined ? fw.name_en : body.name_en ?? null,
       description: body.description === undefined ? fw.description : body.description ?? null, method: parsedMethod, options });
     if (body.nodes) await repo.replaceNodes(tx, id, nodes, ids);

@@ -150,7 +150,12 @@ export const enteredValueSchema = z.object({
   zone: z.union([z.number().int().positive(), z.string().min(1)]),
   year: z.number().int().min(1949).max(2100),
   value: z.number(),
-  source: z.string().min(1).max(2000),
+  // The source as one line, or as title / address with the quote (as the import wizard takes it): one of source,
+  // source_title or source_url is required (checked in enterValue so the message names the field).
+  source: z.string().min(1).max(2000).optional(),
+  source_title: z.string().max(500).nullish(),
+  source_url: z.string().max(2000).nullish(),
+  quote: z.string().max(5000).nullish(),
   note: z.string().max(5000).nullish(),
   confirm: z.boolean().default(false),
 }).strict();
@@ -185,6 +190,12 @@ export async function enterValue(db: Db, actor: Actor | null, body: EnteredValue
   const [zone] = await repo.zonesByIdsOrCodes(db, [body.zone]);
   if (!zone) throw invalid([{ field: 'zone', key: 'field.unknownRef', params: { entity: 'zone', value: String(body.zone) } }]);
   await requireZoneWriter(db, a, zone.id);
+  const title = body.source_title?.trim() || null;
+  const url = body.source_url?.trim() || null;
+  const quote = body.quote?.trim() || null;
+  const source = body.source?.trim() || title || url;
+  if (!source) throw invalid([{ field: 'source_title', key: 'field.required' }]);
+  if (url && !/^https?:\/\/\S+$/i.test(url)) throw invalid([issue('source_url', 'a web address (http:// or https://)')]);
   if (ind.kind !== 'entered') throw invalid([issue('indicator', `an entered indicator; "${ind.code}" is computed from the registry (POST /api/indicator-values/compute)`)]);
   if (!Number.isFinite(body.value)) throw invalid([{ field: 'value', key: 'field.type', params: { type: 'a finite number' } }]);
   if (ind.unit === 'count' && body.value < 0) throw invalid([{ field: 'value', key: 'field.min', params: { min: 0 } }]);
@@ -194,8 +205,8 @@ export async function enterValue(db: Db, actor: Actor | null, body: EnteredValue
       { confirmRequired: true, unit: ind.unit, ...(question.suggestion !== undefined ? { suggestion: Number(question.suggestion.toPrecision(12)) } : {}) });
   }
   const provenance = {
-    origin: 'entered', user: a.userId, username: a.username, source: body.source, note: body.note ?? null,
+    origin: 'entered', user: a.userId, username: a.username, source, source_title: title, source_url: url, quote, note: body.note ?? null,
     unit: ind.unit, confirmed: Boolean(question && body.confirm), ...(question && body.confirm ? { question: question.text } : {}), entered_at: new Date().toISOString(),
   };
-  return repo.upsertEnteredValue(db, { indicatorId: ind.id, zoneId: zone.id, year: body.year, value: body.value, userId: a.userId, source: body.source, note: body.note ?? null, provenance });
+  return repo.upsertEnteredValue(db, { indicatorId: ind.id, zoneId: zone.id, year: body.year, value: body.value, userId: a.userId, source, note: body.note ?? null, provenance });
 }

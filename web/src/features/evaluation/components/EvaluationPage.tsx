@@ -20,6 +20,10 @@ import {
 } from '../api/evaluation';
 import { EvalChart, wrapLabel } from './EvalChart';
 import { PublishControl } from './PublishControl';
+import { IndicatorValueDialog } from './IndicatorValueDialog';
+import { RecomputeControl } from './RecomputeControl';
+import { WeightsEditor } from './WeightsEditor';
+import { EnteredSource } from './EnteredSource';
 
 const COLORS = ['#1677ff', '#fa8c16', '#52c41a', '#722ed1', '#eb2f96', '#13c2c2', '#faad14', '#2f54eb', '#a0d911', '#f5222d'];
 const DEFAULT_YEAR = new Date().getFullYear() - 1;
@@ -197,6 +201,11 @@ export function EvaluationPage() {
                 {t('evaluation.pdfReport')}
               </Button>
               {zoneId !== null && <PublishControl zone={zoneId} year={year} />}
+              {zoneId !== null && data && (
+                <IndicatorValueDialog zone={data.zone} year={year} codes={ev?.nodes.filter((n) => n.level === 1).map((n) => n.code)} />
+              )}
+              {zoneId !== null && data && <RecomputeControl zone={data.zone} year={year} />}
+              <WeightsEditor framework={frameworkId} onFramework={(fid) => setParam({ framework: String(fid) })} />
             </Space>
           )}
         </Card>
@@ -554,6 +563,7 @@ function IndicatorData({ node, ev, data, zoneName }: { node: EvalNode; ev: Evalu
   const series = data.series.find((s) => s.indicator === node.code);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="eval-indicator-data">
+      <IndicatorValueDialog zone={data.zone} year={ev.year} indicator={node.code} />
       <Descriptions column={1} bordered size="small" styles={{ label: { width: 170 } }}>
         <Descriptions.Item label={t('evaluation.code')}>{node.code}</Descriptions.Item>
         <Descriptions.Item label={t('evaluation.unitLabel')}>{node.unit ? unitLabel(node.unit, t) : '—'}</Descriptions.Item>
@@ -576,7 +586,7 @@ function IndicatorData({ node, ev, data, zoneName }: { node: EvalNode; ev: Evalu
         {p && entered && (
           <>
             <Descriptions.Item label={t('evaluation.prov.enteredBy')}>{String(p.username ?? p.user ?? '—')}</Descriptions.Item>
-            <Descriptions.Item label={t('evaluation.prov.source')}>{String(p.source ?? '—')}</Descriptions.Item>
+            <Descriptions.Item label={t('evaluation.prov.source')}><EnteredSource p={p} /></Descriptions.Item>
             <Descriptions.Item label={t('evaluation.prov.note')}>{String(p.note ?? '—')}</Descriptions.Item>
             <Descriptions.Item label={t('evaluation.prov.enteredAt')}>{String(p.entered_at ?? '—')}</Descriptions.Item>
             {p.confirmed ? <Descriptions.Item label={t('evaluation.prov.confirmed')}>{String(p.question ?? t('common.yes'))}</Descriptions.Item> : null}
