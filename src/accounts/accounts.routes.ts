@@ -44,9 +44,9 @@ export function accountsRoutes(app: FastifyInstance, db: Db) {
     return { user: session?.user ?? null, csrfToken: session?.csrfToken ?? null };
   });
 
-  r.post('/api/auth/logout', { schema: { tags: ['accounts'], summary: 'Sign out' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { schema: { tags: ['accounts'], summary: 'Sign out', response: { 200: z.object({ ok: z.literal(true) }) } } }, async (req, reply) => {
     await logout(db, req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 }

@@ -58,7 +58,7 @@ export async function submitRegistration(db: Db, input: RegistrationInput) {
   const ticket = randomBytes(24).toString('base64url');
   const passwordHash = await hash(input.password);
   try {
-    const rows = await db.query<{ id: number; status: string; created_at: string }>(
+    const rows = await db.query<{ id: number; status: 'pending' | 'approved' | 'rejected'; created_at: string }>(
       `insert into registration_requests (zone_id, credit_code, enterprise_name, contact_name, email, phone, username, password_hash, ticket_hash)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id, status, created_at`,
       [input.zone_id, creditCode, input.enterprise_name.trim(), input.contact_name.trim(), email, phone, username, passwordHash, ticketHash(ticket)]);

@@ -5,6 +5,8 @@ import type { Db } from '../../shared/db';
 import type { ActorOf } from '../../shared/http/actor-of';
 import { localeFrom, translate, type MessageKey } from '../../shared/i18n';
 import { DOCUMENT_EXTENSIONS, fieldError, getDocument, getOriginal, ingestDocuments, listDocuments, MAX_DOCUMENT_MB, MAX_FILES_PER_UPLOAD, type UploadedFile } from './documents.service';
+import * as S from './document.schemas';
+import { checked } from '../../shared/http/checked-answer';
 import { confirmedFactsOfZone, confirmFact, correctFact, listProposals, mergeFact, rejectFact, reviewProposal, UNITS } from './review.service';
 
 const id = z.coerce.number().int().positive();
@@ -42,6 +44,7 @@ export function documentRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf): 
     schema: {
       tags: ['intelligence'],
       summary: `Ingest documents (multipart: files in "files", at most ${MAX_FILES_PER_UPLOAD} of ${MAX_DOCUMENT_MB} MB, ${DOCUMENT_EXTENSIONS.join(' ')}; fields "zone" and "article_date"): originals kept, processing runs as a job`,
+      response: { 202: S.uploadResult },
     },
   }, async (req, reply) => {
     const { files, fields } = await readUpload(req);
@@ -62,12 +65,13 @@ export function documentRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf): 
         zone: id.optional(), q: z.string().max(200).optional(), period: z.string().max(20).optional(), metric: z.string().max(100).optional(),
         status: z.enum(['queued', 'processed', 'failed']).optional(), job: id.optional(), ...page,
       }),
+      response: { 200: S.documentList },
     },
-  }, async (req) => listDocuments(db, actorOf(req), req.query));
+  }, async (req) => checked(S.documentList, listDocuments(db, actorOf(req), req.query)));
 
   r.get('/api/intelligence/documents/:id', {
-    schema: { tags: ['intelligence'], summary: 'The reader: clean text, original text, removed parts with reasons, facts (with conflicting sources) and policy proposals', params: idParams },
-  }, async (req) => getDocument(db, actorOf(req), req.params.id));
+    schema: { tags: ['intelligence'], summary: 'The reader: clean text, original text, removed parts with reasons, facts (with conflicting sources) and policy proposals', params: idParams, response: { 200: S.documentDetail } },
+  }, async (req) => checked(S.documentDetail, getDocument(db, actorOf(req), req.params.id)));
 
   r.get('/api/intelligence/documents/:id/original', {
     schema: { tags: ['intelligence'], summary: 'The original file, byte for byte as uploaded', params: idParams },
@@ -84,39 +88,42 @@ export function documentRoutes(app: FastifyInstance, db: Db, actorOf: ActorOf): 
         version, value: z.union([z.string().max(40), z.number()]).optional(), unit: z.enum(UNITS).optional(),
         period: z.string().max(20).nullable().optional(), subject: z.string().max(200).optional(), subject_zone_id: id.nullable().optional(), metric: z.string().max(300).optional(),
       }).strict(),
+      response: { 200: S.correctedFact },
     },
-  }, async (req) => correctFact(db, actorOf(req), req.params.id, req.body));
+  }, async (req) => checked(S.correctedFact, correctFact(db, actorOf(req), req.params.id, req.body)));
 
   r.post('/api/intelligence/facts/:id/confirm', {
     schema: {
       tags: ['intelligence'], summary: 'Confirm a fact: it becomes a zone fact with the document and quote as source (supersede: replace a disagreeing confirmed source)',
-      params: idParams, body: z.object({ version, supersede: z.boolean().default(false) }),
+      params: idParams, body: z.object({ version, supersede: z.boolean().default(false) }), response: { 200: S.confirmedFact },
     },
-  }, async (req) => confirmFact(db, actorOf(req), req.params.id, req.body.version, req.body.supersede));
+  }, async (req) => checked(S.confirmedFact, confirmFact(db, actorOf(req), req.params.id, req.body.version, req.body.supersede)));
 
   r.post('/api/intelligence/facts/:id/reject', {
-    schema: { tags: ['intelligence'], summary: 'Reject a fact', params: idParams, body: z.object({ version }) },
-  }, async (req) => rejectFact(db, actorOf(req), req.params.id, req.body.version));
+    schema: { tags: ['intelligence'], summary: 'Reject a fact', params: idParams, body: z.object({ version }), response: { 200: S.rejectedFact } },
+  }, async (req) => checked(S.rejectedFact, rejectFact(db, actorOf(req), req.params.id, req.body.version)));
 
   r.post('/api/intelligence/facts/:id/merge', {
-    schema: { tags: ['intelligence'], summary: 'Merge a duplicate fact into another fact of the same zone', params: idParams, body: z.object({ version, into: id }) },
-  }, async (req) => mergeFact(db, actorOf(req), req.params.id, req.body.version, req.body.into));
+    schema: { tags: ['intelligence'], summary: 'Merge a duplicate fact into another fact of the same zone', params: idParams, body: z.object({ version, into: id }), response: { 200: S.mergedFact } },
+  }, async (req) => checked(S.mergedFact, mergeFact(db, actorOf(req), req.params.id, req.body.version, req.body.into)));
 
   r.get('/api/intelligence/zone-facts', {
     schema: {
       tags: ['intelligence'], summary: 'Confirmed facts about a zone (and the zones below it), with quotes and links to their sentences (published zone facts: anyone)',
       querystring: z.object({ zone: id }),
+      response: { 200: S.zoneFacts },
     },
-  }, async (req) => confirmedFactsOfZone(db, req.query.zone));
+  }, async (req) => checked(S.zoneFacts, confirmedFactsOfZone(db, req.query.zone)));
 
   r.get('/api/intelligence/policy-proposals', {
     schema: {
       tags: ['intelligence'], summary: 'Policies found in documents, proposed as records for the policy module',
       querystring: z.object({ zone: id.optional(), status: z.enum(['proposed', 'accepted', 'dismissed']).optional(), ...page }),
+      response: { 200: S.proposalList },
     },
-  }, async (req) => listProposals(db, actorOf(req), req.query));
+  }, async (req) => checked(S.proposalList, listProposals(db, actorOf(req), req.query)));
 
   r.post('/api/intelligence/policy-proposals/:id/review', {
-    schema: { tags: ['intelligence'], summary: 'Accept or dismiss a policy proposal', params: idParams, body: z.object({ status: z.enum(['accepted', 'dismissed']) }) },
-  }, async (req) => reviewProposal(db, actorOf(req), req.params.id, req.body.status));
+    schema: { tags: ['intelligence'], summary: 'Accept or dismiss a policy proposal', params: idParams, body: z.object({ status: z.enum(['accepted', 'dismissed']) }), response: { 200: S.reviewedProposal } },
+  }, async (req) => checked(S.reviewedProposal, reviewProposal(db, actorOf(req), req.params.id, req.body.status)));
 }

@@ -207,7 +207,7 @@ export async function listProposals(db: Db, actor: Actor | null, q: { zone?: num
   if (q.status) where.push(`p.status = ${add(q.status)}`);
   const clause = where.length ? `where ${where.join(' and ')}` : '';
   const [count] = await db.query<{ n: number }>(`select count(*)::int8 as n from intel_policy_proposals p ${clause}`, params);
-  const rows = await db.query(`select p.id, p.document_id, d.file_name, p.zone_id, p.kind, p.name, p.detail, p.quote, p.start_offset, p.end_offset, p.status
+  const rows = await db.query(`select p.id, p.document_id, d.file_name, d.title, p.zone_id, p.kind, p.name, p.detail, p.quote, p.start_offset, p.end_offset, p.status
     from intel_policy_proposals p join intel_documents d on d.id = p.document_id ${clause} order by p.document_id desc, p.start_offset limit ${add(q.limit)} offset ${add(q.offset)}`, params);
   return { items: rows.map((r) => ({ ...r, id: Number(r.id), document_id: Number(r.document_id), zone_id: Number(r.zone_id) })), total: Number(count?.n ?? 0) };
 }

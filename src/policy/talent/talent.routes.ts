@@ -26,7 +26,16 @@ const input = z.object({
 });
 const scoreRank = z.object({ score: nullableNum, rank: nullableNum });
 const evaluation = z.object({
-  scheme: z.looseObject({ code: z.string(), groups: z.array(z.looseObject({ code: z.string(), indicators: z.array(z.looseObject({ code: z.string(), source_label: label, used: z.boolean() })) })) }),
+  scheme: z.object({
+    code: z.string(), name_zh: z.string(), name_en: z.string(), description: text, method: schemeDefinition.shape.method.unwrap(),
+    groups: z.array(z.object({
+      code: z.string(), name_zh: z.string(), name_en: z.string(), weight: num, used: z.boolean(),
+      indicators: z.array(z.object({
+        code: z.string(), name_zh: z.string(), name_en: z.string(), unit: text, weight: num, direction: z.union([z.literal(1), z.literal(-1)]),
+        source: z.string().describe('a registry computation (GET /api/talent/sources) or manual'), source_label: label, used: z.boolean(),
+      })),
+    })),
+  }),
   zone: z.object({ id: num, code: z.string(), name_zh: z.string(), name_en: text }),
   programme: nullableNum, experts_only: z.boolean(), people: num,
   excluded: z.array(z.object({ indicator: z.string(), reason: label })),

@@ -3610,7 +3610,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3643,7 +3648,37 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            username: string;
+                            display_name: string;
+                            /** @enum {string} */
+                            role: "admin" | "zone_operator" | "org_user";
+                            zone_id: number | null;
+                            organization_id: number | null;
+                            active: boolean;
+                            last_login_at: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            version: number;
+                            zone: {
+                                id: number;
+                                code: string;
+                                name_zh: string;
+                                name_en: string | null;
+                            } | null;
+                            organization: {
+                                id: number;
+                                code: string;
+                                name_zh: string;
+                                name_en: string | null;
+                            } | null;
+                        }[];
+                        total: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3678,11 +3713,38 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        display_name: string;
+                        /** @enum {string} */
+                        role: "admin" | "zone_operator" | "org_user";
+                        zone_id: number | null;
+                        organization_id: number | null;
+                        active: boolean;
+                        last_login_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        version: number;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                        organization: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3711,7 +3773,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        display_name: string;
+                        /** @enum {string} */
+                        role: "admin" | "zone_operator" | "org_user";
+                        zone_id: number | null;
+                        organization_id: number | null;
+                        active: boolean;
+                        last_login_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        version: number;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                        organization: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3752,7 +3841,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        display_name: string;
+                        /** @enum {string} */
+                        role: "admin" | "zone_operator" | "org_user";
+                        zone_id: number | null;
+                        organization_id: number | null;
+                        active: boolean;
+                        last_login_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        version: number;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                        organization: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3787,7 +3903,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3816,7 +3937,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        display_name: string;
+                        /** @enum {string} */
+                        role: "admin" | "zone_operator" | "org_user";
+                        zone_id: number | null;
+                        organization_id: number | null;
+                        active: boolean;
+                        last_login_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        version: number;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                        organization: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3845,7 +3993,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        display_name: string;
+                        /** @enum {string} */
+                        role: "admin" | "zone_operator" | "org_user";
+                        zone_id: number | null;
+                        organization_id: number | null;
+                        active: boolean;
+                        last_login_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        version: number;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                        organization: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3872,7 +4047,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            /** @description ISO timestamp */
+                            last_seen_at: string;
+                            /** @description ISO timestamp */
+                            expires_at: string;
+                            user_agent: string | null;
+                            current: boolean;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3901,7 +4090,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3935,7 +4129,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -3966,7 +4165,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            credit_code: string;
+                            enterprise_name: string;
+                            contact_name: string;
+                            email: string | null;
+                            phone: string | null;
+                            username: string;
+                            reason: string | null;
+                            organization_id: number | null;
+                            user_id: number | null;
+                            zone: {
+                                id: number;
+                                code: string;
+                                name_zh: string;
+                                name_en: string | null;
+                            };
+                            /** @description user name of the reviewer */
+                            decided_by: string | null;
+                            decided_at: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                        }[];
+                        total: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -4002,11 +4230,21 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected";
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        /** @description keep it to follow the request */
+                        ticket: string;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -4035,7 +4273,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected";
+                        credit_code: string;
+                        enterprise_name: string;
+                        username: string;
+                        reason: string | null;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        };
+                        decided_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -4064,7 +4321,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected";
+                        credit_code: string;
+                        enterprise_name: string;
+                        contact_name: string;
+                        email: string | null;
+                        phone: string | null;
+                        username: string;
+                        reason: string | null;
+                        organization_id: number | null;
+                        user_id: number | null;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        };
+                        /** @description user name of the reviewer */
+                        decided_by: string | null;
+                        decided_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -4093,7 +4376,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected";
+                        credit_code: string;
+                        enterprise_name: string;
+                        contact_name: string;
+                        email: string | null;
+                        phone: string | null;
+                        username: string;
+                        reason: string | null;
+                        organization_id: number | null;
+                        user_id: number | null;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        };
+                        /** @description user name of the reviewer */
+                        decided_by: string | null;
+                        decided_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -4128,7 +4437,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected";
+                        credit_code: string;
+                        enterprise_name: string;
+                        contact_name: string;
+                        email: string | null;
+                        phone: string | null;
+                        username: string;
+                        reason: string | null;
+                        organization_id: number | null;
+                        user_id: number | null;
+                        zone: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                        };
+                        /** @description user name of the reviewer */
+                        decided_by: string | null;
+                        decided_at: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -9527,7 +9862,10 @@ export interface operations {
                                 zh: string;
                                 en: string | null;
                             };
+                            /** @description job title (Chinese) */
                             title: string | null;
+                            /** @description job title in English, when the registry has it */
+                            title_en: string | null;
                             organization: {
                                 id: number;
                                 name_zh: string | null;
@@ -10180,7 +10518,10 @@ export interface operations {
                                 zh: string;
                                 en: string | null;
                             };
+                            /** @description job title (Chinese) */
                             title: string | null;
+                            /** @description job title in English, when the registry has it */
+                            title_en: string | null;
                             organization: {
                                 id: number;
                                 name_zh: string | null;
@@ -12452,7 +12793,10 @@ export interface operations {
                     zone: number | string;
                     year: number;
                     value: number;
-                    source: string;
+                    source?: string;
+                    source_title?: string | null;
+                    source_url?: string | null;
+                    quote?: string | null;
                     note?: string | null;
                     /** @default false */
                     confirm?: boolean;
@@ -12842,6 +13186,7 @@ export interface operations {
                         indicator?: string | null;
                         description?: string | null;
                     }[];
+                    version?: number;
                 };
             };
         };
@@ -14988,7 +15333,89 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            zone_id: number;
+                            zone_name_zh: string;
+                            zone_name_en: string | null;
+                            name_zh: string;
+                            name_en: string;
+                            description_zh: string | null;
+                            description_en: string | null;
+                            rules: ({
+                                /** @enum {string} */
+                                kind: "org_kind";
+                                in: ("enterprise" | "university" | "research_institute" | "lab" | "innovation_platform" | "incubator" | "maker_space" | "investment_fund" | "service_agency")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "qualification";
+                                /** @enum {string} */
+                                type: "hightech_enterprise" | "tech_sme" | "innovative_sme" | "srdi_sme" | "little_giant" | "national_key_lab" | "provincial_key_lab" | "engineering_center" | "enterprise_tech_center" | "national_incubator" | "provincial_incubator" | "national_maker_space";
+                                on?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "statistic";
+                                /** @enum {string} */
+                                field: "operating_revenue" | "rd_expense" | "exports" | "staff" | "rd_staff" | "patents_filed" | "patents_granted" | "rd_intensity";
+                                /** @enum {string} */
+                                op: ">=" | ">" | "<=" | "<" | "=";
+                                value: number;
+                                /** @default -1 */
+                                year: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "founded_before";
+                                date: string;
+                            })[];
+                            amount_rule: {
+                                /** @enum {string} */
+                                kind: "fixed";
+                                amount_fen: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "share";
+                                /** @enum {string} */
+                                field: "operating_revenue" | "rd_expense" | "exports";
+                                /** @default -1 */
+                                year: number;
+                                rate_bp: number;
+                                cap_fen?: number | null;
+                            };
+                            budget_fen: number;
+                            remaining_fen: number;
+                            paid_fen: number;
+                            /** @description YYYY-MM-DD */
+                            opens_on: string;
+                            /** @description YYYY-MM-DD */
+                            closes_on: string;
+                            required_documents: {
+                                key: string;
+                                name_zh: string;
+                                name_en: string;
+                            }[];
+                            /** @description applications past draft */
+                            applications: number;
+                            version: number;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            /** @description ISO timestamp */
+                            updated_at: string;
+                            source_proposal: {
+                                id: number;
+                                document_id: number;
+                                file_name: string;
+                                title: string | null;
+                                kind: string;
+                                name: string;
+                                quote: string;
+                            } | null;
+                        }[];
+                        total: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15072,11 +15499,90 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        zone_id: number;
+                        zone_name_zh: string;
+                        zone_name_en: string | null;
+                        name_zh: string;
+                        name_en: string;
+                        description_zh: string | null;
+                        description_en: string | null;
+                        rules: ({
+                            /** @enum {string} */
+                            kind: "org_kind";
+                            in: ("enterprise" | "university" | "research_institute" | "lab" | "innovation_platform" | "incubator" | "maker_space" | "investment_fund" | "service_agency")[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "qualification";
+                            /** @enum {string} */
+                            type: "hightech_enterprise" | "tech_sme" | "innovative_sme" | "srdi_sme" | "little_giant" | "national_key_lab" | "provincial_key_lab" | "engineering_center" | "enterprise_tech_center" | "national_incubator" | "provincial_incubator" | "national_maker_space";
+                            on?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "statistic";
+                            /** @enum {string} */
+                            field: "operating_revenue" | "rd_expense" | "exports" | "staff" | "rd_staff" | "patents_filed" | "patents_granted" | "rd_intensity";
+                            /** @enum {string} */
+                            op: ">=" | ">" | "<=" | "<" | "=";
+                            value: number;
+                            /** @default -1 */
+                            year: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "founded_before";
+                            date: string;
+                        })[];
+                        amount_rule: {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amount_fen: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "share";
+                            /** @enum {string} */
+                            field: "operating_revenue" | "rd_expense" | "exports";
+                            /** @default -1 */
+                            year: number;
+                            rate_bp: number;
+                            cap_fen?: number | null;
+                        };
+                        budget_fen: number;
+                        remaining_fen: number;
+                        paid_fen: number;
+                        /** @description YYYY-MM-DD */
+                        opens_on: string;
+                        /** @description YYYY-MM-DD */
+                        closes_on: string;
+                        required_documents: {
+                            key: string;
+                            name_zh: string;
+                            name_en: string;
+                        }[];
+                        /** @description applications past draft */
+                        applications: number;
+                        version: number;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        /** @description ISO timestamp */
+                        updated_at: string;
+                        source_proposal: {
+                            id: number;
+                            document_id: number;
+                            file_name: string;
+                            title: string | null;
+                            kind: string;
+                            name: string;
+                            quote: string;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15105,7 +15611,86 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        zone_id: number;
+                        zone_name_zh: string;
+                        zone_name_en: string | null;
+                        name_zh: string;
+                        name_en: string;
+                        description_zh: string | null;
+                        description_en: string | null;
+                        rules: ({
+                            /** @enum {string} */
+                            kind: "org_kind";
+                            in: ("enterprise" | "university" | "research_institute" | "lab" | "innovation_platform" | "incubator" | "maker_space" | "investment_fund" | "service_agency")[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "qualification";
+                            /** @enum {string} */
+                            type: "hightech_enterprise" | "tech_sme" | "innovative_sme" | "srdi_sme" | "little_giant" | "national_key_lab" | "provincial_key_lab" | "engineering_center" | "enterprise_tech_center" | "national_incubator" | "provincial_incubator" | "national_maker_space";
+                            on?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "statistic";
+                            /** @enum {string} */
+                            field: "operating_revenue" | "rd_expense" | "exports" | "staff" | "rd_staff" | "patents_filed" | "patents_granted" | "rd_intensity";
+                            /** @enum {string} */
+                            op: ">=" | ">" | "<=" | "<" | "=";
+                            value: number;
+                            /** @default -1 */
+                            year: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "founded_before";
+                            date: string;
+                        })[];
+                        amount_rule: {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amount_fen: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "share";
+                            /** @enum {string} */
+                            field: "operating_revenue" | "rd_expense" | "exports";
+                            /** @default -1 */
+                            year: number;
+                            rate_bp: number;
+                            cap_fen?: number | null;
+                        };
+                        budget_fen: number;
+                        remaining_fen: number;
+                        paid_fen: number;
+                        /** @description YYYY-MM-DD */
+                        opens_on: string;
+                        /** @description YYYY-MM-DD */
+                        closes_on: string;
+                        required_documents: {
+                            key: string;
+                            name_zh: string;
+                            name_en: string;
+                        }[];
+                        /** @description applications past draft */
+                        applications: number;
+                        version: number;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        /** @description ISO timestamp */
+                        updated_at: string;
+                        source_proposal: {
+                            id: number;
+                            document_id: number;
+                            file_name: string;
+                            title: string | null;
+                            kind: string;
+                            name: string;
+                            quote: string;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15193,7 +15778,86 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        zone_id: number;
+                        zone_name_zh: string;
+                        zone_name_en: string | null;
+                        name_zh: string;
+                        name_en: string;
+                        description_zh: string | null;
+                        description_en: string | null;
+                        rules: ({
+                            /** @enum {string} */
+                            kind: "org_kind";
+                            in: ("enterprise" | "university" | "research_institute" | "lab" | "innovation_platform" | "incubator" | "maker_space" | "investment_fund" | "service_agency")[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "qualification";
+                            /** @enum {string} */
+                            type: "hightech_enterprise" | "tech_sme" | "innovative_sme" | "srdi_sme" | "little_giant" | "national_key_lab" | "provincial_key_lab" | "engineering_center" | "enterprise_tech_center" | "national_incubator" | "provincial_incubator" | "national_maker_space";
+                            on?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "statistic";
+                            /** @enum {string} */
+                            field: "operating_revenue" | "rd_expense" | "exports" | "staff" | "rd_staff" | "patents_filed" | "patents_granted" | "rd_intensity";
+                            /** @enum {string} */
+                            op: ">=" | ">" | "<=" | "<" | "=";
+                            value: number;
+                            /** @default -1 */
+                            year: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "founded_before";
+                            date: string;
+                        })[];
+                        amount_rule: {
+                            /** @enum {string} */
+                            kind: "fixed";
+                            amount_fen: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "share";
+                            /** @enum {string} */
+                            field: "operating_revenue" | "rd_expense" | "exports";
+                            /** @default -1 */
+                            year: number;
+                            rate_bp: number;
+                            cap_fen?: number | null;
+                        };
+                        budget_fen: number;
+                        remaining_fen: number;
+                        paid_fen: number;
+                        /** @description YYYY-MM-DD */
+                        opens_on: string;
+                        /** @description YYYY-MM-DD */
+                        closes_on: string;
+                        required_documents: {
+                            key: string;
+                            name_zh: string;
+                            name_en: string;
+                        }[];
+                        /** @description applications past draft */
+                        applications: number;
+                        version: number;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        /** @description ISO timestamp */
+                        updated_at: string;
+                        source_proposal: {
+                            id: number;
+                            document_id: number;
+                            file_name: string;
+                            title: string | null;
+                            kind: string;
+                            name: string;
+                            quote: string;
+                        } | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15224,7 +15888,142 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        programme: {
+                            id: number;
+                            code: string;
+                            zone_id: number;
+                            zone_name_zh: string;
+                            zone_name_en: string | null;
+                            name_zh: string;
+                            name_en: string;
+                            description_zh: string | null;
+                            description_en: string | null;
+                            rules: ({
+                                /** @enum {string} */
+                                kind: "org_kind";
+                                in: ("enterprise" | "university" | "research_institute" | "lab" | "innovation_platform" | "incubator" | "maker_space" | "investment_fund" | "service_agency")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "qualification";
+                                /** @enum {string} */
+                                type: "hightech_enterprise" | "tech_sme" | "innovative_sme" | "srdi_sme" | "little_giant" | "national_key_lab" | "provincial_key_lab" | "engineering_center" | "enterprise_tech_center" | "national_incubator" | "provincial_incubator" | "national_maker_space";
+                                on?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "statistic";
+                                /** @enum {string} */
+                                field: "operating_revenue" | "rd_expense" | "exports" | "staff" | "rd_staff" | "patents_filed" | "patents_granted" | "rd_intensity";
+                                /** @enum {string} */
+                                op: ">=" | ">" | "<=" | "<" | "=";
+                                value: number;
+                                /** @default -1 */
+                                year: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "founded_before";
+                                date: string;
+                            })[];
+                            amount_rule: {
+                                /** @enum {string} */
+                                kind: "fixed";
+                                amount_fen: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "share";
+                                /** @enum {string} */
+                                field: "operating_revenue" | "rd_expense" | "exports";
+                                /** @default -1 */
+                                year: number;
+                                rate_bp: number;
+                                cap_fen?: number | null;
+                            };
+                            budget_fen: number;
+                            remaining_fen: number;
+                            paid_fen: number;
+                            /** @description YYYY-MM-DD */
+                            opens_on: string;
+                            /** @description YYYY-MM-DD */
+                            closes_on: string;
+                            required_documents: {
+                                key: string;
+                                name_zh: string;
+                                name_en: string;
+                            }[];
+                            /** @description applications past draft */
+                            applications: number;
+                            version: number;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            /** @description ISO timestamp */
+                            updated_at: string;
+                            source_proposal: {
+                                id: number;
+                                document_id: number;
+                                file_name: string;
+                                title: string | null;
+                                kind: string;
+                                name: string;
+                                quote: string;
+                            } | null;
+                        };
+                        /** @description YYYY-MM-DD */
+                        date: string;
+                        organization: {
+                            id: number;
+                            code: string;
+                            name_zh: string;
+                            name_en: string | null;
+                            credit_code: string | null;
+                            kind: string;
+                            founded_year: number | null;
+                            zone_id: number;
+                        };
+                        /** @description by year */
+                        statistics: {
+                            [key: string]: {
+                                operating_revenue: number | null;
+                                rd_expense: number | null;
+                                exports: number | null;
+                                staff: number | null;
+                                rd_staff: number | null;
+                                patents_filed: number | null;
+                                patents_granted: number | null;
+                            };
+                        };
+                        qualifications: {
+                            type: string;
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                        eligibility: {
+                            eligible: boolean;
+                            results: {
+                                /** @description position in the rule list; -1 for the built-in zone rule */
+                                index: number;
+                                kind: string;
+                                pass: boolean;
+                                value: string | number | boolean | null;
+                                expected: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                        amount: {
+                            amount_fen: number;
+                            base_fen: number | null;
+                            capped: boolean;
+                            explanation: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                        existing_application_id: number | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15256,11 +16055,113 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        programme_id: number;
+                        programme_code: string;
+                        programme_name_zh: string;
+                        programme_name_en: string;
+                        programme_zone_id: number;
+                        organization_id: number;
+                        organization_code: string;
+                        organization_name_zh: string;
+                        organization_name_en: string | null;
+                        zone_id: number;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "rejected";
+                        /** @description the registry figures at application time (empty for an application recorded without the form) */
+                        figures: {
+                            statistics?: {
+                                [key: string]: {
+                                    operating_revenue: number | null;
+                                    rd_expense: number | null;
+                                    exports: number | null;
+                                    staff: number | null;
+                                    rd_staff: number | null;
+                                    patents_filed: number | null;
+                                    patents_granted: number | null;
+                                };
+                            };
+                            qualifications?: {
+                                type: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            amount?: {
+                                amount_fen: number;
+                                base_fen: number | null;
+                                capped: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            /** @description YYYY-MM-DD */
+                            date?: string;
+                        };
+                        eligibility: {
+                            /** @description position in the rule list; -1 for the built-in zone rule */
+                            index: number;
+                            kind: string;
+                            pass: boolean;
+                            value: string | number | boolean | null;
+                            expected: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                        computed_fen: number;
+                        approved_fen: number | null;
+                        score: number | null;
+                        decision_reason: string | null;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        notice_id: number | null;
+                        notice_starts_on: string | null;
+                        notice_ends_on: string | null;
+                        note: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        submitted_at: string | null;
+                        version: number;
+                        disbursement_id: number | null;
+                        paid_at: string | null;
+                        batch_id: number | null;
+                        open_objections: number;
+                        paid: boolean;
+                        disbursable: boolean;
+                        files: {
+                            id: number;
+                            document: string;
+                            filename: string;
+                            media_type: string;
+                            size_bytes: number;
+                            sha256: string;
+                            /** @description ISO timestamp */
+                            uploaded_at: string;
+                            username: string | null;
+                        }[];
+                        objections: {
+                            id: number;
+                            text: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            resolution: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            resolved_at: string | null;
+                            /** @description null for the organisation objected to */
+                            lodged_by: string | null;
+                            resolved_by: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15293,7 +16194,88 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            programme_id: number;
+                            programme_code: string;
+                            programme_name_zh: string;
+                            programme_name_en: string;
+                            programme_zone_id: number;
+                            organization_id: number;
+                            organization_code: string;
+                            organization_name_zh: string;
+                            organization_name_en: string | null;
+                            zone_id: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "rejected";
+                            /** @description the registry figures at application time (empty for an application recorded without the form) */
+                            figures: {
+                                statistics?: {
+                                    [key: string]: {
+                                        operating_revenue: number | null;
+                                        rd_expense: number | null;
+                                        exports: number | null;
+                                        staff: number | null;
+                                        rd_staff: number | null;
+                                        patents_filed: number | null;
+                                        patents_granted: number | null;
+                                    };
+                                };
+                                qualifications?: {
+                                    type: string;
+                                    validFrom: string;
+                                    validTo: string | null;
+                                }[];
+                                amount?: {
+                                    amount_fen: number;
+                                    base_fen: number | null;
+                                    capped: boolean;
+                                    explanation: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                            };
+                            eligibility: {
+                                /** @description position in the rule list; -1 for the built-in zone rule */
+                                index: number;
+                                kind: string;
+                                pass: boolean;
+                                value: string | number | boolean | null;
+                                expected: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            computed_fen: number;
+                            approved_fen: number | null;
+                            score: number | null;
+                            decision_reason: string | null;
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            notice_id: number | null;
+                            notice_starts_on: string | null;
+                            notice_ends_on: string | null;
+                            note: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            submitted_at: string | null;
+                            version: number;
+                            disbursement_id: number | null;
+                            paid_at: string | null;
+                            batch_id: number | null;
+                            open_objections: number;
+                            paid: boolean;
+                            disbursable: boolean;
+                        }[];
+                        total: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15322,7 +16304,109 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        programme_id: number;
+                        programme_code: string;
+                        programme_name_zh: string;
+                        programme_name_en: string;
+                        programme_zone_id: number;
+                        organization_id: number;
+                        organization_code: string;
+                        organization_name_zh: string;
+                        organization_name_en: string | null;
+                        zone_id: number;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "rejected";
+                        /** @description the registry figures at application time (empty for an application recorded without the form) */
+                        figures: {
+                            statistics?: {
+                                [key: string]: {
+                                    operating_revenue: number | null;
+                                    rd_expense: number | null;
+                                    exports: number | null;
+                                    staff: number | null;
+                                    rd_staff: number | null;
+                                    patents_filed: number | null;
+                                    patents_granted: number | null;
+                                };
+                            };
+                            qualifications?: {
+                                type: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            amount?: {
+                                amount_fen: number;
+                                base_fen: number | null;
+                                capped: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            /** @description YYYY-MM-DD */
+                            date?: string;
+                        };
+                        eligibility: {
+                            /** @description position in the rule list; -1 for the built-in zone rule */
+                            index: number;
+                            kind: string;
+                            pass: boolean;
+                            value: string | number | boolean | null;
+                            expected: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                        computed_fen: number;
+                        approved_fen: number | null;
+                        score: number | null;
+                        decision_reason: string | null;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        notice_id: number | null;
+                        notice_starts_on: string | null;
+                        notice_ends_on: string | null;
+                        note: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        submitted_at: string | null;
+                        version: number;
+                        disbursement_id: number | null;
+                        paid_at: string | null;
+                        batch_id: number | null;
+                        open_objections: number;
+                        paid: boolean;
+                        disbursable: boolean;
+                        files: {
+                            id: number;
+                            document: string;
+                            filename: string;
+                            media_type: string;
+                            size_bytes: number;
+                            sha256: string;
+                            /** @description ISO timestamp */
+                            uploaded_at: string;
+                            username: string | null;
+                        }[];
+                        objections: {
+                            id: number;
+                            text: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            resolution: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            resolved_at: string | null;
+                            /** @description null for the organisation objected to */
+                            lodged_by: string | null;
+                            resolved_by: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15351,7 +16435,109 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        programme_id: number;
+                        programme_code: string;
+                        programme_name_zh: string;
+                        programme_name_en: string;
+                        programme_zone_id: number;
+                        organization_id: number;
+                        organization_code: string;
+                        organization_name_zh: string;
+                        organization_name_en: string | null;
+                        zone_id: number;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "rejected";
+                        /** @description the registry figures at application time (empty for an application recorded without the form) */
+                        figures: {
+                            statistics?: {
+                                [key: string]: {
+                                    operating_revenue: number | null;
+                                    rd_expense: number | null;
+                                    exports: number | null;
+                                    staff: number | null;
+                                    rd_staff: number | null;
+                                    patents_filed: number | null;
+                                    patents_granted: number | null;
+                                };
+                            };
+                            qualifications?: {
+                                type: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            amount?: {
+                                amount_fen: number;
+                                base_fen: number | null;
+                                capped: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            /** @description YYYY-MM-DD */
+                            date?: string;
+                        };
+                        eligibility: {
+                            /** @description position in the rule list; -1 for the built-in zone rule */
+                            index: number;
+                            kind: string;
+                            pass: boolean;
+                            value: string | number | boolean | null;
+                            expected: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                        computed_fen: number;
+                        approved_fen: number | null;
+                        score: number | null;
+                        decision_reason: string | null;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        notice_id: number | null;
+                        notice_starts_on: string | null;
+                        notice_ends_on: string | null;
+                        note: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        submitted_at: string | null;
+                        version: number;
+                        disbursement_id: number | null;
+                        paid_at: string | null;
+                        batch_id: number | null;
+                        open_objections: number;
+                        paid: boolean;
+                        disbursable: boolean;
+                        files: {
+                            id: number;
+                            document: string;
+                            filename: string;
+                            media_type: string;
+                            size_bytes: number;
+                            sha256: string;
+                            /** @description ISO timestamp */
+                            uploaded_at: string;
+                            username: string | null;
+                        }[];
+                        objections: {
+                            id: number;
+                            text: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            resolution: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            resolved_at: string | null;
+                            /** @description null for the organisation objected to */
+                            lodged_by: string | null;
+                            resolved_by: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15378,11 +16564,113 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        programme_id: number;
+                        programme_code: string;
+                        programme_name_zh: string;
+                        programme_name_en: string;
+                        programme_zone_id: number;
+                        organization_id: number;
+                        organization_code: string;
+                        organization_name_zh: string;
+                        organization_name_en: string | null;
+                        zone_id: number;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "rejected";
+                        /** @description the registry figures at application time (empty for an application recorded without the form) */
+                        figures: {
+                            statistics?: {
+                                [key: string]: {
+                                    operating_revenue: number | null;
+                                    rd_expense: number | null;
+                                    exports: number | null;
+                                    staff: number | null;
+                                    rd_staff: number | null;
+                                    patents_filed: number | null;
+                                    patents_granted: number | null;
+                                };
+                            };
+                            qualifications?: {
+                                type: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            amount?: {
+                                amount_fen: number;
+                                base_fen: number | null;
+                                capped: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            /** @description YYYY-MM-DD */
+                            date?: string;
+                        };
+                        eligibility: {
+                            /** @description position in the rule list; -1 for the built-in zone rule */
+                            index: number;
+                            kind: string;
+                            pass: boolean;
+                            value: string | number | boolean | null;
+                            expected: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                        computed_fen: number;
+                        approved_fen: number | null;
+                        score: number | null;
+                        decision_reason: string | null;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        notice_id: number | null;
+                        notice_starts_on: string | null;
+                        notice_ends_on: string | null;
+                        note: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        submitted_at: string | null;
+                        version: number;
+                        disbursement_id: number | null;
+                        paid_at: string | null;
+                        batch_id: number | null;
+                        open_objections: number;
+                        paid: boolean;
+                        disbursable: boolean;
+                        files: {
+                            id: number;
+                            document: string;
+                            filename: string;
+                            media_type: string;
+                            size_bytes: number;
+                            sha256: string;
+                            /** @description ISO timestamp */
+                            uploaded_at: string;
+                            username: string | null;
+                        }[];
+                        objections: {
+                            id: number;
+                            text: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            resolution: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            resolved_at: string | null;
+                            /** @description null for the organisation objected to */
+                            lodged_by: string | null;
+                            resolved_by: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15453,7 +16741,109 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        programme_id: number;
+                        programme_code: string;
+                        programme_name_zh: string;
+                        programme_name_en: string;
+                        programme_zone_id: number;
+                        organization_id: number;
+                        organization_code: string;
+                        organization_name_zh: string;
+                        organization_name_en: string | null;
+                        zone_id: number;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "rejected";
+                        /** @description the registry figures at application time (empty for an application recorded without the form) */
+                        figures: {
+                            statistics?: {
+                                [key: string]: {
+                                    operating_revenue: number | null;
+                                    rd_expense: number | null;
+                                    exports: number | null;
+                                    staff: number | null;
+                                    rd_staff: number | null;
+                                    patents_filed: number | null;
+                                    patents_granted: number | null;
+                                };
+                            };
+                            qualifications?: {
+                                type: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            amount?: {
+                                amount_fen: number;
+                                base_fen: number | null;
+                                capped: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            /** @description YYYY-MM-DD */
+                            date?: string;
+                        };
+                        eligibility: {
+                            /** @description position in the rule list; -1 for the built-in zone rule */
+                            index: number;
+                            kind: string;
+                            pass: boolean;
+                            value: string | number | boolean | null;
+                            expected: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                        computed_fen: number;
+                        approved_fen: number | null;
+                        score: number | null;
+                        decision_reason: string | null;
+                        decided_at: string | null;
+                        decided_by: string | null;
+                        notice_id: number | null;
+                        notice_starts_on: string | null;
+                        notice_ends_on: string | null;
+                        note: string | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        submitted_at: string | null;
+                        version: number;
+                        disbursement_id: number | null;
+                        paid_at: string | null;
+                        batch_id: number | null;
+                        open_objections: number;
+                        paid: boolean;
+                        disbursable: boolean;
+                        files: {
+                            id: number;
+                            document: string;
+                            filename: string;
+                            media_type: string;
+                            size_bytes: number;
+                            sha256: string;
+                            /** @description ISO timestamp */
+                            uploaded_at: string;
+                            username: string | null;
+                        }[];
+                        objections: {
+                            id: number;
+                            text: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            resolution: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            resolved_at: string | null;
+                            /** @description null for the organisation objected to */
+                            lodged_by: string | null;
+                            resolved_by: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15485,11 +16875,37 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        programme_id: number;
+                        programme_name_zh: string;
+                        programme_name_en: string;
+                        zone_id: number;
+                        /** @description YYYY-MM-DD */
+                        starts_on: string;
+                        /** @description YYYY-MM-DD */
+                        ends_on: string;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        running: boolean;
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "rejected";
+                            approved_fen: number | null;
+                            score: number | null;
+                            organization_name_zh: string;
+                            organization_name_en: string | null;
+                            credit_code: string | null;
+                            open_objections: number;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15518,7 +16934,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            programme_id: number;
+                            programme_name_zh: string;
+                            programme_name_en: string;
+                            zone_id: number;
+                            /** @description YYYY-MM-DD */
+                            starts_on: string;
+                            /** @description YYYY-MM-DD */
+                            ends_on: string;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            running: boolean;
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "rejected";
+                                approved_fen: number | null;
+                                score: number | null;
+                                organization_name_zh: string;
+                                organization_name_en: string | null;
+                                credit_code: string | null;
+                                open_objections: number;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15547,7 +16991,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        programme_id: number;
+                        programme_name_zh: string;
+                        programme_name_en: string;
+                        zone_id: number;
+                        /** @description YYYY-MM-DD */
+                        starts_on: string;
+                        /** @description YYYY-MM-DD */
+                        ends_on: string;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        running: boolean;
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "rejected";
+                            approved_fen: number | null;
+                            score: number | null;
+                            organization_name_zh: string;
+                            organization_name_en: string | null;
+                            credit_code: string | null;
+                            open_objections: number;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15578,11 +17048,18 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        application_id: number;
+                        /** @enum {string} */
+                        status: "open" | "upheld" | "dismissed";
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15612,7 +17089,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            text: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            resolution: string | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            resolved_at: string | null;
+                            /** @description null for the organisation objected to */
+                            lodged_by: string | null;
+                            application_id: number;
+                            organization_name_zh: string;
+                            organization_name_en: string | null;
+                            programme_id: number;
+                            programme_name_zh: string;
+                            programme_name_en: string;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15649,7 +17147,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        application_id: number;
+                        /** @enum {string} */
+                        status: "open" | "upheld" | "dismissed";
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15685,7 +17190,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        batch_id: number;
+                        programme_id: number;
+                        application_ids: number[];
+                        total_fen: number;
+                        count: number;
+                        remaining_fen: number;
+                        replayed: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch_id: number;
+                        programme_id: number;
+                        application_ids: number[];
+                        total_fen: number;
+                        count: number;
+                        remaining_fen: number;
+                        replayed: boolean;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -15714,7 +17246,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        programme_id: number;
+                        budget_fen: number;
+                        accounts: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "appropriation" | "budget" | "paid";
+                            organization_id: number | null;
+                            balance_fen: number;
+                            name_zh: string | null;
+                            name_en: string | null;
+                        }[];
+                        entries: {
+                            id: number;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            kind: string;
+                            amount_fen: number;
+                            memo: string | null;
+                            debit_account_id: number;
+                            credit_account_id: number;
+                            application_id: number | null;
+                            batch_id: number | null;
+                            username: string | null;
+                            debit_zh: string;
+                            debit_en: string;
+                            credit_zh: string;
+                            credit_en: string;
+                        }[];
+                        totals: {
+                            allocated_fen: number;
+                            paid_fen: number;
+                            remaining_fen: number;
+                            balanced: boolean;
+                        };
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17404,23 +18973,53 @@ export interface operations {
                     "application/json": {
                         scheme: {
                             code: string;
-                            groups: ({
+                            name_zh: string;
+                            name_en: string;
+                            description: string | null;
+                            method: {
+                                normalise: {
+                                    /** @enum {string} */
+                                    method: "minmax";
+                                    /** @default 0 */
+                                    lower: number;
+                                    /** @default 100 */
+                                    upper: number;
+                                } | {
+                                    /** @enum {string} */
+                                    method: "zscore";
+                                    /** @default 0 */
+                                    mean: number;
+                                    /** @default 1 */
+                                    sd: number;
+                                } | {
+                                    /** @enum {string} */
+                                    method: "prank";
+                                };
+                                /** @enum {string} */
+                                aggregate: "amean";
+                            };
+                            groups: {
                                 code: string;
-                                indicators: ({
+                                name_zh: string;
+                                name_en: string;
+                                weight: number;
+                                used: boolean;
+                                indicators: {
                                     code: string;
+                                    name_zh: string;
+                                    name_en: string;
+                                    unit: string | null;
+                                    weight: number;
+                                    direction: 1 | -1;
+                                    /** @description a registry computation (GET /api/talent/sources) or manual */
+                                    source: string;
                                     source_label: {
                                         zh: string;
                                         en: string;
                                     };
                                     used: boolean;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
+                                }[];
+                            }[];
                         };
                         zone: {
                             id: number;
@@ -17530,7 +19129,43 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            zone_id: number;
+                            zone_name_zh: string;
+                            zone_name_en: string | null;
+                            file_name: string;
+                            media_type: string;
+                            size_bytes: number;
+                            sha256: string;
+                            uploaded_by: number | null;
+                            uploaded_by_name: string | null;
+                            /** @description ISO timestamp */
+                            uploaded_at: string;
+                            article_date: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "processed" | "failed";
+                            error: {
+                                code: string;
+                                en: string;
+                                zh: string;
+                            } | null;
+                            job_id: number | null;
+                            title: string | null;
+                            lang: string | null;
+                            processed_at: string | null;
+                            version: number;
+                            facts: number;
+                            /** @description facts still to review */
+                            open_facts: number;
+                            /** @description clean text around the first word searched for */
+                            snippet: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17553,11 +19188,43 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        job: {
+                            id: number;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            progress: number;
+                            total: number;
+                            /** @description what the job kind reports when done */
+                            result: unknown;
+                            error: string | null;
+                            created_by: number | null;
+                            /** @description ISO timestamp */
+                            created_at: string;
+                            finished_at: string | null;
+                        };
+                        zone_id: number;
+                        files: {
+                            file_name: string;
+                            document_id: number | null;
+                            /** @enum {string} */
+                            status: "queued" | "rejected";
+                            error: {
+                                field: string;
+                                code: string;
+                                message: string;
+                                en: string;
+                                zh: string;
+                            } | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17586,7 +19253,140 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        zone_id: number;
+                        zone_name_zh: string;
+                        zone_name_en: string | null;
+                        file_name: string;
+                        media_type: string;
+                        size_bytes: number;
+                        sha256: string;
+                        uploaded_by: number | null;
+                        uploaded_by_name: string | null;
+                        /** @description ISO timestamp */
+                        uploaded_at: string;
+                        article_date: string | null;
+                        /** @enum {string} */
+                        status: "queued" | "processed" | "failed";
+                        error: {
+                            code: string;
+                            en: string;
+                            zh: string;
+                        } | null;
+                        job_id: number | null;
+                        title: string | null;
+                        lang: string | null;
+                        processed_at: string | null;
+                        version: number;
+                        original_text: string | null;
+                        clean_text: string | null;
+                        /** @description parts of the original left out of the clean text, and why */
+                        removed: {
+                            start: number;
+                            end: number;
+                            reason: string;
+                        }[] | null;
+                        paragraphs: {
+                            start: number;
+                            end: number;
+                            lang: string;
+                            script: string;
+                            heading: boolean;
+                        }[] | null;
+                        sentences: {
+                            start: number;
+                            end: number;
+                        }[] | null;
+                        repairs: {
+                            kind: string;
+                            start: number;
+                            end: number;
+                            cleanStart: number;
+                            cleanEnd: number;
+                            from: string;
+                            to: string;
+                        }[] | null;
+                        /** @description where each run of clean text came from in the original */
+                        offset_map: {
+                            cleanStart: number;
+                            cleanEnd: number;
+                            origStart: number;
+                            origEnd: number;
+                            /** @enum {string} */
+                            kind: "copy" | "replace";
+                        }[] | null;
+                        open_facts: number;
+                        may_review: boolean;
+                        facts: {
+                            id: number;
+                            subject: string;
+                            subject_zone_id: number | null;
+                            subject_zone_name_zh: string | null;
+                            subject_zone_name_en: string | null;
+                            metric: string;
+                            metric_label: string | null;
+                            metric_name_zh: string | null;
+                            metric_name_en: string | null;
+                            /** @description decimal as text */
+                            value: string | null;
+                            unit: string | null;
+                            unit_raw: string | null;
+                            period: string | null;
+                            period_detail: string | null;
+                            quote: string;
+                            start_offset: number;
+                            end_offset: number;
+                            /** @description the figure itself inside the quote */
+                            figure_start: number | null;
+                            figure_end: number | null;
+                            approx: boolean;
+                            bound: ("min" | "max") | null;
+                            cumulative: boolean;
+                            target: boolean;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "rejected" | "merged" | "superseded";
+                            merged_into: number | null;
+                            /** @description the extractor's own record of the fact */
+                            extracted: {
+                                [key: string]: unknown;
+                            };
+                            zone_fact_id: number | null;
+                            reviewed_by: number | null;
+                            reviewed_at: string | null;
+                            version: number;
+                            conflicts: {
+                                id: number;
+                                document_id: number;
+                                file_name: string;
+                                value: string | null;
+                                unit: string | null;
+                                period: string | null;
+                                status: string;
+                                quote: string;
+                                start_offset: number;
+                                end_offset: number;
+                            }[];
+                        }[];
+                        proposals: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "measure" | "rate" | "amount";
+                            name: string;
+                            detail: {
+                                [key: string]: string | number;
+                            };
+                            quote: string;
+                            start_offset: number;
+                            end_offset: number;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "dismissed";
+                            reviewed_by: number | null;
+                            reviewed_at: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17657,7 +19457,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        version: number;
+                        value: string | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17694,7 +19500,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "rejected" | "merged" | "superseded";
+                        version: number;
+                        zone_fact_id: number;
+                        /** @description the indicator value entered from the fact, where its metric is an entered indicator */
+                        indicator_value: {
+                            indicator: string;
+                            zone_id: number;
+                            year: number;
+                            value: number;
+                        } | null;
+                        superseded: number[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17729,7 +19551,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "rejected" | "merged" | "superseded";
+                        version: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17765,7 +19594,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "proposed" | "confirmed" | "rejected" | "merged" | "superseded";
+                        version: number;
+                        merged_into: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17794,7 +19631,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            document_id: number;
+                            file_name: string;
+                            title: string | null;
+                            zone_id: number;
+                            metric: string;
+                            metric_en: string | null;
+                            value: string;
+                            unit: string | null;
+                            period: string | null;
+                            quote: string;
+                            start_offset: number;
+                            end_offset: number;
+                            zone_fact_id: number;
+                            reviewed_at: string | null;
+                        }[];
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17826,7 +19683,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            document_id: number;
+                            file_name: string;
+                            title: string | null;
+                            zone_id: number;
+                            /** @enum {string} */
+                            kind: "measure" | "rate" | "amount";
+                            name: string;
+                            detail: {
+                                [key: string]: string | number;
+                            };
+                            quote: string;
+                            start_offset: number;
+                            end_offset: number;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "dismissed";
+                        }[];
+                        total: number;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {
@@ -17862,7 +19741,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "measure" | "rate" | "amount";
+                        name: string;
+                        /** @enum {string} */
+                        status: "proposed" | "accepted" | "dismissed";
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {

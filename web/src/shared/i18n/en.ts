@@ -5,6 +5,7 @@ import { accountsEn } from '../../features/accounts/i18n.en';
 import { auditEn } from '../../features/audit/i18n.en';
 import { transferGapsEn } from '../../features/transfer/i18n.en';
 import { intelligenceEn } from '../../features/intelligence/i18n.en';
+import { evaluationDataEn } from '../../features/evaluation/i18n.en';
 
 export const en: Messages = {
   'app.name': 'Kechuang',
@@ -615,6 +616,7 @@ export const en: Messages = {
   ...policyEn,
   ...accountsEn,
   ...auditEn,
+  ...evaluationDataEn,
   ...transferGapsEn,
   ...intelligenceEn,
 };

@@ -5,6 +5,7 @@ import { accountsZh } from '../../features/accounts/i18n.zh';
 import { auditZh } from '../../features/audit/i18n.zh';
 import { transferGapsZh } from '../../features/transfer/i18n.zh';
 import { intelligenceZh } from '../../features/intelligence/i18n.zh';
+import { evaluationDataZh } from '../../features/evaluation/i18n.zh';
 
 export const zhCN = {
   'app.name': '科创',
@@ -615,6 +616,7 @@ export const zhCN = {
   ...policyZh,
   ...accountsZh,
   ...auditZh,
+  ...evaluationDataZh,
   ...transferGapsZh,
   ...intelligenceZh,
 } satisfies Record<string, string>;

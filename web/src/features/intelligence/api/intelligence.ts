@@ -1,16 +1,21 @@
 // The intelligence API as the web app uses it: documents (upload, list/search, reader), fact review, proposals.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { client, unwrap, type BodyOf, type FormValues, type QueryOf } from '../../../shared/api/client';
+import type { paths } from '../../../shared/api/schema';
+import { client, unwrap, type BodyOf, type FormValues, type QueryOf, type ResponseOf } from '../../../shared/api/client';
 
-// Requests are checked against schema.ts; these routes declare no answer schemas, so the answers are typed here.
+// Requests and answers are typed by schema.ts (generated from the server's route schemas, `npm run gen:api`).
 
-export interface FileReport {
-  file_name: string;
-  document_id: number | null;
-  status: 'queued' | 'rejected';
-  error: { field: string; code: string; message: string; en: string; zh: string } | null;
-}
+/** The upload's answer (202: stored, processing queued as a job). */
+export type UploadResult = paths['/api/intelligence/documents']['post']['responses'][202]['content']['application/json'];
+export type FileReport = UploadResult['files'][number];
+export type DocumentSummary = ResponseOf<'/api/intelligence/documents', 'get'>['items'][number];
+export type DocumentWithFacts = ResponseOf<'/api/intelligence/documents/{id}', 'get'>;
+export type Fact = DocumentWithFacts['facts'][number];
+export type Conflict = Fact['conflicts'][number];
+export type Proposal = DocumentWithFacts['proposals'][number];
+export type ZoneDocumentFact = ResponseOf<'/api/intelligence/zone-facts', 'get'>['items'][number];
 
+/** A background job as GET /api/jobs/:id answers (that route declares no answer schema yet). */
 export interface Job {
   id: number;
   status: 'queued' | 'running' | 'succeeded' | 'failed';
@@ -18,110 +23,6 @@ export interface Job {
   total: number;
   error: string | null;
 }
-
-export interface UploadResult {
-  job: Job;
-  zone_id: number;
-  files: FileReport[];
-}
-
-export interface DocumentError {
-  code: string;
-  en: string;
-  zh: string;
-}
-
-export interface DocumentSummary {
-  id: number;
-  zone_id: number;
-  zone_name_zh: string;
-  zone_name_en: string | null;
-  file_name: string;
-  size_bytes: number;
-  uploaded_by_name: string | null;
-  uploaded_at: string;
-  article_date: string | null;
-  status: 'queued' | 'processed' | 'failed';
-  error: DocumentError | null;
-  title: string | null;
-  lang: string | null;
-  facts: number;
-  open_facts: number;
-  snippet?: string | null;
-}
-
-export interface Conflict {
-  id: number;
-  document_id: number;
-  file_name: string;
-  value: string | null;
-  unit: string | null;
-  period: string;
-  status: string;
-  quote: string;
-}
-
-export interface Fact {
-  id: number;
-  subject: string;
-  subject_zone_id: number | null;
-  subject_zone_name_zh: string | null;
-  subject_zone_name_en: string | null;
-  metric: string;
-  metric_label: string | null;
-  metric_name_zh: string | null;
-  metric_name_en: string | null;
-  value: string | null;
-  unit: string | null;
-  unit_raw: string | null;
-  period: string | null;
-  period_detail: string | null;
-  quote: string;
-  start_offset: number;
-  end_offset: number;
-  /** the figure itself inside the quote (facts of one sentence share their quote, not their figure) */
-  figure_start: number | null;
-  figure_end: number | null;
-  approx: boolean;
-  bound: 'min' | 'max' | null;
-  cumulative: boolean;
-  target: boolean;
-  status: 'proposed' | 'confirmed' | 'rejected' | 'merged' | 'superseded';
-  merged_into: number | null;
-  zone_fact_id: number | null;
-  version: number;
-  conflicts: Conflict[];
-}
-
-export interface Proposal {
-  id: number;
-  document_id?: number;
-  file_name?: string;
-  kind: 'measure' | 'rate' | 'amount';
-  name: string;
-  detail: Record<string, string | number>;
-  quote: string;
-  start_offset: number;
-  end_offset: number;
-  status: 'proposed' | 'accepted' | 'dismissed';
-}
-
-export interface RemovedSpan {
-  start: number;
-  end: number;
-  reason: string;
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  original_text: string | null;
-  clean_text: string | null;
-  removed: RemovedSpan[] | null;
-  sentences: { start: number; end: number }[] | null;
-  may_review: boolean;
-  proposals: Proposal[];
-}
-
-export type DocumentWithFacts = Omit<DocumentDetail, 'facts'> & { facts: Fact[] };
 
 export interface DocumentQuery {
   zone?: number | null;
@@ -134,24 +35,10 @@ export interface DocumentQuery {
   offset?: number;
 }
 
-export interface ZoneDocumentFact {
-  id: number;
-  document_id: number;
-  file_name: string;
-  title: string | null;
-  metric: string;
-  /** The metric's English name, where there is one (the reader's language is shown, falling back to metric). */
-  metric_en?: string | null;
-  value: string;
-  unit: string;
-  period: string;
-  quote: string;
-}
-
 export function useDocuments(query: DocumentQuery) {
   return useQuery({
     queryKey: ['intelligence', 'documents', query],
-    queryFn: () => unwrap<{ items: DocumentSummary[]; total: number }>(client.GET('/api/intelligence/documents', {
+    queryFn: () => unwrap(client.GET('/api/intelligence/documents', {
       params: { query: { ...query, zone: query.zone ?? undefined } as QueryOf<'/api/intelligence/documents', 'get'> },
     })),
   });
@@ -160,7 +47,7 @@ export function useDocuments(query: DocumentQuery) {
 export function useDocument(id: number) {
   return useQuery({
     queryKey: ['intelligence', 'document', id],
-    queryFn: () => unwrap<DocumentWithFacts>(client.GET('/api/intelligence/documents/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(client.GET('/api/intelligence/documents/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -183,7 +70,7 @@ export function useUpload() {
       if (input.articleDate) form.append('article_date', input.articleDate);
       for (const f of input.files) form.append('files', f, f.name);
       // A multipart form (no JSON body schema): it goes as it is.
-      return unwrap<UploadResult>(client.POST('/api/intelligence/documents', { body: form as never }));
+      return unwrap(client.POST('/api/intelligence/documents', { body: form as never }));
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['intelligence'] }),
   });
@@ -198,7 +85,8 @@ export type FactAction =
 export function useFactAction(documentId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ fact, action }: { fact: Fact; action: FactAction }) => {
+    // Each action answers its own summary of the fact; the page refetches the document, so the answer is not used.
+    mutationFn: ({ fact, action }: { fact: Fact; action: FactAction }): Promise<unknown> => {
       const params = { path: { id: fact.id } };
       // A correction comes from the fact's form (units from the server's list): the server checks the values.
       if (action.kind === 'correct') {
@@ -229,6 +117,6 @@ export function useProposalReview(documentId: number) {
 export function useZoneDocumentFacts(zoneId: number) {
   return useQuery({
     queryKey: ['intelligence', 'zone-facts', zoneId],
-    queryFn: () => unwrap<{ items: ZoneDocumentFact[] }>(client.GET('/api/intelligence/zone-facts', { params: { query: { zone: zoneId } } })),
+    queryFn: () => unwrap(client.GET('/api/intelligence/zone-facts', { params: { query: { zone: zoneId } } })),
   });
 }

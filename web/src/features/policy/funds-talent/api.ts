@@ -1,11 +1,9 @@
 // Calls and types of the funds (pools, vouchers) and talent evaluation API. Money stays integer fen end to end;
 // yuan typed in a form are converted by string arithmetic (yuanToFen), never through a float multiplication.
-import { client, unwrap, unwrapAs, type BodyOf, type FormValues, type QueryOf, type ResponseOf } from '../../../shared/api/client';
+import { client, unwrap, type BodyOf, type FormValues, type QueryOf, type ResponseOf } from '../../../shared/api/client';
 import type { paths } from '../../../shared/api/schema';
 
 // Answers and bodies as the generated API types (schema.ts) describe them.
-export type Cell = number | null;
-export interface Named { id: number; name_zh: string; name_en: string | null }
 
 export type Pool = ResponseOf<'/api/funds/pools', 'get'>['items'][number];
 export type PoolDetail = ResponseOf<'/api/funds/pools/{id}', 'get'>;
@@ -16,26 +14,11 @@ export type VoucherSchemeDetail = ResponseOf<'/api/funds/voucher-schemes/{id}', 
 export type Voucher = ResponseOf<'/api/funds/vouchers', 'get'>['items'][number];
 export type Category = ResponseOf<'/api/funds/voucher-categories', 'get'>['items'][number];
 
-// The talent evaluation's answer schema is open (loose objects): its full shape is typed here.
-export interface TalentInput {
-  value: Cell; normalised: Cell; used: boolean; origin: 'computed' | 'manual';
-  evidence: { kind: string; id: number; label: string; amount?: Cell }[];
-  source: string | null; entered_at: string | null; entered_by: string | null;
-}
-export interface TalentPerson { id: number; code: string; name_zh: string; name_en: string | null; title: string | null; is_expert: boolean; organization: Named | null }
-export interface TalentIndicator { code: string; name_zh: string; name_en: string; unit: string | null; weight: number; source: string; source_label: { zh: string; en: string }; used: boolean }
-export interface TalentEvaluation {
-  scheme: { code: string; name_zh: string; name_en: string; description: string | null; groups: { code: string; name_zh: string; name_en: string; weight: number; used: boolean; indicators: TalentIndicator[] }[] };
-  zone: { id: number; code: string; name_zh: string; name_en: string | null };
-  people: number;
-  excluded: { indicator: string; reason: { zh: string; en: string } }[];
-  warnings: string[];
-  uncertainty: { runs: number; seed: number; varied: string[] } | null;
-  results: {
-    person: TalentPerson; score: Cell; rank: Cell; groups: Record<string, { score: Cell; rank: Cell }>;
-    inputs: Record<string, TalentInput>; uncertainty: { median: Cell; q5: Cell; q95: Cell; mean: Cell } | null;
-  }[];
-}
+export type TalentEvaluation = ResponseOf<'/api/talent/evaluation', 'get'>;
+export type TalentResult = TalentEvaluation['results'][number];
+export type TalentInput = TalentResult['inputs'][string];
+export type TalentPerson = TalentResult['person'];
+export type TalentIndicator = TalentEvaluation['scheme']['groups'][number]['indicators'][number];
 export type TalentScheme = ResponseOf<'/api/talent/schemes', 'get'>['items'][number];
 export type TalentProgramme = ResponseOf<'/api/talent/programmes', 'get'>['items'][number];
 export type TalentProgrammeDetail = ResponseOf<'/api/talent/programmes/{id}', 'get'>;
@@ -100,7 +83,7 @@ export const talentApi = {
   createTeam: (body: BodyOf<'/api/talent/teams', 'post'>) => unwrap(client.POST('/api/talent/teams', { body })),
   setValue: (body: BodyOf<'/api/talent/values', 'put'>) => unwrap(client.PUT('/api/talent/values', { body })),
   evaluation: (q: { scheme: string; zone: number; programme?: number; experts?: boolean; uncertainty?: boolean }) =>
-    unwrapAs<TalentEvaluation>(client.GET('/api/talent/evaluation', {
+    unwrap(client.GET('/api/talent/evaluation', {
       params: { query: { scheme: q.scheme, zone: q.zone, programme: q.programme, experts: q.experts ? 'true' : undefined, uncertainty: q.uncertainty ? 'true' : undefined } },
     })),
 };

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Radi
 import { UploadOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
-import { type Application, money, useApplication, useProgramme, useProgrammeMutations, yuanToFen } from './api';
+import { type ApplicationDetail as Application, money, useApplication, useProgramme, useProgrammeMutations, yuanToFen } from './api';
 import { EligibilityTable, errorText, fmtTime, pk, StatusTag } from './parts';
 
 export function ApplicationPage() {
