@@ -83,7 +83,7 @@ export async function getChallenge(db: Queryable, actor: Actor | null, id: numbe
             max(case when s.scorer_id = $2 then s.score end) as my_score, max(case when s.scorer_id = $2 then s.comment end) as my_comment
      from transfer_challenge_proposals p left join transfer_proposal_scores s on s.proposal_id = p.id
      left join organizations o on o.id = p.organization_id
-     where p.challenge_id = $1 group by p.id order by average desc nulls last, p.id`, [id, actor?.userId ?? null]);
+     where p.challenge_id = $1 group by p.zone_id, p.id order by average desc nulls last, p.id`, [id, actor?.userId ?? null]);
   return {
     ...row,
     demands: demandRows.filter((d) => canSee(v, 'demand', d)).map((d) => ({ id: d.id, code: d.code, title: d.title, status: d.status })),
