@@ -24,7 +24,7 @@ async function setStatistics(t: TestApp, orgId: number, rdExpense: number) {
   await t.testDb.db.query(
     `insert into annual_statistics (code, zone_id, organization_id, year, operating_revenue, rd_expense, staff)
      select 'PP-TEST-' || o.id || '-' || $2::int, o.zone_id, o.id, $2::int, 5000, $3::numeric, 100 from organizations o where o.id = $1
-     on conflict (organization_id, year) do update set rd_expense = excluded.rd_expense`, [orgId, lastYear, rdExpense]);
+     on conflict (zone_id, organization_id, year) do update set rd_expense = excluded.rd_expense`, [orgId, lastYear, rdExpense]);
 }
 
 describe.each(BACKENDS)('incentive programmes on %s', (backend) => {
