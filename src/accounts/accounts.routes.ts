@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../shared/db';
 import { login, logout, sessionOf, SESSION_DAYS } from './accounts.service';
-import { fixedWindowLimit } from '../shared/http/fixed-window-limit';
+import { sharedWindowLimit } from '../shared/http/shared-window-limit';
 
 export const SESSION_COOKIE = 'kc_session';
 
@@ -14,20 +14,23 @@ const userSchema = z.object({
 
 /** Sign-in attempts per address and minute across all user names: stops password spraying, leaves an office's NAT room. */
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 30;
+/** Sign-in attempts per address and user name and minute: slows password guessing without locking real users out for long. */
+export const LOGIN_ATTEMPTS_PER_USER = 10;
 
 export function accountsRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const perAddress = fixedWindowLimit(LOGIN_ATTEMPTS_PER_ADDRESS);
+  // Both counted in the database, so several instances behind one proxy share them (docs/scaling.md).
+  const perAddress = sharedWindowLimit(db, LOGIN_ATTEMPTS_PER_ADDRESS);
+  const perUser = sharedWindowLimit(db, LOGIN_ATTEMPTS_PER_USER);
   r.post('/api/auth/login', {
     schema: {
       tags: ['accounts'], summary: 'Sign in',
       body: z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
       response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
     },
-    // Ten attempts a minute per address and user name slows password guessing without locking real users out for long.
-    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
-    // Per address across user names first (no body needed); the per-user limit above runs once the body is parsed.
-    onRequest: async (req) => perAddress(req.ip),
+    // Per address across user names first (no body needed); per address and user name once the body is valid.
+    onRequest: async (req) => perAddress(`sign-in-address|${req.ip}`),
+    preHandler: async (req) => perUser(`sign-in-user|${req.ip}|${(req.body as { username: string }).username}`),
   }, async (req, reply) => {
     const { token, csrfToken, user } = await login(db, req.body.username, req.body.password, req.headers['user-agent']);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: SESSION_DAYS * 86400 });

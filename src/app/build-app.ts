@@ -26,6 +26,7 @@ import { auditRoutes } from '../shared/audit/audit.routes';
 import { sessionOf } from '../accounts/accounts.service';
 import { registryRoutes } from '../registry/registry.routes';
 import { fileRoutes } from '../shared/records/file.routes';
+import { indicatorValuesImportRoutes } from '../evaluation/indicators/indicator-values.import';
 import { jobRoutes } from '../shared/jobs/job.routes';
 import type { JobQueue } from '../shared/jobs/job-queue';
 import { startMatching, transferRoutes } from '../transfer/workflow';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   policyRoutes(app, db, actorOf);
   intelligenceRoutes(app, db, actorOf);
   fileRoutes(app, db, options.jobs, actorOf);
+  indicatorValuesImportRoutes(app, db, options.jobs, actorOf);
   jobRoutes(app, options.jobs, actorOf);
 
   if (existsSync(WEB_DIST)) {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { openDb, type Db } from '../shared/db';
@@ -13,6 +13,7 @@ import { serve } from './server';
 import { registerGenerateCommand } from '../registry/demo/generate.cli';
 import { registerAccountCommands, registerCreateAdmin } from '../accounts/accounts.cli';
 import { registerMatchingCommands } from '../transfer/matching/matching.cli';
+import { registerCrosswalkCommands } from '../shared/classification/crosswalk.cli';
 import { registerCompositeCommands } from '../evaluation/composite/composite.cli';
 import { registerPolicyCommands } from '../policy/policy.cli';
 import { registerIntelligenceCommands } from '../intelligence/intelligence.cli';
@@ -78,17 +79,17 @@ program.command('import').description('Import a CSV, XLSX or JSON file; all-or-n
   .action((entity: string, file: string, opts: { dryRun?: boolean; validOnly?: boolean; as?: string }) => withDb(async (db) => {
     const def = entityByName(entity);
     const actor = await actorFor(db, opts.as);
-    const bytes = new Uint8Array(await readFile(file));
+    const input = { path: file }; // read as a stream, a batch at a time (file-stream.ts)
     const started = Date.now();
-    const { report } = await validateImport(db, actor, def, basename(file), bytes);
+    const { report } = await validateImport(db, actor, def, basename(file), input);
     for (const e of report.errors) console.error(`line ${e.line}: ${e.field}: ${translate('en', e.key, e.params)}`);
     if (opts.dryRun) {
       console.log(JSON.stringify({ entity, rows: report.rows, valid: report.valid, errors: report.errors.length, dryRun: true }));
       process.exitCode = report.errors.length ? 2 : 0;
       return;
     }
-    const result = await commitImport(db, actor, def, basename(file), bytes, opts.validOnly ? 'valid-only' : 'commit',
-      (done, total) => process.stderr.write(`\r${done}/${total} rows written`));
+    const result = await commitImport(db, actor, def, basename(file), input, opts.validOnly ? 'valid-only' : 'commit',
+      (done, total) => process.stderr.write(`\r${done}/${total} rows written`), report.rows);
     process.stderr.write('\n');
     console.log(JSON.stringify({ entity, rows: report.rows, inserted: result.inserted, updated: result.updated, skipped: result.skipped, ms: Date.now() - started }));
   }).catch(fail));
@@ -108,6 +109,7 @@ program.command('export').description('Export records as CSV, XLSX or JSON')
 registerGenerateCommand(program, withDb, actorFor);
 registerAccountCommands(program, withDb, actorFor);
 registerMatchingCommands(program);
+registerCrosswalkCommands(program);
 registerCompositeCommands(program);
 registerPolicyCommands(program, withDb, actorFor);
 registerIntelligenceCommands(program, withDb, actorFor);

@@ -5,6 +5,7 @@ import { onRecordChange } from '../shared/records/record-service';
 import { computeValues } from '../evaluation/indicators/indicator.service';
 import { RECOMPUTE_JOB, recomputeWindow, requestRecompute } from '../evaluation/indicators/recompute';
 import { defineDocumentJobs } from '../intelligence/documents/documents.job';
+import { defineIndicatorValuesImportJob } from '../evaluation/indicators/indicator-values.import';
 
 /** Record types that registry-computed indicators read. */
 const INDICATOR_SOURCES = new Set(['organizations', 'qualifications', 'annual-statistics', 'achievements', 'projects', 'demands', 'transfer-cases', 'policy-disbursements', 'vouchers', 'risk-pool-claims']);
@@ -12,6 +13,7 @@ const INDICATOR_SOURCES = new Set(['organizations', 'qualifications', 'annual-st
 /** Every kind of background job the platform runs, defined on one queue. */
 export function defineJobs(jobs: JobQueue, db: Db): void {
   defineDocumentJobs(jobs, db);
+  defineIndicatorValuesImportJob(jobs, db);
   // Indicator values derived from the registry are recomputed, as a job of their own, after their data change:
   // for every zone after an import, for the written zones (and those above them) after single API writes.
   jobs.define(RECOMPUTE_JOB, async (ctx) => {

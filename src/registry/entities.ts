@@ -19,6 +19,8 @@ const notInTheFuture: FieldDef['check'] = (value) => {
   const thisYear = new Date().getFullYear();
   return Number(value) > thisYear ? { key: 'field.notFuture', params: { max: thisYear } } : null;
 };
+/** The English of a description (migrations/026): the reader's language is shown, the other when it is missing. */
+const descriptionEn = (search: boolean): FieldDef => ({ name: 'description_en', type: 'longtext', label: label('简介（英文）', 'Description (English)'), maxLength: 20000, search, translationOf: 'description' });
 const count = (name: string, zh: string, en: string): FieldDef => ({ name, type: 'int', label: label(zh, en), min: 0 });
 
 export const zones: EntityDef = {
@@ -29,6 +31,7 @@ export const zones: EntityDef = {
     { name: 'kind', type: 'enum', options: ZONE_KINDS, label: label('类型', 'Kind'), required: true, inList: true, filter: true },
     { name: 'parent_id', type: 'ref', ref: 'zones', label: label('上级区域', 'Parent'), inList: true, filter: true },
     { name: 'description', type: 'longtext', label: label('简介', 'Description'), maxLength: 20000 },
+    descriptionEn(false),
   ],
 };
 
@@ -56,6 +59,7 @@ export const organizations: EntityDef = {
     { name: 'address', type: 'text', label: label('地址', 'Address'), maxLength: 300 },
     { name: 'website', type: 'text', label: label('网站', 'Website'), maxLength: 300 },
     { name: 'description', type: 'longtext', label: label('简介', 'Description'), maxLength: 20000, search: true },
+    descriptionEn(true),
   ],
   naturalCode: (r) => (typeof r.credit_code === 'string' && r.credit_code ? r.credit_code : undefined),
 };
@@ -83,23 +87,27 @@ export const people: EntityDef = {
     nameZh, nameEn, zoneRef,
     { ...orgRef, required: false, label: label('工作单位', 'Affiliation'), filter: false },
     { name: 'title', type: 'text', label: label('职称', 'Title'), maxLength: 100, inList: true },
+    { name: 'title_en', type: 'text', label: label('职称（英文）', 'Title (English)'), maxLength: 100, inList: true, translationOf: 'title' },
     { name: 'fields', type: 'list', label: label('研究领域', 'Fields'), search: true, inList: true, notNull: true },
     { name: 'talent_programmes', type: 'list', label: label('人才计划', 'Talent programmes'), notNull: true },
     { name: 'is_expert', type: 'bool', label: label('入库专家', 'Registered expert'), filter: true, inList: true },
     { name: 'email', type: 'text', label: label('电子邮箱', 'Email'), maxLength: 200, contact: true },
     { name: 'bio', type: 'longtext', label: label('简介', 'Biography'), maxLength: 20000, search: true },
+    { name: 'bio_en', type: 'longtext', label: label('简介（英文）', 'Biography (English)'), maxLength: 20000, search: true, translationOf: 'bio' },
   ],
 };
 
 export const achievements: EntityDef = {
   name: 'achievements', table: 'achievements', label: label('科技成果与专利', 'Achievements and patents'), zoneOwnership: 'organization', orgUserMayWrite: true,
-  labelColumns: ['title', 'title'],
+  labelColumns: ['title', 'title_en'],
   codePrefix: 'A', defaultSort: 'id', publishedByDefault: true, searchIndexedByZone: true,
   fields: [
     { name: 'title', type: 'text', label: label('名称', 'Title'), required: true, maxLength: 300, inList: true, search: true },
+    { name: 'title_en', type: 'text', label: label('名称（英文）', 'Title (English)'), maxLength: 300, inList: true, search: true, translationOf: 'title' },
     orgRef, derivedZone,
     { name: 'kind', type: 'enum', options: ACHIEVEMENT_KINDS, label: label('类型', 'Kind'), required: true, inList: true, filter: true },
     { name: 'abstract', type: 'longtext', label: label('摘要', 'Abstract'), maxLength: 20000, search: true },
+    { name: 'abstract_en', type: 'longtext', label: label('摘要（英文）', 'Abstract (English)'), maxLength: 20000, search: true, translationOf: 'abstract' },
     hightechField,
     { name: 'ipc_code', type: 'text', label: label('IPC 分类号', 'IPC code'), maxLength: 20, filter: true, example: 'H01M 4/13',
       check: (v) => (/^[A-H]\d{2}[A-Z](\s?\d{1,4}\/\d{2,6})?$/.test(String(v)) ? null : { key: 'field.type', params: { type: 'IPC code (e.g. H01M 4/13)' } }) },
@@ -123,6 +131,7 @@ export const projects: EntityDef = {
     year('start_year', '开始年份', 'Start year'),
     year('end_year', '结束年份', 'End year'),
     { name: 'description', type: 'longtext', label: label('简介', 'Description'), maxLength: 20000, search: true },
+    descriptionEn(true),
   ],
   checkRecord: (r) => (r.end_year != null && r.start_year != null && Number(r.end_year) < Number(r.start_year) ? { field: 'end_year', key: 'field.validRange' } : null),
 };

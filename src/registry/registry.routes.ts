@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../shared/db';
 import type { Actor } from '../shared/access/actor';
 import { zoneDashboard } from './dashboard.service';
+import { classificationStatsSchema, zoneClassificationStats } from './classification-stats.service';
 import * as S from './registry.schemas';
 
 export function registryRoutes(app: FastifyInstance, db: Db, actorOf: (req: FastifyRequest) => Actor | null) {
@@ -17,6 +18,14 @@ export function registryRoutes(app: FastifyInstance, db: Db, actorOf: (req: Fast
       response: { 200: S.dashboard },
     },
   }, async (req) => zoneDashboard(req.readDb, actorOf(req), req.params.id, req.query.years));
+
+  r.get('/api/zones/:id/classification', {
+    schema: {
+      tags: ['zones'], summary: 'Achievements per high-tech sub-field and industry, enterprises per GB/T 4754 division, through the classification crosswalks',
+      params: z.object({ id: dbIdParam() }),
+      response: { 200: classificationStatsSchema },
+    },
+  }, async (req) => zoneClassificationStats(req.readDb, actorOf(req), req.params.id));
 
   r.get('/api/zones/:id/partners', {
     schema: { tags: ['zones'], summary: 'Partner zones (e.g. paired with Shanghai Zhangjiang)', params: z.object({ id: dbIdParam() }), response: { 200: S.partners } },

@@ -65,7 +65,7 @@ export async function loadDemoListings(db: Db, actor: Actor, options: { demands?
     const field = HIGHTECH_FIELDS[Number(o.fields?.[0]?.split('.')[0]) - 1];
     return {
       code: `DEMO-EXPERT-${i + 1}`, name_zh: `演示专家${i + 1}号`, name_en: `Demo expert ${i + 1}`, zone_id: org.zone, organization_id: org.code,
-      title: i % 2 ? '研究员' : '教授', fields: [...(field ? [field.label.zh] : []), o.title], is_expert: true,
+      title: i % 2 ? '研究员' : '教授', title_en: i % 2 ? 'Research Fellow' : 'Professor', fields: [...(field ? [field.label.zh] : []), o.title], is_expert: true,
       bio: o.text, generated: true,
     };
   });

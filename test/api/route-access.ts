@@ -97,6 +97,7 @@ export const ROUTE_ACCESS: Record<string, readonly number[]> = {
   'POST /api/offers/{id}/retire': [400, 400, 400, 400, 400],
   'GET /api/offers/{id}/audit': [404, 200, 404, 200, 200],
   'GET /api/zones/{id}/dashboard': [200, 200, 200, 200, 200],
+  'GET /api/zones/{id}/classification': [200, 200, 200, 200, 200],
   'GET /api/zones/{id}/partners': [200, 200, 200, 200, 200],
   'GET /api/transfer/demands': [200, 200, 200, 200, 200],
   'GET /api/transfer/demands/{id}': [404, 200, 404, 200, 200],
@@ -250,6 +251,9 @@ export const ROUTE_ACCESS: Record<string, readonly number[]> = {
   'POST /api/intelligence/policy-proposals/{id}/review': [400, 400, 400, 400, 400],
   'POST /api/imports/{entity}': [401, 406, 406, 406, 406],
   'GET /api/imports/{entity}/template': [401, 200, 200, 200, 200],
+  // indicator values from a file (src/evaluation/indicators/indicator-values.import.ts): admins and zone operators
+  'POST /api/imports/indicator-values': [401, 403, 406, 406, 406],
+  'GET /api/imports/indicator-values/template': [401, 200, 200, 200, 200],
   'GET /api/exports/{entity}': [200, 200, 200, 200, 200],
   'GET /api/jobs/{id}': [401, 404, 404, 404, 404],
   'POST /api/auth/logout': [200, 200, 200, 200, 200],

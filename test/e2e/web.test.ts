@@ -206,6 +206,43 @@ describe('web app', () => {
     expect(await page.getByTestId('import-inserted').textContent()).toBe('1');
   });
 
+  it('imports indicator values with their source (issue 12) and shows them', async () => {
+    const zone = await firstZone(page);
+    const indicators = (await (await page.request.get(`${server.baseUrl}/api/indicators`)).json()) as { items: { code: string; kind: string; unit: string }[] };
+    const ind = indicators.items.find((i) => i.kind === 'entered' && i.unit !== 'percent')!;
+    expect(ind).toBeTruthy();
+    const year = new Date().getFullYear() - 2;
+    const csv = `所属园区,指标,年份,数值,来源标题,来源网址,原文引述\n${zone.code},${ind.code},${year},321.5,E2E 统计公报,https://example.org/e2e,全年……321.5\n`;
+
+    await page.goto(`${server.baseUrl}/import`);
+    await page.getByTestId('import-wizard').waitFor();
+    await page.getByTestId('import-entity').click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    // The option list is virtual: scroll to its end, where indicator values are listed.
+    const option = dropdown.locator('.ant-select-item-option', { hasText: '指标数值' });
+    await dropdown.locator('.ant-select-item-option').first().waitFor();
+    for (let i = 0; i < 10 && !(await option.isVisible()); i++) {
+      await dropdown.locator('.ant-select-item-option').first().hover();
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(150);
+    }
+    await option.click();
+    await expect.poll(() => page.getByTestId('import-entity').textContent()).toContain('指标数值');
+    expect(await page.getByTestId('import-template-csv').getAttribute('href')).toContain('/api/imports/indicator-values/template');
+    await page.locator('[data-testid="import-wizard"] input[type=file]').setInputFiles({ name: 'values.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByTestId('import-validate').click();
+    await page.getByTestId('import-report').getByText('所有行都通过了校验').waitFor();
+    await page.getByTestId('import-commit-all').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-result').textContent()).toContain('导入完成');
+    expect(await page.getByTestId('import-inserted').textContent()).toBe('1');
+
+    const values = (await (await page.request.get(`${server.baseUrl}/api/indicator-values?zone=${zone.id}&indicator=${ind.code}&from=${year}&to=${year}`)).json()) as { items: { value: number; origin: string; provenance: { source?: string; source_url?: string } }[] };
+    expect(values.items[0]).toMatchObject({ value: 321.5, origin: 'entered', provenance: { source: 'E2E 统计公报', source_url: 'https://example.org/e2e' } });
+    await page.getByTestId('import-result').getByRole('button').first().click();
+    await page.waitForURL(/\/evaluation/);
+  });
+
   it('switches the language to English and back', async () => {
     await page.goto(`${server.baseUrl}/dashboard`);
     expect(await page.getByTestId('nav-dashboard').textContent()).toBe('仪表盘');

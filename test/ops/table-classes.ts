@@ -24,6 +24,7 @@ export const TABLE_CLASSES: TableClasses = {
     'schema_migrations', //          the migration ledger
     'sessions', //                   sign-in sessions (point at users, a reference table)
     'idempotency_keys', //           replayed answers, kept a day
+    'rate_limit_windows', //         sign-in attempt counters shared by the instances, kept an hour
     'jobs', //                       the job queue (FOR UPDATE SKIP LOCKED on one node)
     'audit_events', //               zone_id is null for platform-level events; append-only, read by admins and operators
     'audit_created_batches', //      the same log for imported records

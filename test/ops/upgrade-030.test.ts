@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import '../../src/app/entities';
@@ -12,14 +13,18 @@ import { distributionProblems } from '../helpers/distribution-check';
 import { TABLE_CLASSES } from './table-classes';
 
 /**
- * A database left by the release before migrations/030 (migrated to 022, demo data, and rows in the tables 030 gives
+ * A database left by the release before migrations/030 (migrated to the last migration before 030 — 022 when 030 was written —, demo data, and rows in the tables 030 gives
  * a zone_id or re-keys) upgrades in place: nothing is lost, new zone_id columns are filled from their parents, rows are
  * put in their owner's zone, and afterwards one UPDATE moves an organisation with everything that belongs to it.
  */
+/** The newest migration before 030: the demo loader of this release needs the columns 023–029 added. */
+const BEFORE_030 = readdirSync(new URL('../../migrations/', import.meta.url))
+  .filter((f) => /^\d{3}_.+\.sql$/.test(f) && f < '030').sort().at(-1)!;
+
 async function openAt022(backend: 'pglite' | 'postgres'): Promise<{ db: Db; schema: string; drop(): Promise<void> }> {
   if (backend === 'pglite') {
     const db = await openPglite();
-    await migrate(db, { upTo: '022_zone_fact_languages.sql' });
+    await migrate(db, { upTo: BEFORE_030 });
     return { db, schema: 'public', drop: () => db.close() };
   }
   const schema = `t_up030_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -33,7 +38,7 @@ async function openAt022(backend: 'pglite' | 'postgres'): Promise<{ db: Db; sche
   const url = new URL(SERVER_URL);
   url.search = `?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const db = await openPostgres(url.toString());
-  await migrate(db, { upTo: '022_zone_fact_languages.sql' });
+  await migrate(db, { upTo: BEFORE_030 });
   return {
     db, schema,
     async drop() {

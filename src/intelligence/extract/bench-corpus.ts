@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentFiles } from './run-files';
+import { documentFiles, textFolders } from './run-files';
 
 /**
  * Generated articles for tests and the benchmark: paragraphs of the real evaluation documents (seeds and the
- * held-out articles), recombined by a seeded random walk. Marked generated in their id and first line.
+ * held-out articles present on this machine), recombined by a seeded random walk. Marked generated in their id and first line.
  */
 export interface GeneratedArticle {
   id: string;
@@ -14,7 +14,10 @@ export interface GeneratedArticle {
 
 function paragraphsOfEvalDocs(): string[] {
   const dir = join(import.meta.dirname, 'eval');
-  const files = [...documentFiles(join(dir, 'dev', 'docs')), ...documentFiles(join(dir, 'heldout', 'docs'))];
+  // docs/ and, where this machine has them, the local/ texts that may not be redistributed (see sources.json): in a
+  // fresh clone the corpus is built from the seeds only, so figures are comparable only on the same machine
+  const folders = ['dev', 'heldout'].flatMap((set) => textFolders(join(dir, set, 'gold')));
+  const files = folders.flatMap((f) => documentFiles(f));
   return files.flatMap((f) => readFileSync(f, 'utf8').split(/\n+/)).map((p) => p.trim()).filter((p) => p.length >= 20);
 }
 

@@ -218,3 +218,64 @@ describe('tuning-set conventions (word numbers, Republic of China years, compari
     expect(periods('R&D intensity stood at 2.2 % between 2019 and 2021.')).toEqual([['2.2', 'percent', '2019-2021']]);
   });
 });
+
+describe('second tuning set conventions (paragraph periods, headlines, bare multipliers, PDF text), on sentences of our own', () => {
+  const periods = (text: string, date?: string) => facts(text, date).map((f) => [f.value, f.unit, f.period]);
+
+  it('carries the period a paragraph states to its later sentences, not past a time word without a year or across paragraphs', () => {
+    expect(periods('2021年全区登记技术合同500项。按领域统计,电子信息占比达40%。')).toEqual([['500', 'count', '2021'], ['40', 'percent', '2021']]);
+    expect(periods('2021年全区登记技术合同500项。目前,全区共有高新技术企业80家。')).toEqual([['500', 'count', '2021'], ['80', 'count', null]]);
+    expect(periods('2017年以来,全区举办大赛6场。全区拥有院士12名。')).toEqual([['6', 'count', '2017-'], ['12', 'count', null]]); // an open range is no frame
+    expect(periods('2021年全区登记技术合同500项。\n全区拥有院士12名。')).toEqual([['500', 'count', '2021'], ['12', 'count', null]]);
+    expect(periods('In 2022, the region spent €35 billion on R&D. Business accounted for 66%.')).toEqual([['35000000000', 'EUR', '2022'], ['66', 'percent', '2022']]);
+  });
+
+  it('gives a year right after an English figure to that figure ("2.27% in 2021 to 2.22% in 2022", "down from 3.6% in 2022")', () => {
+    expect(periods('R&D intensity fell from 2.27% in 2021 to 2.22% in 2022.')).toEqual([['2.27', 'percent', '2021'], ['2.22', 'percent', '2022']]);
+    expect(periods('Spending grew by 2.4% in 2023, down from 3.6% in 2022. Government R&D grew by 2.5%.')).toEqual([
+      ['2.4', 'percent', '2023'], ['3.6', 'percent', '2022'], ['2.5', 'percent', '2023'],
+    ]);
+    expect(periods('Spending was £49.9 billion in 2022, an increase of £3.0 billion since 2021 (6.4%).')).toEqual([
+      ['49900000000', 'GBP', '2022'], ['3000000000', 'GBP', '2022'], ['6.4', 'percent', '2022'],
+    ]);
+  });
+
+  it('reads 自2015年…起 / 至今 and “十四五”以来 as open ranges, 在2022年的基础上 as a base, 2013至2014年度 as a fiscal year', () => {
+    expect(periods('自2015年成立起,基金已向27间公司投资。')).toEqual([['27', 'count', '2015-']]);
+    expect(periods('“十四五”以来营业收入年均增长12.3%。')).toEqual([['12.3', 'percent', '2021-']]);
+    expect(periods('到2027年,企业数量在2022年的基础上超过90家。')).toEqual([['90', 'count', '2027']]);
+    expect(periods('该基金2013至2014年度推出了10项新资助计划。')).toEqual([['10', 'count', '2013/14']]);
+    expect(periods('初创企业由2014年的约1070家增至2020年的约3360家,至今已有8家独角兽企业。')).toEqual([
+      ['1070', 'count', '2014'], ['3360', 'count', '2020'], ['8', 'count', null],
+    ]);
+  });
+
+  it('drops headline figures the body repeats, keeps one copy of a repeated headline and headline figures of their own', () => {
+    expect(periods('园区企业达5221间 年升11%\n2025年园区企业达5,221间,按年上升11%。')).toEqual([['5221', 'count', '2025'], ['11', 'percent', '2025']]);
+    expect(periods('技术合同成交额首次突破200亿元\n【技术合同成交额首次突破200亿元】\n2019年技术合同成交额210.39亿元。')).toEqual([
+      ['20000000000', 'CNY', null], ['21039000000', 'CNY', '2019'],
+    ]);
+  });
+
+  it('reads multipliers without digits after a hedge (逾千亿元, 超万亿元) and glued English multipliers (NT$800.7billion)', () => {
+    expect(one('2018年技术合同成交额逾千亿元。')).toMatchObject({ value: '100000000000', unit: 'CNY', approx: true, bound: 'min' });
+    expect(pick(one('全国研发投入超万亿元。'))).toEqual({ value: '1000000000000', unit: 'CNY' });
+    expect(facts('培育千亿级产业集群。')).toEqual([]);
+    expect(pick(one('Revenues reached NT$800.7billion.'))).toEqual({ value: '800700000000', unit: 'TWD' });
+  });
+
+  it('reads PDF text: spaced figures (2 兆 3,290.6 億 元, 26,730 家) and a figure broken across lines', () => {
+    expect(pick(one('新竹市銷售額為 2 兆 3,290.6 億 元,位居前列。'))).toEqual({ value: '2329060000000', unit: 'CNY' });
+    expect(pick(one('新竹市營利事業家數 26,730 家,創新高。'))).toEqual({ value: '26730', unit: 'count' });
+    expect(facts('新竹市市政統計通報\n本市各產業營利事業 銷售額狀況,以製造業 1\n\n兆 6,482.2 億元居首,創新高。').map(pick)).toEqual([{ value: '1648220000000', unit: 'CNY' }]);
+  });
+
+  it('keeps minus signs, reads 3成 and HK$ below-same currencies, and skips 两位数, 前三位 and thresholds', () => {
+    expect(facts('Ireland (-0.6 pp) and Finland (-0.45 pp).').map((f) => f.value)).toEqual(['-0.6', '-0.45']);
+    expect(facts('2004-2013 saw 25-50% growth.').every((f) => !f.value.startsWith('-'))).toBe(true);
+    expect(pick(one('期內進駐企業按年增3成。'))).toEqual({ value: '30', unit: 'percent' });
+    expect(facts('政府拨款100亿元(港币,下同),其中300亿元用于创科。').map(pick)).toEqual([{ value: '10000000000', unit: 'HKD' }, { value: '30000000000', unit: 'HKD' }]);
+    expect(facts('成交额连续多年保持两位数增长,居全国前三位。')).toEqual([]);
+    expect(facts('4 countries recorded an R&D intensity above 3% in 2022.').map(pick)).toEqual([{ value: '4', unit: 'count' }]);
+  });
+});

@@ -74,6 +74,23 @@ describe('extract CLI', () => {
     expect(worse.overall.tp).toBe(summary.overall.tp - 1);
   });
 
+  it('extract-eval skips gold documents whose text is not in the tree, says so, and scores the others', async () => {
+    const set = join(root, 'partial');
+    mkdirSync(join(set, 'gold'), { recursive: true });
+    mkdirSync(join(set, 'docs'), { recursive: true });
+    copyFileSync(join(DEV, 'gold', '000_496e32b55310cd60.txt.jsonl'), join(set, 'gold', '000_496e32b55310cd60.txt.jsonl'));
+    copyFileSync(join(DEV, 'docs', '000_496e32b55310cd60.txt'), join(set, 'docs', '000_496e32b55310cd60.txt'));
+    copyFileSync(join(DEV, 'gold', '001_f70a08798afe7b4d.txt.jsonl'), join(set, 'gold', '001_f70a08798afe7b4d.txt.jsonl'));
+    const result = await run(['extract-eval', '--gold', join(set, 'gold')]);
+    expect(result.error).toBeUndefined();
+    expect(result.stderr).toMatch(/001_f70a08798afe7b4d\.txt: text not present .* skipped/);
+    expect(result.stderr).toMatch(/1 of 2 gold documents skipped/);
+    const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    expect(summary.documents).toBe(1);
+    const goldLines = readFileSync(join(DEV, 'gold', '000_496e32b55310cd60.txt.jsonl'), 'utf8').trim().split('\n').length;
+    expect(summary.gold).toBe(goldLines);
+  });
+
   it('extract-eval reports a bad gold folder or prediction file with exit code 2', async () => {
     const bad = join(root, 'bad.jsonl');
     writeFileSync(bad, '{"document":\n');

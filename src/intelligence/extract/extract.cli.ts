@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { ExtractContext } from './context';
 import { evaluate, type EvaluationReport, type ScoredFact } from './evaluate';
-import { documentFiles, extractFile, toFactLine } from './run-files';
+import { documentFiles, extractFile, textFolders, toFactLine } from './run-files';
 
 /** Exit code for bad input (commander uses 1 for its own usage errors). */
 const BAD_INPUT_EXIT_CODE = 2;
@@ -131,11 +131,18 @@ export function registerExtractCommands(program: Command): void {
         gold = loadGold(options.gold);
         if (options.pred) predicted = readJsonl(options.pred);
         else {
-          const input = options.input ?? [join(options.gold, '..', 'docs'), join(options.gold, 'docs')].find((d) => existsSync(d));
-          if (!input) throw new Error('give --pred or --input (no docs folder beside the gold folder)');
+          const inputs = options.input ? [options.input] : textFolders(options.gold);
           const ctx = readContext(options.zones);
-          const dates = sourceDates(input);
-          for (const file of documentFiles(input)) {
+          const dates = sourceDates(inputs[0] ?? join(options.gold, '..', 'docs'));
+          const files = inputs.flatMap((dir) => documentFiles(dir));
+          const present = new Set(files.map((f) => basename(f)));
+          // Texts whose licence does not allow redistribution are not in the tree (see sources.json): their gold is
+          // skipped, with a message, instead of being scored as all missed.
+          const absent = gold.documents.filter((d) => !present.has(d));
+          for (const d of absent) process.stderr.write(`${d}: text not present (not redistributable, see sources.json; put it in ${join(options.gold, '..', 'local')}) — skipped\n`);
+          if (absent.length) process.stderr.write(`${absent.length} of ${absent.length + gold.documents.filter((d) => present.has(d)).length} gold documents skipped: their texts are not in the tree\n`);
+          if (absent.length) gold = { documents: gold.documents.filter((d) => present.has(d)), facts: gold.facts.filter((f) => present.has(f.document)) };
+          for (const file of files) {
             const result = await extractFile(file, { ctx, date: dates.get(basename(file)) });
             if (!result.ok) process.stderr.write(`${file}: ${result.message}\n`);
             else for (const f of result.facts) predicted.push({ document: result.document, value: f.value, unit: f.unit, period: f.period, quote: f.quote });

@@ -105,14 +105,40 @@ function prepare(input: ExtractInput, ctx: ExtractContext | undefined): Doc {
   const sentenceOf = new Int32Array(folded.length + 1).fill(-1);
   sentences.forEach((s, i) => sentenceOf.fill(i, s.start, s.end));
   const paragraphOf = new Int32Array(folded.length + 1);
-  lineRanges(folded).forEach((l, i) => paragraphOf.fill(i, l.start, l.end + 1));
+  paragraphsOf(folded, paragraphOf);
   const marks = findPeriodMarks(folded, articleYearOf(input.date ?? undefined, folded));
   const lexicon = entityLexicon(ctx);
   const mentions = findMentions(folded, lexicon);
-  const same = cachedRegExp(`(${rules.units.currency_same_below.map(([w]) => escapeRegExp(w)).join('|')})\\s*[(（]\\s*(?:以下同|下同)\\s*[)）]`).exec(folded);
-  const sameBelow = same ? { from: same.index, code: rules.units.currency_same_below.find(([w]) => w === same[1])![1] } : { from: folded.length + 1, code: 'CNY' };
+  // 新臺幣(下同) or 100亿元(港币,下同): the currency named once for the rest of the article
+  const words = rules.units.currency_same_below.map(([w]) => escapeRegExp(w)).join('|');
+  const same = cachedRegExp(`(${words})\\s*[(（]\\s*(?:以下同|下同)\\s*[)）]|[(（]\\s*(${words})\\s*[,，、;；]\\s*(?:以下同|下同)\\s*[)）]`).exec(folded);
+  // a figure right before "(港币,下同)" is in that currency too, so the range starts a few characters earlier
+  const sameBelow = same ? { from: same[2] ? Math.max(0, same.index - 4) : same.index, code: rules.units.currency_same_below.find(([w]) => w === (same[1] ?? same[2]))![1] } : { from: folded.length + 1, code: 'CNY' };
   return { text, folded, blocked, sentences, sentenceOf, paragraphOf, marks, mentions, metricHits: findMetricHits(folded), rules, sameBelow };
 }
+
+/**
+ * Paragraph index of every character: one per line, except that a line broken inside a sentence (text from PDF:
+ * “根 據 財 政 部 最 新 統 計 結 / 果,107 年…”, “以製造業 1 / 兆 6,482.2 億元”) continues on the next line. Such a
+ * line is not the first, has at least WRAPPED_MIN characters, holds a comma or stop (so it is prose, not a title) and ends in a character that cannot end a paragraph
+ * (CJK, a digit, a comma, a lower-case letter); the next line starts with CJK, a digit, a comma or lower case.
+ */
+function paragraphsOf(folded: string, paragraphOf: Int32Array): void {
+  let index = -1;
+  let previous = '';
+  let first = true;
+  for (const l of lineRanges(folded)) {
+    const text = folded.slice(l.start, l.end).trim();
+    const wrapped = text !== '' && !first && previous.length >= WRAPPED_MIN && /[,，、;；。]/.test(previous) && /[\u4e00-\u9fff\d,、a-z]$/.test(previous) && /^[\u4e00-\u9fff\d,、(a-z]/.test(text);
+    if (!wrapped && text !== '') index++;
+    paragraphOf.fill(Math.max(index, 0), l.start, l.end + 1);
+    if (text !== '') {
+      if (previous !== '') first = false;
+      previous = text;
+    }
+  }
+}
+const WRAPPED_MIN = 16;
 
 const startsWithAny = (text: string, words: string[]) => byLengthDesc(words, (w) => w).find((w) => text.startsWith(w));
 const endsWithWord = (text: string, word: string) => text.endsWith(word) && (!/^[a-z]/.test(word) || !/[a-z]$/.test(text.slice(0, -word.length)));
@@ -161,8 +187,13 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
     }
   };
   hedgeAfterNumber();
-  // 4.26 兆元, 衝破 4 兆元: a space may stand between the number and a Chinese multiplier
-  if (folded[p] === ' ' && /^ [万亿兆]/.test(folded.slice(p, p + 2)) && !chineseNumeral) p += 1;
+  // 4.26 兆元, 衝破 4 兆元, 26,730 家 (text from PDF): a space may stand between the number and a Chinese
+  // multiplier, currency or classifier
+  if (folded[p] === ' ' && SPACED_UNIT.test(folded.slice(p, p + 2)) && !chineseNumeral) p += 1;
+  else if (!chineseNumeral && /^[ \t]*\n\s*[万亿兆]/.test(folded.slice(p, p + 8))) {
+    const q = p + /^\s*/.exec(folded.slice(p, p + 8))![0].length;
+    if (doc.paragraphOf[q] === doc.paragraphOf[numberStart]) p = q; // the same (wrapped) paragraph
+  }
   // Chinese multipliers (16万5千 → 16×10^4 + 5×10^3)
   const zhMultiplier = startsWithAny(folded.slice(p, p + 3), Object.keys(u.multipliers_zh));
   if (zhMultiplier && !(zhMultiplier === '千' && /^[瓦米克伏赫帕焦]/.test(folded.slice(p + 1))) && !(zhMultiplier === '百' && !/^[万亿元]/.test(folded.slice(p + 1)))) {
@@ -170,7 +201,7 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
     p += zhMultiplier.length;
     [value, p] = compositeTail(folded, p, u.multipliers_zh[zhMultiplier]!, value);
     hedgeAfterNumber();
-  } else if (folded[p] === '兆' && (startsWithAny(folded.slice(p + 1, p + 5), u.currency_suffix_zh.map(([w]) => w)) || /^(?:\d[\d,]*|[一二两三四五六七八九千百十]+)亿/.test(folded.slice(p + 1, p + 12)) || (/^兆(?![\u4e00-\u9fff])/.test(folded.slice(p, p + 2)) && moneyContext(doc, numberStart)))) {
+  } else if (folded[p] === '兆' && (startsWithAny(folded.slice(p + 1, p + 5), u.currency_suffix_zh.map(([w]) => w)) || /^ ?(?:\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九千百十]+) ?亿/.test(folded.slice(p + 1, p + 14)) || (/^兆(?![\u4e00-\u9fff])/.test(folded.slice(p, p + 2)) && moneyContext(doc, numberStart)))) {
     value = scale(value, u.trillion_zhao.exp);
     p += 1;
     [value, p] = compositeTail(folded, p, u.trillion_zhao.exp, value);
@@ -181,6 +212,7 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
       p += en[0].length;
     }
   }
+  if (folded[p] === ' ' && /[万亿兆]/.test(folded[p - 1] ?? '') && /^ 元/.test(folded.slice(p, p + 2))) p += 1; // 3,290.6 億 元
   const rest = folded.slice(p, p + 24);
   let unit: string | undefined;
   let unitEnd = p;
@@ -244,6 +276,7 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
   return { start, end: unitEnd, numberEnd: rawStart, value, unit, unitRaw: [rawPrefix, rawSuffix].filter(Boolean).join(' '), approx, bound };
 }
 
+const SPACED_UNIT = /^ [万亿兆元家个项名人件所座台例户篇场款种条份间]/;
 const SMALLER_MULTIPLIERS: [string, number][] = [['亿', 8], ['万', 4], ['千', 3], ['百', 2]];
 
 /**
@@ -253,18 +286,22 @@ const SMALLER_MULTIPLIERS: [string, number][] = [['亿', 8], ['万', 4], ['千',
  */
 function compositeTail(folded: string, p: number, exponent: number, value: Dec): [Dec, number] {
   for (;;) {
-    const m = /^(\d{1,3}(?:,\d{3})+|\d+)|^([一二两三四五六七八九十百千]+)/.exec(folded.slice(p, p + 12));
+    // 2 兆 3,290.6 億 元 (PDF text): single spaces between the parts; only the last part may have decimals
+    const space = /^ (?=[\d一二两三四五六七八九十])/.test(folded.slice(p, p + 2)) ? 1 : 0;
+    const m = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|^([一二两三四五六七八九十百千]+)/.exec(folded.slice(p + space, p + space + 14));
     if (!m) return [value, p];
     const part = m[1] ? parseDecimal(m[1]) : (() => { const n = parseChineseNumeral(m[2]!); return n === undefined ? undefined : fromBigInt(n); })();
     if (!part) return [value, p];
-    const after = folded.slice(p + m[0].length);
+    const afterSpace = folded[p + space + m[0].length] === ' ' && space ? 1 : 0;
+    const after = folded.slice(p + space + m[0].length + afterSpace);
     const next = SMALLER_MULTIPLIERS.find(([word, e]) => after.startsWith(word) && e < exponent && !(word === '千' && /^千[瓦米克伏赫帕焦]/.test(after)));
     if (next) {
       value = add(value, scale(part, next[1]));
-      p += m[0].length + next[0].length;
+      p += space + m[0].length + afterSpace + next[0].length;
       exponent = next[1];
       continue;
     }
+    if (space || m[1]?.includes('.')) return [value, p];
     const digits = m[0].replace(/,/g, '');
     if ((exponent === 4 || exponent === 8) && m[1] && digits.length <= 4 && !/^[\d.]/.test(after)) {
       return [add(value, part), p + m[0].length];
@@ -334,15 +371,33 @@ function specialCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
     push(m.index, m.index + m[0].length, value, 'times', text.slice(m.index, m.index + m[0].length));
   }
   // 一成 = 10%, 两成二 = 22%, 近二成: only right after a cue word (占, 约, 近, 增长了…), since 成 is also 成立 / 成为
-  const tenths = /([一二两三四五六七八九]|十)成([一二三四五六七八九])?(?![一二三四五六七八九十])/g;
+  const tenths = /(?<![\d.])([一二两三四五六七八九1-9]|十)成([一二三四五六七八九])?(?![一二三四五六七八九十])/g;
   while ((m = tenths.exec(folded))) {
     const before = folded.slice(Math.max(0, m.index - 6), m.index).replace(/\s+$/, '');
     if (!doc.rules.units.percent_tenths_cues.some((w) => before.endsWith(w))) continue;
-    const value = Number(parseChineseNumeral(m[1]!)) * 10 + (m[2] ? Number(parseChineseNumeral(m[2])) : 0);
+    const tens = /\d/.test(m[1]!) ? Number(m[1]) : Number(parseChineseNumeral(m[1]!));
+    const value = tens * 10 + (m[2] ? Number(parseChineseNumeral(m[2])) : 0);
     const end = m.index + m[0].length;
     if (isTaken(doc, taken, m.index, end)) continue;
     taken.fill(1, m.index, end);
     out.push({ start: m.index, end, numberEnd: end, value: fromBigInt(BigInt(value)), unit: 'percent', unitRaw: text.slice(m.index, end) });
+  }
+  // 逾千亿元, 研发投入超万亿元, 突破百亿元: a multiplier without digits after a hedge word is the round figure
+  const bare = /(逾|超过|超|突破|破|近|约|达到|达|过|上)(千|百|十)?(万)?(亿)(?!级)/g;
+  while ((m = bare.exec(folded))) {
+    const start = m.index + m[1]!.length;
+    const end = m.index + m[0].length;
+    if (/[\d一二两三四五六七八九十百千万亿零〇.]/.test(folded[m.index - 1] ?? '')) continue;
+    const exp = 8 + (m[3] ? 4 : 0) + (m[2] === '千' ? 3 : m[2] === '百' ? 2 : m[2] === '十' ? 1 : 0);
+    const rest = folded.slice(end, end + 6);
+    const currency = doc.rules.units.currency_suffix_zh.find(([word]) => rest.startsWith(word));
+    let unitEnd = end;
+    let unit: string | undefined;
+    if (currency) { unit = currency[1] === 'CNY' && currency[0] === '元' && end >= doc.sameBelow.from ? doc.sameBelow.code : currency[1]; unitEnd = end + currency[0].length; }
+    else if (moneyContext(doc, start) && !/^[\u4e00-\u9fff]/.test(rest.replace(/^(?:大关|的)/, ','))) unit = end >= doc.sameBelow.from ? doc.sameBelow.code : 'CNY';
+    if (!unit || isTaken(doc, taken, start, unitEnd)) continue;
+    taken.fill(1, start, unitEnd);
+    out.push({ start, end: unitEnd, numberEnd: start, value: scale(fromBigInt(1n), exp), unit, unitRaw: text.slice(start, unitEnd) });
   }
   const percentWords = new RegExp(`百分之([${CN_NUMERAL_CHARS}点]+)`, 'g');
   while ((m = percentWords.exec(folded))) {
@@ -371,9 +426,11 @@ function numberCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
     const next = folded[end] ?? '';
     if (m[1] !== undefined) {
       if (/[a-z_]/.test(prev) || (prev === '-' && /[a-z]/.test(folded[start - 2] ?? '')) || prev === '+' || next === '+' || (prev === '.' && /\d/.test(folded[start - 2] ?? ''))) continue;
-      if (/^[a-z]/.test(folded.slice(end)) && !/^(?:bn|mn|mln|tn|m|k|mw|gw|kw|km2|m2|pp)(?![a-z0-9])/.test(folded.slice(end))) continue;
+      if (/^[a-z]/.test(folded.slice(end)) && !/^(?:bn|mn|mln|tn|m|k|mw|gw|kw|km2|m2|pp|trillion|billion|million|thousand)(?![a-z0-9])/.test(folded.slice(end))) continue;
       if (/\bper\s*$|每\s*$/.test(folded.slice(Math.max(0, start - 5), start))) continue;
-      const value = parseDecimal(m[1]);
+      // a minus sign written against the number, after a space or bracket: (-0.45 pp), a decline of -0.6 pp
+      const negative = (prev === '-' || prev === '−') && /^(?:|[\s(（:：])$/.test(folded[start - 2] ?? '');
+      const value = parseDecimal(negative ? `-${m[1]}` : m[1]);
       if (!value) continue;
       // Europe 2020, Horizon 2020: a year after a capitalised name names a programme
       if (/^(?:19|20)\d{2}$/.test(m[1]) && /[A-Z][A-Za-z]+\s$/.test(doc.text.slice(Math.max(0, start - 16), start))) continue;

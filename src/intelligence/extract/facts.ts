@@ -2,8 +2,8 @@ import { toDecimalString } from './decimal';
 import { articleSubjects, entityLexicon, isCurrency, unitFits, type ExtractContext, type MetricHit } from './context';
 import { hedgeBefore, numberCandidates, prepareForExtraction, specialCandidates, type Candidate, type Doc, type ExtractInput, type Fact } from './extract';
 import type { PeriodMark } from './periods';
-import { cachedRegExp } from './rules';
-import { clauseEnd, clauseStart, type Range } from './structure';
+import { cachedRegExp, escapeRegExp } from './rules';
+import { clauseEnd, clauseStart, lineRanges, type Range } from './structure';
 
 const GROWTH_BEFORE = /(?:同比增长|同比下降|同比增加|同比提高|增长了|增长|增速|增幅|提高了|提高|提升了|提升|上升|增加|下降|减少|year-on-year increase of|increase of|increased by|increase|growth of|grew by|grew|rose by|rose|up by|up|down|an increase of)\s*(?:了|到|至|达|达到|约|近|超过|超)?\s*$/;
 
@@ -33,8 +33,54 @@ export function extractFacts(input: ExtractInput, ctx?: ExtractContext): Fact[] 
     if (!sentence) continue;
     facts.push(buildFact(doc, c, sentence, sentenceIndex, article, lexicon.entities));
   }
-  return facts;
+  return withoutHeadlineRepeats(doc, facts);
 }
+
+/**
+ * A headline or subheading (a short line without closing punctuation, not a list item) that repeats a figure of the
+ * body (港初創企再創新高 5221間 … 達5,221間; "Business sector: 66% of the R&D spendings") states no fact of its own:
+ * its figures are dropped when the body has the same value and unit. A headline repeated (【…】 copies above the
+ * article) keeps only its first copy. Headline figures the body does not repeat stay (逾千亿元 above 1004.18亿元).
+ */
+function withoutHeadlineRepeats(doc: Doc, facts: Fact[]): Fact[] {
+  const lines = lineRanges(doc.folded);
+  const lineOf = (pos: number) => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const heading = new Map<number, boolean>();
+  const isHeading = (line: number) => {
+    let h = heading.get(line);
+    if (h === undefined) {
+      const r = lines[line];
+      const text = r ? doc.folded.slice(r.start, r.end).trim() : '';
+      h = text.length > 0 && text.length <= HEADING_MAX && !/[。.!?;；！？:：,，、]$/.test(text) && !/^(?:[-–—•·*]|\d+[.、)]\s)/.test(text);
+      heading.set(line, h);
+    }
+    return h;
+  };
+  const key = (f: Fact) => `${f.value}\u0000${f.unit}`;
+  const body = new Set<string>();
+  for (const f of facts) if (!isHeading(lineOf(f.figure_start))) body.add(key(f));
+  const seenHeading = new Set<string>();
+  return facts.filter((f) => {
+    if (!isHeading(lineOf(f.figure_start))) return true;
+    if (body.has(key(f))) return false;
+    const k = `${key(f)}\u0000${f.period ?? ''}`;
+    if (seenHeading.has(k)) return false;
+    seenHeading.add(k);
+    return true;
+  });
+}
+
+/** Longest line (characters) still read as a headline. */
+const HEADING_MAX = 64;
 
 function titleMentions(title: string, ctx: ExtractContext | undefined) {
   // Mentions in a separately given title count three times (start -1 marks them as title mentions).
@@ -79,6 +125,11 @@ function notAFact(doc: Doc, c: Candidate, lastMoney: Candidate | undefined): boo
     const between = folded.slice(lastMoney.end, c.start);
     if (/^\s*[(（]\s*(?:约合|约|折合|合|相当于|about|approximately|approx\.?|around|roughly|some|equivalent to|or|~|≈)?\s*(?:us\$|hk\$|nt\$|\$|€|£|¥|rmb|usd|eur|gbp|cny)?\s*$/.test(between)) return true;
   }
+  // 两位数增长 (double digits), 居前三位 / 前五名 (the top N): no counts
+  if (/^位数/.test(folded.slice(c.numberEnd, c.numberEnd + 2)) || /^\s*位数/.test(folded.slice(c.end - 1, c.end + 2))) return true;
+  if (folded[c.start - 1] === '前' && /^[位名]/.test(folded.slice(c.numberEnd, c.numberEnd + 1))) return true;
+  // "R&D intensity above 3%", "shares close to 1%": a threshold describing a group, not a figure of its own
+  if (/\b(?:intensity|intensities|rate|rates|share|shares|growth)\s+(?:above|below|over|under|of more than|of less than|exceeding|close to)\s*$/.test(folded.slice(Math.max(0, c.start - 40), c.start))) return true;
   // anniversaries: 10周年, 35年来 (years) and "10th anniversary" (ordinals are never counts)
   if (nf.anniversary_after.some((w) => folded.startsWith(w, c.numberEnd) || folded.startsWith(w, c.end))) return true;
   // policy rates (加计扣除比例 from 75% to 100%): policy records, not indicator facts
@@ -108,6 +159,9 @@ function buildFact(doc: Doc, c: Candidate, sentence: Range, sentenceIndex: numbe
   let qs = clauseStart(folded, sentence, c.start);
   if (c.start - qs < 6 && qs > sentence.start) qs = clauseStart(folded, sentence, qs - 1);
   let qe = clauseEnd(folded, sentence, c.end);
+  // a figure broken across lines (以製造業 1 / 兆 6,482.2 億元) may run past its sentence: the quote holds it whole
+  qs = Math.min(qs, c.start);
+  qe = Math.max(qe, c.end);
   while (qs < qe && /\s/.test(text[qs]!)) qs++;
   while (qe > qs && /\s/.test(text[qe - 1]!)) qe--;
   const fact: Fact = {
@@ -140,6 +194,8 @@ function isTarget(doc: Doc, before: string, mark: PeriodMark | undefined): boole
   if (mark?.horizon) return true;
   let cleaned = before;
   for (const w of h.target_zh_not) cleaned = cleaned.split(w).join('');
+  // 2013至2014年度, 2004年到2013年: a range, not a horizon (至20 / 到20 are target cues)
+  cleaned = cleaned.replace(/(?:19|20)\d{2}\s*年?\s*[至到]\s*(?=(?:19|20)\d{2})/g, '');
   if (h.target_zh.some((w) => cleaned.includes(w))) return true;
   return h.target_en.some((w) => cachedRegExp(`\\b${w}`).test(cleaned));
 }
@@ -166,25 +222,52 @@ function periodOf(doc: Doc, c: Candidate, sentence: Range): { period: string | n
   // (较2024年1.51兆元, 由2019年的507.25亿元, 比前年的1兆7510亿元); the growth that follows keeps the sentence's period.
   const attached = (m: PeriodMark) => m.end <= c.start && ATTACHED.test(doc.folded.slice(m.end, c.start));
   const usable = (m: PeriodMark) => !m.label && (!(m.comparison || m.origin) || attached(m));
-  const inSentence = within(doc.marks, sentence.start, sentence.end).filter(usable);
-  const before = inSentence.filter((m) => m.end <= c.start);
+  const all = within(doc.marks, sentence.start, sentence.end);
+  // "2.22% in 2022", "down from 3.6% in 2022", "(49% in 2023 vs 42% in 2013)": a year right after the figure is its own
+  const own = all.find((m) => m.start >= c.end && !m.label && FOLLOWING.test(doc.folded.slice(c.end, m.start)));
+  if (own) return { period: own.period, detail: own.detail, mark: own };
+  const inSentence = all.filter(usable);
+  let before = inSentence.filter((m) => m.end <= c.start);
+  // 增至2019年的263億港元,香港至今已有8家: a time word without a year between the period and the figure starts
+  // another time the text does not date
+  const last = before[before.length - 1];
+  if (last && breaksFrame(doc, { start: last.end, end: c.start })) return { period: null };
+  // a figure that follows its own "in 2013" leaves that year to it only when the sentence has another
+  before = before.filter((m, i) => i === before.length - 1 || !FIGURE_IN.test(doc.folded.slice(Math.max(0, m.start - 24), m.start)));
   const horizon = inSentence.find((m) => m.horizon);
   let mark: PeriodMark | undefined = before[before.length - 1] ?? inSentence.find((m) => m.start >= c.end && !m.comparison && !m.origin);
-  if (horizon && (!mark || (mark.end <= c.start && horizon.start > mark.start && !attached(mark)))) mark = horizon;
-  if (!mark) mark = carriedMark(doc, sentence);
+  // a target's horizon wins (2022年…, 到2025年达到X), but a horizon after a figure that is no target does not
+  // (今年…新核准37家, 管理局設定明年…)
+  const targetFigure = horizon && (horizon.start < c.start || isTarget(doc, doc.folded.slice(sentence.start, c.start), undefined));
+  if (horizon && targetFigure && (!mark || (mark.end <= c.start && horizon.start > mark.start && !attached(mark)))) mark = horizon;
+  if (mark?.horizon && !targetFigure && mark.start >= c.end) mark = undefined;
+  if (!mark && breaksFrame(doc, { start: sentence.start, end: c.start })) return { period: null };
+  if (!mark) mark = carriedMark(doc, sentence, c.start);
   return mark ? { period: mark.period, detail: mark.detail, mark } : { period: null };
 }
 
-const ATTACHED = /^\s*(?:年|度|底|末|同期|年底|年末)?\s*(?:的|之)?\s*[(（]?\s*(?:新台币|人民币|us\$|\$|€|£)?\s*$/;
+const ATTACHED = /^\s*(?:年|度|底|末|同期|年底|年末)?\s*(?:的|之)?\s*[(（]?\s*(?:新台币|人民币|us\$|\$|€|£)?\s*(?:约|近|超过|逾|超)?\s*$/;
+/** between a figure and a year that is its own: "2.22% in 2022", "€331 billion (2021)" */
+const FOLLOWING = /^\s*(?:in|for|during|as of|\()\s*$/;
+/** a year right after a figure ("8% in 2013"): its own, not a frame for figures after it */
+const FIGURE_IN = /\d(?:%|\s?(?:percent|per cent|pp|billion|million|bn|m))?\)?\s+in\s*$/;
 
 const CONTINUATION = /^\s*(?:[-–—•·*]|\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|其中|同时|此外|另外|并|还|分别|其次|至于|另|among them|of which|in addition|meanwhile|also)/;
 
 /**
- * A period stated in an earlier sentence carries over only to sentences that continue it: list items (– …),
- * sentences opening with 其中 / 同时 / "among them", and sentences whose only year names an award (2020年度…奖).
- * Each carrying sentence may pass it on to the next one, inside the same paragraph.
+ * A period stated in an earlier sentence of the same paragraph carries over to a sentence without one of its own:
+ * - to list items (– …) and sentences opening with 其中 / 同时 / "among them", and sentences whose only year names an
+ *   award (2020年度…奖); each carrying sentence may pass it on to the next one;
+ * - otherwise as the paragraph's time frame (2019年全市登记技术合同7941项… 按技术领域统计, 占比达89.2%): the last
+ *   period an earlier sentence states, unless that is an open range (2017年以来), a target horizon, attributive
+ *   (今年的工作会上), or a time word without a year (目前, 近年来, 新年伊始, currently) stands in between or in the
+ *   sentence itself (`frame_breakers`), which starts a frame of its own the text does not date.
  */
-function carriedMark(doc: Doc, sentence: Range): PeriodMark | undefined {
+function carriedMark(doc: Doc, sentence: Range, figure: number): PeriodMark | undefined {
+  return listCarried(doc, sentence) ?? frameCarried(doc, sentence, figure);
+}
+
+function listCarried(doc: Doc, sentence: Range): PeriodMark | undefined {
   const index = doc.sentenceOf[sentence.start]!;
   const paragraph = doc.paragraphOf[sentence.start];
   const marksOf = (s: Range) => within(doc.marks, s.start, s.end).filter((m) => !m.label && !m.comparison && !m.origin);
@@ -200,6 +283,37 @@ function carriedMark(doc: Doc, sentence: Range): PeriodMark | undefined {
     if (marks.length) return inList || sawItem ? marks[marks.length - 1] : undefined;
     if (opensItem(s)) { sawItem = true; inList = true; }
     else if (!sawItem) return undefined;
+  }
+  return undefined;
+}
+
+let breakerWords: string[] | undefined;
+let breakerRe: RegExp | undefined;
+function breaksFrame(doc: Doc, s: Range): boolean {
+  const words = doc.rules.periods.frame_breakers;
+  if (words !== breakerWords) {
+    breakerWords = words;
+    breakerRe = new RegExp(words.map((w) => (/^[a-z]/.test(w) ? `\\b${escapeRegExp(w)}\\b` : escapeRegExp(w))).join('|'));
+  }
+  return s.end > s.start && breakerRe!.test(doc.folded.slice(s.start, s.end));
+}
+
+function frameCarried(doc: Doc, sentence: Range, figure: number): PeriodMark | undefined {
+  const index = doc.sentenceOf[sentence.start]!;
+  const paragraph = doc.paragraphOf[sentence.start];
+  if (breaksFrame(doc, { start: sentence.start, end: figure })) return undefined;
+  for (let i = index - 1; i >= Math.max(0, index - 30); i--) {
+    const s = doc.sentences[i]!;
+    // never across paragraphs (the evaluation sets' convention: a period binds its paragraph)
+    if (doc.paragraphOf[s.start] !== paragraph) return undefined;
+    const marks = within(doc.marks, s.start, s.end).filter((m) => !m.label && !m.comparison && !m.origin);
+    if (marks.length) {
+      // the first period a sentence states is its frame (2023 in "grew by 2.4% in 2023, down from 3.6% in 2022")
+      const m = marks[0]!;
+      if (m.horizon || m.period.endsWith('-') || /^\s*的/.test(doc.folded.slice(m.end, m.end + 3))) return undefined;
+      return m;
+    }
+    if (breaksFrame(doc, s)) return undefined;
   }
   return undefined;
 }

@@ -39,9 +39,19 @@ function zhDetail(year: string, tail: string | undefined): string | undefined {
 }
 
 const PATTERNS: { re: RegExp; make: (m: RegExpExecArray, year: number | undefined) => Omit<PeriodMark, 'start' | 'end'> | undefined }[] = [
+  // 2013至2014年度: two consecutive years of one 年度 are a fiscal year (checked in make)
+  { re: new RegExp(`${YEAR}\\s*(?:至|到|-|–)\\s*${YEAR}\\s*年度`, 'g'), make: (m) => (Number(m[2]) === Number(m[1]) + 1 ? { period: `${m[1]}/${m[2]!.slice(-2)}` } : { period: `${m[1]}-${m[2]}` }) },
   // ranges 2004-2013, 2004年至2013年, 2004 to 2013, between 2014 and 2016
   { re: new RegExp(`\\bbetween\\s+${YEAR}\\s+and\\s+${YEAR}\\b`, 'g'), make: (m) => ({ period: `${m[1]}-${m[2]}` }) },
   { re: new RegExp(`${YEAR}\\s*年?\\s*(?:-|–|—|~|～|至|到| to )\\s*${YEAR}\\s*年?`, 'g'), make: (m) => ({ period: `${m[1]}-${m[2]}` }) },
+  // 自2015年成立起, 从2018年起, 自2015年…至今: open ranges
+  { re: new RegExp(`(?:自|从)\\s*${YEAR}\\s*年?(?:[^,，。;；\\n\\d]{0,30}?)(?:起|以来|至今)`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
+  // “十四五”以来, 十三五期间: five-year plans (data/periods.json five_year_plans)
+  { re: /[“"]?(十[一二三四五六七八九]五)[”"]?\s*(?:规划)?\s*(以来|期间|时期)/g, make: (m) => {
+    const first = getRules().periods.five_year_plans[m[1]!];
+    if (!first) return undefined;
+    return m[2] === '以来' ? { period: `${first}-` } : { period: `${first}-${first + 4}` };
+  } },
   // fiscal years 2013/14, fy2013/14
   { re: new RegExp(`(?:fy\\s?|fiscal year\\s)?${YEAR}\\s*/\\s*(\\d{2}|(?:19|20)\\d{2})(?![\\d/])`, 'g'), make: (m) => ({ period: `${m[1]}/${m[2]!.slice(-2)}` }) },
   // open ranges 2011年以来, since 2011
@@ -140,7 +150,12 @@ function flagComparisons(folded: string, marks: PeriodMark[]): void {
   for (const mark of marks) {
     const before = folded.slice(Math.max(0, mark.start - 16), mark.start).replace(/\s+$/, '');
     const after = folded.slice(mark.end, mark.end + 8).replace(/^\s*(?:的|同期)?\s*/, '');
-    if (!mark.period.includes('-') && !mark.horizon && (pr.comparison_before.some((w) => endsWithWord(before, w)) || pr.comparison_after.some((w) => after.startsWith(w)))) mark.comparison = true;
+    const before48 = folded.slice(Math.max(0, mark.start - 48), mark.start);
+    if (/\bfrom\s+\S*\d[^\s,;]*(?:\s(?:percent|per cent|billion|million|bn|m|pp|percentage points))?\)?\s+in\s*$/.test(before48)) {
+      mark.origin = true;
+      lastOrigin = mark.end;
+    } else if (mark.period.endsWith('-') && (/\bsince\s*$/.test(before) || folded.startsWith('since', mark.start)) && /\b(?:increase|decrease|rise|fall|growth|gain|drop|decline|up|down)\b[^;]{0,30}$/.test(before48.replace(/\s*since\s*$/, ''))) mark.label = true; // "an increase of £3.0 billion since 2021 (6.4%)": the base, no figure's period
+    else if (!mark.period.includes('-') && !mark.horizon && (pr.comparison_before.some((w) => endsWithWord(before, w)) || pr.comparison_after.some((w) => after.startsWith(w)))) mark.comparison = true;
     else if (!mark.period.includes('-') && !mark.horizon && pr.origin_before.some((w) => before.endsWith(w))) {
       mark.origin = true;
       lastOrigin = mark.end;

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { cleanDocument, readDocument } from '../clean';
 import { generateArticles } from './bench-corpus';
 import { extractFacts } from './index';
-import { documentFiles } from './run-files';
+import { documentFiles, textFolders } from './run-files';
 
 // Issue 11: "every fact's quote is an exact substring of the clean text at its offsets". Checked on every document
 // this module has (the three evaluation sets, raw and cleaned) and on generated recombinations of their paragraphs.
 const EVAL = join(import.meta.dirname, 'eval');
-const files = ['dev', 'tune', 'heldout'].flatMap((set) => documentFiles(join(EVAL, set, 'docs')));
+// Texts not redistributable live in <set>/local/ on the machine that built the set (see sources.json); in a fresh
+// clone only docs/ exists, so the test runs on what is present.
+const files = ['dev', 'tune', 'tune2', 'heldout'].flatMap((set) => textFolders(join(EVAL, set, 'gold'))).flatMap((dir) => documentFiles(dir));
 
 function checkQuotes(text: string, label: string): number {
   const found = extractFacts({ text });
@@ -23,7 +25,7 @@ function checkQuotes(text: string, label: string): number {
 
 describe('quotes are exact substrings', () => {
   it('on every evaluation document, raw and cleaned', async () => {
-    expect(files.length).toBeGreaterThanOrEqual(38);
+    expect(files.length).toBeGreaterThanOrEqual(11); // dev (5) and the redistributable texts of tune (3) and tune2 (3)
     let total = 0;
     for (const file of files) {
       total += checkQuotes(readFileSync(file, 'utf8'), `${basename(file)} (raw)`);
@@ -31,7 +33,7 @@ describe('quotes are exact substrings', () => {
       if (!read.ok) throw new Error(`${file}: ${read.code}`);
       total += checkQuotes(cleanDocument(read).text, `${basename(file)} (clean)`);
     }
-    expect(total).toBeGreaterThan(600);
+    expect(total).toBeGreaterThan(files.length > 11 ? 1000 : 150);
   });
 
   it('on generated articles', () => {

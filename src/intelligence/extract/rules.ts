@@ -86,6 +86,10 @@ export interface PeriodRules {
   comparison_before: string[];
   comparison_after: string[];
   origin_before: string[];
+  /** time words without a year (目前, 近年来, currently): a sentence holding one does not take the paragraph's period */
+  frame_breakers: string[];
+  /** first year of each five-year plan (十四五 = 2021) */
+  five_year_plans: Record<string, number>;
 }
 
 export interface Rules {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { cleanDocument, readDocument } from '../clean';
 import type { ExtractContext } from './context';
@@ -66,4 +66,14 @@ export async function extractFile(path: string, opts: { date?: string; ctx?: Ext
   const clean = cleanDocument(read, { date: opts.date });
   const facts = extractFacts({ text: clean.text, date: clean.date, title: clean.title }, opts.ctx);
   return { ok: true, document, facts, text: clean.text };
+}
+
+/**
+ * Where an evaluation set's texts are: docs/ beside the gold folder (texts the repository may redistribute) and
+ * local/ (texts kept only on the machine that built the set; ignored by git), or docs/ inside the gold folder.
+ */
+export function textFolders(goldDir: string): string[] {
+  const beside = [join(goldDir, '..', 'docs'), join(goldDir, '..', 'local')].filter((d) => existsSync(d));
+  if (beside.length) return beside;
+  return existsSync(join(goldDir, 'docs')) ? [join(goldDir, 'docs')] : [];
 }

@@ -94,7 +94,8 @@ export function blockedLines(folded: string): Uint8Array {
     const short = text.length < 100;
     let block = false;
     const bare = text.replace(/^[-–—•·*]\s*/, '');
-    if (nf.related_headers.some((h) => bare.startsWith(h) && bare.length <= h.length + 4)) {
+    // 更多自由時報報導, 更多新闻: a "more from …" header opens a related list too
+    if (nf.related_headers.some((h) => bare.startsWith(h) && bare.length <= h.length + 4) || /^更多.{0,8}(?:报导|报道|新闻)$/.test(bare)) {
       inRelatedList = true;
       block = true;
     } else if (inRelatedList && short) block = true;

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Db } from '../../shared/db';
+import type { PolicyCaseInput } from '../rules/case';
 import { startWorker } from '../../shared/workers/start-worker';
 import { addCounts, emptyCounts, type BatchCounts } from './batch-assess';
 import { aggregateCasesText, type AggregateText, organisationIdRange } from './registry-cases.batch';
@@ -16,6 +17,8 @@ export interface AssessAllOptions {
   programmes?: Programme[];
   /** Rule versions added from files (their JSON definitions), used where in force. */
   extraDefinitions?: unknown[];
+  /** Statements taken as made by every enterprise (merged over its registry case as a user's input is). */
+  given?: PolicyCaseInput;
   workers?: number;
   /** Organisation ids per database round trip. */
   rangeSize?: number;
@@ -54,7 +57,7 @@ export class AssessPool {
   constructor(private readonly opts: AssessAllOptions) {
     const programmes = opts.programmes ?? [...PROGRAMMES];
     this.workers = Array.from({ length: Math.max(1, opts.workers ?? 2) }, () => new AssessWorker(
-      startWorker(import.meta.url, 'batch-assess.worker', { date: opts.date, programmes, extraDefinitions: opts.extraDefinitions ?? [] })));
+      startWorker(import.meta.url, 'batch-assess.worker', { date: opts.date, programmes, extraDefinitions: opts.extraDefinitions ?? [], given: opts.given })));
   }
 
   async ready(): Promise<void> {

@@ -1,5 +1,6 @@
 import { type CompiledVersion, prepareRegistryCase } from './engine';
-import { caseFromRegistry } from './registry-case';
+import type { PolicyCaseInput } from '../rules/case';
+import { caseFromRegistry, mergeCase } from './registry-case';
 import { caseFactsOfRow, type AggregateRow } from './registry-cases.batch';
 import type { Programme } from './tiers';
 
@@ -20,11 +21,17 @@ export function addCounts(into: BatchCounts, from: BatchCounts): void {
   }
 }
 
-export function assessRows(rows: readonly AggregateRow[], date: string, versions: readonly { programme: Programme; compiled: CompiledVersion }[]): BatchCounts {
+/**
+ * `given`: what every enterprise is taken to have stated on top of the registry (flags, counts the registry lacks),
+ * merged into each case exactly as a user's input is in the one-enterprise assessment.
+ */
+export function assessRows(rows: readonly AggregateRow[], date: string, versions: readonly { programme: Programme; compiled: CompiledVersion }[],
+  given?: PolicyCaseInput): BatchCounts {
   const counts = emptyCounts(versions.map((v) => v.programme));
   for (const row of rows) {
-    const prepared = prepareRegistryCase(caseFromRegistry(caseFactsOfRow(row), date, false).case, date);
-    for (const v of versions) counts[v.programme]![v.compiled.summary(prepared).verdict]++;
+    const registry = caseFromRegistry(caseFactsOfRow(row), date, false).case;
+    const prepared = prepareRegistryCase(given ? mergeCase(registry, given) : registry, date);
+    for (const v of versions) counts[v.programme]![v.compiled.verdict(prepared)]++;
   }
   return counts;
 }

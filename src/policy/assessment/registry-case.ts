@@ -24,12 +24,16 @@ const QUALIFICATION_KIND: Record<string, Qualification['kind']> = {
 };
 
 /** Registry achievement kinds that are IP, with their class (S2 §三(二); trademarks and papers are not IP here). */
-const IP_KIND: Record<string, { class: IpItem['class']; kind: NonNullable<IpItem['kind']> }> = {
-  invention_patent: { class: 'I', kind: 'invention' },
-  new_variety: { class: 'I', kind: 'plant_variety' },
-  utility_model: { class: 'II', kind: 'utility_model' },
-  design_patent: { class: 'II', kind: 'design' },
-  software_copyright: { class: 'II', kind: 'software' },
+interface IpKind { class: IpItem['class']; kind: NonNullable<IpItem['kind']>; item: IpItem }
+const ipItem = (k: Pick<IpKind, 'class' | 'kind'>): IpItem =>
+  ({ class: k.class, kind: k.kind, selfDeveloped: true, usedInPreviousHnte: false, highValue: false, relatedToMainProduct: true, appliedWithBenefit: false });
+const ipKind = (cls: IpItem['class'], kind: IpKind['kind']): IpKind => ({ class: cls, kind, item: Object.freeze(ipItem({ class: cls, kind })) });
+const IP_KIND: Record<string, IpKind> = {
+  invention_patent: ipKind('I', 'invention'),
+  new_variety: ipKind('I', 'plant_variety'),
+  utility_model: ipKind('II', 'utility_model'),
+  design_patent: ipKind('II', 'design'),
+  software_copyright: ipKind('II', 'software'),
 };
 
 /** R&D institutions recorded as qualifications, and the level each one is at least. */
@@ -98,6 +102,7 @@ const NO_NOTE = () => undefined;
 /** The case, and (unless `withProvenance` is false, as in batches) where each prefilled value came from. */
 export function caseFromRegistry(f: CaseFacts, applicationDate: string, withProvenance = true): PrefilledCase {
   const provenance: Provenance[] = [];
+  // Batches skip provenance: the texts below are built only when kept (a million cases would build them for nothing).
   const note = withProvenance ? (path: string, zh: string, en: string) => { provenance.push({ path, source: { zh, en } }); } : NO_NOTE;
   const appYear = Number(applicationDate.slice(0, 4));
   const years: YearFacts[] = [];
@@ -110,12 +115,12 @@ export function caseFromRegistry(f: CaseFacts, applicationDate: string, withProv
     // The registry keeps the founding year only: its last day is the latest the registration can be, so a
     // registration-period test passed on it is passed for certain.
     c.registrationDate = `${f.foundedYear}-12-31`;
-    note('registrationDate', `登记库：成立年份 ${f.foundedYear}（按当年最后一天保守计）`, `registry: founded ${f.foundedYear} (taken as its last day, the safe side)`);
+    if (withProvenance) note('registrationDate', `登记库：成立年份 ${f.foundedYear}（按当年最后一天保守计）`, `registry: founded ${f.foundedYear} (taken as its last day, the safe side)`);
   }
   for (const s of f.statistics) {
     if (s.year >= appYear || s.year < appYear - CASE_YEARS) continue;
     years.push(yearOf(s));
-    note(`years.${s.year}`, `登记库：${s.year} 年度统计（营业收入、研发费用、从业人员；研发人员作科技人员的下限）`,
+    if (withProvenance) note(`years.${s.year}`, `登记库：${s.year} 年度统计（营业收入、研发费用、从业人员；研发人员作科技人员的下限）`,
       `registry: annual statistics ${s.year} (revenue, R&D, staff; R&D staff as a lower bound of S&T staff)`);
   }
   let classI = 0;
@@ -124,9 +129,10 @@ export function caseFromRegistry(f: CaseFacts, applicationDate: string, withProv
     if (!k) continue;
     const n = f.ipCounts[kind]!;
     if (k.class === 'I') classI += n;
-    for (let i = 0; i < n; i++) ip.push({ class: k.class, kind: k.kind, selfDeveloped: true, usedInPreviousHnte: false, highValue: false, relatedToMainProduct: true, appliedWithBenefit: false });
+    // Batches share one frozen item per kind (read only there); a case a person sees gets items of its own.
+    for (let i = 0; i < n; i++) ip.push(withProvenance ? ipItem(k) : k.item);
   }
-  if (ip.length) {
+  if (ip.length && withProvenance) {
     note('ip', `登记库：${ip.length} 项知识产权（Ⅰ类 ${classI}，Ⅱ类 ${ip.length - classI}），默认自主研发、与主要产品相关`,
       `registry: ${ip.length} IP items (Class I ${classI}, Class II ${ip.length - classI}), assumed self-developed and related to the main products`);
   }
@@ -134,7 +140,7 @@ export function caseFromRegistry(f: CaseFacts, applicationDate: string, withProv
     const kind = QUALIFICATION_KIND[q.type];
     if (kind) qualifications.push(q.valid_to ? { kind, validFrom: q.valid_from, validTo: q.valid_to } : { kind, validFrom: q.valid_from });
   }
-  if (qualifications.length) note('qualifications', `登记库：${qualifications.length} 条资质认定记录`, `registry: ${qualifications.length} qualification records`);
+  if (qualifications.length && withProvenance) note('qualifications', `登记库：${qualifications.length} 条资质认定记录`, `registry: ${qualifications.length} qualification records`);
 
   const level = institutionLevel(f.qualifications, applicationDate);
   if (level) {
@@ -143,7 +149,7 @@ export function caseFromRegistry(f: CaseFacts, applicationDate: string, withProv
   }
   if (f.convertedLast3Years) {
     c.conversionsLast3Years = f.convertedLast3Years;
-    note('conversionsLast3Years', `登记库：近三年已转化的科技成果 ${f.convertedLast3Years} 项`, `registry: ${f.convertedLast3Years} results converted in the last three years`);
+    if (withProvenance) note('conversionsLast3Years', `登记库：近三年已转化的科技成果 ${f.convertedLast3Years} 项`, `registry: ${f.convertedLast3Years} results converted in the last three years`);
   }
   if (f.standardDrafting) {
     c.flags!.standardDrafting = true;

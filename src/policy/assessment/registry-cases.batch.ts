@@ -50,41 +50,123 @@ export async function aggregateCasesText(db: Queryable, lo: number, hi: number, 
 }
 
 const IP_KINDS = new Set(['invention_patent', 'new_variety', 'utility_model', 'design_patent', 'software_copyright']);
-const numOrNull = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+const COMMA = 44;
+const SEMI = 59;
+const MINUS = 45;
+const DOT = 46;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A scanner over one of the texts: fields are read in place (no split, no substrings for numbers), which keeps a
+ * million rows from turning into tens of millions of short-lived strings.
+ */
+class Fields {
+  i = 0;
+  constructor(readonly s: string) {}
+  get more(): boolean { return this.i < this.s.length; }
+  /** Past the field separator that ends the current field (',' or ';'). */
+  private skip(): void { if (this.i < this.s.length) this.i++; }
+  /**
+   * A number, null when empty. Decimal text with up to 15 digits is read as digits / 10^k, one correctly rounded
+   * division of two exact doubles, hence the same double as Number(text); anything longer goes through Number.
+   */
+  num(): number | null {
+    const s = this.s;
+    const start = this.i;
+    let i = start;
+    let c = s.charCodeAt(i);
+    if (i >= s.length || c === COMMA || c === SEMI) { this.i = i; this.skip(); return null; }
+    let negative = false;
+    if (c === MINUS) { negative = true; c = s.charCodeAt(++i); }
+    let m = 0;
+    let digits = 0;
+    let decimals = -1;
+    let plain = true;
+    for (; i < s.length; c = s.charCodeAt(++i)) {
+      if (c === COMMA || c === SEMI) break;
+      if (c === DOT) { decimals = 0; continue; }
+      if (c < 48 || c > 57) plain = false; // 'NaN', 'Infinity': Number reads them
+      m = m * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    }
+    this.i = i;
+    this.skip();
+    if (digits > 15 || !plain) return Number(s.slice(start, i));
+    const v = decimals > 0 ? m / POW10[decimals]! : m;
+    return negative ? -v : v;
+  }
+  /** A text field (codes and ISO dates). */
+  str(): string {
+    const s = this.s;
+    const start = this.i;
+    let i = start;
+    for (; i < s.length; i++) { const c = s.charCodeAt(i); if (c === COMMA || c === SEMI) break; }
+    this.i = i;
+    this.skip();
+    return s.slice(start, i);
+  }
+}
 
 /** Parses the four texts into one row per enterprise (pure: runs in worker threads). */
 export function rowsFromText(t: AggregateText): AggregateRow[] {
-  const byId = new Map<number, AggregateRow>();
   const rows: AggregateRow[] = [];
+  // Ids of one range are dense and ascending: a row is found by its offset from the first id.
+  let first = 0;
+  let byOffset: (AggregateRow | undefined)[] = [];
+  const find = (id: number) => byOffset[id - first];
   if (t.orgs) {
-    for (const line of t.orgs.split(';')) {
-      const [id, zone, founded] = line.split(',');
-      const row: AggregateRow = { id: Number(id), zone_id: Number(zone), founded_year: numOrNull(founded), stats: [], quals: [], ip: {}, conv: 0, std: false };
-      byId.set(row.id, row);
+    const f = new Fields(t.orgs);
+    while (f.more) {
+      const id = f.num()!;
+      const row: AggregateRow = { id, zone_id: f.num()!, founded_year: f.num(), stats: [], quals: [], ip: {}, conv: 0, std: false };
       rows.push(row);
+    }
+    if (rows.length) {
+      let lo = rows[0]!.id;
+      let hi = lo;
+      for (const r of rows) { if (r.id < lo) lo = r.id; if (r.id > hi) hi = r.id; }
+      first = lo;
+      byOffset = new Array(hi - lo + 1);
+      for (const r of rows) byOffset[r.id - lo] = r;
     }
   }
   if (t.stats) {
-    for (const line of t.stats.split(';')) {
-      const [org, year, revenue, rd, staff, rdStaff] = line.split(',');
-      byId.get(Number(org))?.stats.push([Number(year), numOrNull(revenue), numOrNull(rd), numOrNull(staff), numOrNull(rdStaff)]);
+    const f = new Fields(t.stats);
+    let unsorted = false;
+    while (f.more) {
+      const row = find(f.num()!);
+      const year = f.num()!;
+      const entry: AggregateRow['stats'][number] = [year, f.num(), f.num(), f.num(), f.num()];
+      if (!row) continue;
+      const last = row.stats[row.stats.length - 1];
+      if (last && last[0] > year) unsorted = true;
+      row.stats.push(entry);
     }
-    for (const row of rows) row.stats.sort((a, b) => a[0] - b[0]);
+    if (unsorted) for (const row of rows) row.stats.sort((a, b) => a[0] - b[0]);
   }
   if (t.quals) {
-    for (const line of t.quals.split(';')) {
-      const [org, type, level, from, to] = line.split(',');
-      byId.get(Number(org))?.quals.push([type!, level || null, from!, to || null]);
+    const f = new Fields(t.quals);
+    while (f.more) {
+      const row = find(f.num()!);
+      const type = f.str();
+      const level = f.str();
+      const from = f.str();
+      const to = f.str();
+      row?.quals.push([type, level || null, from, to || null]);
     }
   }
   if (t.ach) {
-    for (const line of t.ach.split(';')) {
-      const [org, kind, n, conv] = line.split(',');
-      const row = byId.get(Number(org));
+    const f = new Fields(t.ach);
+    while (f.more) {
+      const row = find(f.num()!);
+      const kind = f.str();
+      const n = f.num()!;
+      const conv = f.num()!;
       if (!row) continue;
-      if (IP_KINDS.has(kind!) && Number(n) > 0) row.ip[kind!] = Number(n);
-      if (kind === 'standard' && Number(n) > 0) row.std = true;
-      row.conv += Number(conv);
+      if (n > 0 && IP_KINDS.has(kind)) row.ip[kind] = n;
+      if (kind === 'standard' && n > 0) row.std = true;
+      row.conv += conv;
     }
   }
   return rows;

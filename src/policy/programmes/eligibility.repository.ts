@@ -6,6 +6,7 @@
 import type { Queryable } from '../../shared/db';
 import { zoneSubtree } from '../../shared/access/actor';
 import { type EligibilityRule, MONEY_FIELDS, type OrgFacts, type YearFigures, yearOf } from './eligibility';
+import { eligibleTotals } from './eligibility.batch';
 
 /** Facts of the given organisations for rules evaluated on `date`; `programmeZoneId` decides `inProgrammeZone`. */
 export async function loadOrgFacts(db: Queryable, organizationIds: readonly number[], programmeZoneId: number, years: readonly number[]): Promise<Map<number, OrgFacts>> {
@@ -93,7 +94,31 @@ export async function eligibleOrganizations(db: Queryable, programme: ProgrammeR
   }
   const limit = Math.min(opts.limit ?? 1000, 100_000);
   params.push(limit, opts.offset ?? 0);
-  const rows = await db.query<{ id: number; total: number }>(
-    `select o.id, count(*) over () as total from organizations o where ${where.join(' and ')} order by o.id limit $${params.length - 1} offset $${params.length}`, params);
-  return { ids: rows.map((r) => Number(r.id)), total: rows.length ? Number(rows[0]!.total) : 0 };
+  // The page walks organisations in id order and stops when it is full; the total is counted in one pass over the
+  // joined facts (eligibility.batch.ts) rather than by finishing this walk.
+  const [rows, totals] = await Promise.all([
+    db.query<{ id: number }>(`select o.id from organizations o where ${where.join(' and ')} order by o.id limit $${params.length - 1} offset $${params.length}`, params),
+    eligibleTotals(db, [{ ...programme, id: opts.notAppliedTo }], date, { zoneIds: zones, notApplied: Boolean(opts.notAppliedTo) }),
+  ]);
+  return { ids: rows.map((r) => Number(r.id)), total: totals[0]! };
+}
+
+/**
+ * eligibleOrganizations for many programmes at once (dashboards, the benchmark): the totals in one pass over the
+ * registry for all of them, then each programme's first page of ids.
+ */
+export async function eligibleForProgrammes(db: Queryable, programmes: readonly ProgrammeRules[], date: string,
+  opts: { limit?: number; zoneIds?: readonly number[] } = {}): Promise<{ ids: number[]; total: number }[]> {
+  const zoneSets = opts.zoneIds ? programmes.map(() => opts.zoneIds!) : await Promise.all(programmes.map((g) => zoneSubtree(db, g.zone_id)));
+  const limit = Math.min(opts.limit ?? 1000, 100_000);
+  const [totals, ...pages] = await Promise.all([
+    eligibleTotals(db, programmes, date, { zoneIds: opts.zoneIds }),
+    ...programmes.map((g, i) => {
+      const params: unknown[] = [[...zoneSets[i]!]];
+      const where = [`o.retired_at is null`, `o.zone_id = any($1::int8[])`, compileRules(g.rules, date, params)];
+      params.push(limit);
+      return db.query<{ id: number }>(`select o.id from organizations o where ${where.join(' and ')} order by o.id limit $${params.length}`, params);
+    }),
+  ]);
+  return programmes.map((_, i) => ({ ids: pages[i]!.map((r) => Number(r.id)), total: totals[i]! }));
 }

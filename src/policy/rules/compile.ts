@@ -2,7 +2,7 @@ import { type CheckTrace, type CompiledCheck, FALSE, TRUE, type Tri, UNKNOWN, co
 import { type CompiledItem, type ItemTrace, compileItem } from './compile-items';
 import type { MetricContext, Note, Text } from './metrics';
 import type { PreparedCase } from './prepare';
-import type { Confidence, ConditionSpec, RouteSpec, RuleVersion } from './version-schema';
+import type { Check, Confidence, ConditionSpec, RouteSpec, RuleVersion } from './version-schema';
 
 /**
  * A version compiled once into closures. `summary` is the batch path (a few microseconds, no text); `explain` gives
@@ -70,12 +70,22 @@ export interface Assessment extends AssessmentSummary {
 export interface CompiledVersion {
   version: RuleVersion;
   summary(p: PreparedCase): AssessmentSummary;
+  /** The verdict alone (batch counts): always summary(p).verdict, but a failing hard condition decides it unscored. */
+  verdict(p: PreparedCase): Verdict;
   explain(p: PreparedCase): Assessment;
 }
 
 const isUnverified = (c: Confidence) => c === 'V3' || c === 'reported';
 
 interface CompiledCondition { spec: ConditionSpec; check: CompiledCheck }
+
+/** Metrics a check reads (thresholds and switches included). */
+function metricsOf(check: Check): string[] {
+  if ('metric' in check) return check.thresholdBy ? [check.metric, check.thresholdBy.metric] : [check.metric];
+  if ('allOf' in check) return check.allOf.flatMap(metricsOf);
+  if ('anyOf' in check) return check.anyOf.flatMap(metricsOf);
+  return [check.switchOn, ...check.cases.flatMap((c) => metricsOf(c.then))];
+}
 interface CompiledRoute { spec: RouteSpec; checks: CompiledCondition[] }
 
 function and(a: Tri, b: Tri): Tri {
@@ -189,6 +199,17 @@ export function compileVersion(version: RuleVersion): CompiledVersion {
     };
   }
 
+  // Hard conditions that do not read the score: any of them failing makes the verdict 'fails' (FALSE absorbs in
+  // `and`), whatever the items and routes give, so the batch count need not score the items of such a case.
+  const unscored = conditions.filter((c) => !metricsOf(c.spec.check).includes('score.total'));
+  function verdict(p: PreparedCase): Verdict {
+    const ctx: MetricContext = { p, dayCount: version.conventions.dayCount, total: Number.NaN, missing: null, notes: [] };
+    for (const c of unscored) if (c.check.test(ctx) === FALSE) return 'fails';
+    const run = evaluate(p, null);
+    // Which weak rules a verdict rests on only matters when it qualifies (qualifies vs qualifies_unverified).
+    return verdictOf(run.verdict, run.verdict === TRUE ? uncertainFor(run.verdict, run.condResults, run.routeResults, run.ctx.notes).length : 0);
+  }
+
   function conditionResult(c: CompiledCondition, ctx: MetricContext): ConditionResult {
     const trace = c.check.explain(ctx);
     return {
@@ -263,7 +284,7 @@ export function compileVersion(version: RuleVersion): CompiledVersion {
     };
   }
 
-  return { version, summary, explain };
+  return { version, summary, verdict, explain };
 }
 
 function findGap(trace: CheckTrace): CheckTrace['gap'] {

@@ -51,7 +51,8 @@ function missing(ctx: MetricContext, path: string): null {
 function yearValue(ctx: MetricContext, back: number, key: YearKey): Rat | null {
   const year = ctx.p.year - back;
   const value = ctx.p.years.get(year)?.[key];
-  return value ?? missing(ctx, `years[year=${year}].${inputName[key]}`);
+  // The path text only when someone collects it: batches assess with `missing` null and many absent fields.
+  return value ?? (ctx.missing && missing(ctx, `years[year=${year}].${inputName[key]}`));
 }
 
 /** First fiscal year of a window of `span` years before the application year, shortened to the operating period. */
@@ -83,8 +84,20 @@ function ratio(numerator: Rat | null, denominator: Rat | null, ctx: MetricContex
   return div(numerator, denominator);
 }
 
+/** Dates repeat across a batch (one application date, founding years' last days): parse each once. */
+const parsedDates = new Map<string, number>();
+function dateMs(date: string): number {
+  let ms = parsedDates.get(date);
+  if (ms === undefined) {
+    if (parsedDates.size > 50_000) parsedDates.clear();
+    ms = Date.parse(date);
+    parsedDates.set(date, ms);
+  }
+  return ms;
+}
+
 function days(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  return Math.round((dateMs(to) - dateMs(from)) / 86_400_000);
 }
 
 /** A dated item lies within the `years` years up to the application date. */
@@ -154,7 +167,7 @@ for (const key of Object.keys(flagsSchema.shape) as (keyof typeof flagsSchema.sh
   flagMetrics[`flag.${key}`] = {
     kind: 'bool',
     label: { zh: `声明：${key}`, en: `statement: ${key}` },
-    compute: (ctx) => ctx.p.source.flags[key] ?? missing(ctx, `flags.${key}`),
+    compute: (ctx) => ctx.p.source.flags[key] ?? (ctx.missing && missing(ctx, `flags.${key}`)),
   };
 }
 const qualificationMetrics: Record<string, MetricDef> = {};
@@ -212,7 +225,7 @@ export const metrics: Record<string, MetricDef> = {
     label: { zh: '研发人员占职工总数比例', en: 'R&D staff share of total staff' },
     compute: (ctx) => {
       const last = ctx.p.years.get(ctx.p.year - 1);
-      const rdStaff = last?.rdStaff ?? last?.techStaff ?? missing(ctx, `years[year=${ctx.p.year - 1}].rdStaffAvg`);
+      const rdStaff = last?.rdStaff ?? last?.techStaff ?? (ctx.missing && missing(ctx, `years[year=${ctx.p.year - 1}].rdStaffAvg`));
       return ratio(rdStaff, yearValue(ctx, 1, 'staff'), ctx, 'staff.rdShare');
     },
   },

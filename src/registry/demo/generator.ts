@@ -41,7 +41,8 @@ const FIELD_WORDS: Record<string, { zh: string[]; en: string[]; industry: string
 const SUFFIX: readonly [string, string][] = [['科技有限公司', 'Technology Co., Ltd.'], ['技术股份有限公司', 'Technology Co., Ltd.'], ['有限责任公司', 'Co., Ltd.'], ['科技发展有限公司', 'Technology Development Co., Ltd.']];
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const FIELD_KEYS = HIGHTECH_FIELDS.map((f) => f.value);
-export const GENERATED_NOTE = '生成的演示数据，并非真实企业。/ Generated demo data, not a real enterprise.';
+/** Each language in its own column (migrations/026). */
+export const GENERATED_NOTE = { zh: '生成的演示数据，并非真实企业。', en: 'Generated demo data, not a real enterprise.' } as const;
 
 /** Nine characters of the code alphabet encoding n, so every generated credit code is distinct. */
 function organisationCodePart(n: number): string {
@@ -81,7 +82,8 @@ export function* generateOrganizations(count: number, zoneCodes: readonly string
       industry_code: r.pick(words.industry),
       hightech_field: field,
       founded_year: r.int(1995, 2022),
-      description: GENERATED_NOTE,
+      description: GENERATED_NOTE.zh,
+      description_en: GENERATED_NOTE.en,
       generated: true,
     };
   }
@@ -127,7 +129,7 @@ export function* generateQualifications(orgs: Iterable<GeneratedOrganization>, f
       while (start <= lastYear) {
         yield { organization_id: org.code, type: 'hightech_enterprise', level: 'national', certificate_no: `GR${start}62${organisationCodePart(r.int(0, 1e9)).slice(3)}`,
           valid_from: `${start}-${String(r.int(10, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`, valid_to: `${start + 3}-${String(r.int(10, 12)).padStart(2, '0')}-28`,
-          source: '生成的演示数据 / generated', generated: true };
+          generated: true };
         if (!r.chance(0.75)) break;
         start += 3;
       }
@@ -136,21 +138,23 @@ export function* generateQualifications(orgs: Iterable<GeneratedOrganization>, f
       for (let y = Math.max(firstYear, org.founded_year); y <= lastYear; y++) {
         if (r.chance(0.7)) {
           yield { organization_id: org.code, type: 'tech_sme', certificate_no: `TS${y}${organisationCodePart(r.int(0, 1e9)).slice(2)}`,
-            valid_from: `${y}-05-01`, valid_to: `${y}-12-31`, source: '生成的演示数据 / generated', generated: true };
+            valid_from: `${y}-05-01`, valid_to: `${y}-12-31`, generated: true };
         }
       }
     }
     if (r.chance(0.08)) {
       const y = r.int(Math.max(firstYear, 2019), lastYear);
       yield { organization_id: org.code, type: r.chance(0.3) ? 'little_giant' : 'srdi_sme', level: 'provincial', certificate_no: `ZJTX${y}${organisationCodePart(r.int(0, 1e9)).slice(3)}`,
-        valid_from: `${y}-07-01`, valid_to: `${y + 3}-06-30`, source: '生成的演示数据 / generated', generated: true };
+        valid_from: `${y}-07-01`, valid_to: `${y + 3}-06-30`, generated: true };
     }
   }
 }
 
 const SURNAMES: readonly [string, string][] = [['王', 'Wang'], ['李', 'Li'], ['张', 'Zhang'], ['刘', 'Liu'], ['陈', 'Chen'], ['杨', 'Yang'], ['赵', 'Zhao'], ['马', 'Ma'], ['周', 'Zhou'], ['吴', 'Wu']];
 const GIVEN: readonly [string, string][] = [['建国', 'Jianguo'], ['晓明', 'Xiaoming'], ['丽华', 'Lihua'], ['志强', 'Zhiqiang'], ['海燕', 'Haiyan'], ['文博', 'Wenbo'], ['静', 'Jing'], ['磊', 'Lei'], ['婷', 'Ting'], ['伟', 'Wei']];
-const TITLES = ['研究员', '教授', '高级工程师', '副研究员', '副教授', '正高级工程师'];
+const TITLES: readonly [string, string][] = [['研究员', 'Research Fellow'], ['教授', 'Professor'], ['高级工程师', 'Senior Engineer'], ['副研究员', 'Associate Research Fellow'], ['副教授', 'Associate Professor'], ['正高级工程师', 'Professor-level Senior Engineer']];
+
+const titleOf = ([zh, en]: readonly [string, string]) => ({ title: zh, title_en: en });
 
 export function* generatePeople(count: number, orgs: readonly GeneratedOrganization[], seed = 4): Generator<ImportRecord> {
   const r = prng(seed);
@@ -161,7 +165,7 @@ export function* generatePeople(count: number, orgs: readonly GeneratedOrganizat
     const field = HIGHTECH_FIELDS.find((f) => f.value === org.hightech_field)!;
     yield {
       code: `GEN-P-${String(i + 1).padStart(6, '0')}`, name_zh: `${sz}${gz}`, name_en: `${ge} ${se}`, zone_id: org.zone_id, organization_id: org.code,
-      title: r.pick(TITLES), fields: [field.label.zh, field.label.en], talent_programmes: r.chance(0.2) ? ['陇原人才 / Longyuan Talents'] : [],
+      ...titleOf(r.pick(TITLES)), fields: [field.label.zh, field.label.en], talent_programmes: r.chance(0.2) ? ['陇原人才'] : [],
       // No boilerplate biography: matching reads an expert's bio, and the generated flag already marks the person.
       is_expert: r.chance(0.5), generated: true,
     };
@@ -180,7 +184,7 @@ export function* generateProjects(count: number, orgs: readonly GeneratedOrganiz
     yield {
       code: `GEN-PRJ-${String(i + 1).padStart(6, '0')}`, name_zh: `${words.zh[w]}关键技术研发及产业化项目`, name_en: `R&D and industrialisation of key ${words.en[w].toLowerCase()} technology`,
       zone_id: org.zone_id, lead_organization_id: org.code, kind: r.pick(kinds), amount: Math.round(Math.exp(4 + r.next() * 6)), status: r.pick(statuses),
-      start_year: start, end_year: start + r.int(1, 4), description: GENERATED_NOTE.replace('并非真实企业', '并非真实项目').replace('not a real enterprise', 'not a real project'), generated: true,
+      start_year: start, end_year: start + r.int(1, 4), description: '生成的演示数据，并非真实项目。', description_en: 'Generated demo data, not a real project.', generated: true,
     };
   }
 }

@@ -8,7 +8,8 @@ import type { EntityDef } from '../../shared/records/field-def';
 import { achievements, annualStatistics, organizations, people, projects, qualifications, zoneFacts, zones } from '../entities';
 import { DEMO_ZONES_FOR_ORGS, SEED_PARTNERS, SEED_ZONES } from './seed-zones';
 import { SEED_FACTS } from './seed-facts';
-import { citation, neutralCitation, sourceIdOfFile } from './seed-sources';
+import { citation, sourceIdOfFile } from './seed-sources';
+import { splitBilingual } from './split-bilingual';
 import { SEED_ACHIEVEMENTS, SEED_ORGANIZATIONS } from './seed-organizations';
 import { generateOrganizations, generatePeople, generateProjects, generateQualifications, generateStatistics, type ImportRecord } from './generator';
 
@@ -51,28 +52,41 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<void>
   const log = options.log ?? (() => undefined);
   const lastYear = options.lastYear ?? new Date().getFullYear() - 1;
   const firstYear = options.firstYear ?? lastYear - 5;
-  const admin = await createUser(db, { ...DEMO_USERS.admin, displayName: '平台管理员 Platform admin', role: 'admin' });
+    // One name per user: the demo's users are Chinese staff, so their display names are Chinese.
+  const admin = await createUser(db, { ...DEMO_USERS.admin, displayName: '平台管理员', role: 'admin' });
   const actor: Actor = { userId: admin.id, username: admin.username, role: 'admin', zoneId: null, organizationId: null };
 
   // Zones parent-first, so that each parent's code resolves when its children are imported.
   for (const depth of [0, 1, 2, 3]) {
     const level = SEED_ZONES.filter((z) => zoneDepth(z.code) === depth);
-    if (level.length) await importRecords(db, actor, zones, level.map((z) => ({ code: z.code, parent_id: z.parent ?? null, kind: z.kind, name_zh: z.name_zh, name_en: z.name_en, description: z.description ?? null })));
+    if (level.length) await importRecords(db, actor, zones, level.map((z) => {
+      const d = z.description ? splitBilingual(z.description, `zone ${z.code}`) : null;
+      return { code: z.code, parent_id: z.parent ?? null, kind: z.kind, name_zh: z.name_zh, name_en: z.name_en, description: d?.zh ?? null, description_en: d?.en ?? null };
+    }));
   }
   for (const p of SEED_PARTNERS) {
     await db.query(`insert into zone_partners (zone_id, partner_zone_id, note) select a.id, b.id, $3 from zones a, zones b where a.code = $1 and b.code = $2 on conflict do nothing`, [p.zone, p.partner, p.note]);
   }
   log('zones loaded');
 
-  await importRecords(db, actor, organizations, SEED_ORGANIZATIONS.map((o) => ({
-    code: o.code, zone_id: o.zone, kind: o.kind, level: o.level ?? null, name_zh: o.name_zh, name_en: o.name_en, hightech_field: o.hightech_field ?? null,
-    // Descriptions have no language of their own: the source is named by title and date, readable in either.
-    description: `${o.description}\n${neutralCitation(sourceIdOfFile(o.source))}`,
-  })));
-  await importRecords(db, actor, achievements, SEED_ACHIEVEMENTS.map((a) => ({
-    code: a.code, organization_id: a.organization, kind: a.kind, title: a.title, abstract: `${a.abstract}\n${neutralCitation(sourceIdOfFile(a.source))}`,
-    hightech_field: a.hightech_field ?? null, year: a.year ?? null, maturity: a.maturity ?? null, converted: a.converted ?? false,
-  })));
+  // Each description and abstract once per language (migrations/026), each followed by its source named in that language.
+  await importRecords(db, actor, organizations, SEED_ORGANIZATIONS.map((o) => {
+    const d = splitBilingual(o.description, o.code);
+    const source = sourceIdOfFile(o.source);
+    return {
+      code: o.code, zone_id: o.zone, kind: o.kind, level: o.level ?? null, name_zh: o.name_zh, name_en: o.name_en, hightech_field: o.hightech_field ?? null,
+      description: `${d.zh}\n${citation(source, 'zh')}`, description_en: `${d.en}\n${citation(source, 'en')}`,
+    };
+  }));
+  await importRecords(db, actor, achievements, SEED_ACHIEVEMENTS.map((a) => {
+    const d = splitBilingual(a.abstract, a.code);
+    const source = sourceIdOfFile(a.source);
+    return {
+      code: a.code, organization_id: a.organization, kind: a.kind, title: a.title,
+      abstract: `${d.zh}\n${citation(source, 'zh')}`, abstract_en: `${d.en}\n${citation(source, 'en')}`,
+      hightech_field: a.hightech_field ?? null, year: a.year ?? null, maturity: a.maturity ?? null, converted: a.converted ?? false,
+    };
+  }));
   await importRecords(db, actor, zoneFacts, SEED_FACTS.map((f, i) => ({
     code: `SEED-F-${String(i + 1).padStart(3, '0')}`, zone_id: f.zone, metric: f.metric, metric_en: f.metric_en, value: f.value, unit: f.unit, unit_en: f.unit_en,
     period: f.period, period_en: f.period_en ?? null, source: citation(f.source, 'zh'), source_en: citation(f.source, 'en'), quote: f.quote,
@@ -92,8 +106,8 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<void>
 
   const zoneIds = await db.query<{ id: number }>(`select id from zones where code = 'LZNA'`);
   const orgIds = await db.query<{ id: number }>(`select id from organizations order by (code like 'SEED-KJTJ%') desc, id limit 1`);
-  await createUser(db, { ...DEMO_USERS.operator, displayName: '兰州新区运营人员 Lanzhou New Area operator', role: 'zone_operator', zoneId: zoneIds[0]!.id });
-  await createUser(db, { ...DEMO_USERS.orgUser, displayName: '机构用户 Organisation user', role: 'org_user', organizationId: orgIds[0]!.id });
+  await createUser(db, { ...DEMO_USERS.operator, displayName: '兰州新区运营人员', role: 'zone_operator', zoneId: zoneIds[0]!.id });
+  await createUser(db, { ...DEMO_USERS.orgUser, displayName: '机构用户', role: 'org_user', organizationId: orgIds[0]!.id });
   log('demo users created: admin, operator, orguser');
 }
 

@@ -23,7 +23,7 @@ export interface SeedOrganization {
   name_zh: string;
   name_en: string;
   hightech_field?: SeedHightechField;
-  /** Bilingual, "中文… / English…". */
+  /** "中文… / English…": the demo loader splits it into the Chinese and the English column (split-bilingual.ts). */
   description: string;
   /** Seed file name. */
   source: string;
@@ -40,7 +40,7 @@ export interface SeedAchievement {
   kind: 'technical_result' | 'invention_patent';
   /** Chinese title. */
   title: string;
-  /** Bilingual, "中文… / English…". */
+  /** "中文… / English…": the demo loader splits it into the Chinese and the English column (split-bilingual.ts). */
   abstract: string;
   hightech_field?: SeedHightechField;
   year?: number;

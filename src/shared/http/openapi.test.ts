@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app';
 import { finishDocument, operationIdOf } from './openapi';
+import { PUBLIC_OPERATIONS } from './public-operations';
+import { ROUTE_ACCESS } from '../../../test/api/route-access';
+import { operationsOf, plausible } from '../../../test/helpers/openapi-fuzz';
 
 /**
  * The OpenAPI document clients generate code from: linted with Redocly CLI's `recommended` rules (no network: its
@@ -58,8 +61,9 @@ describe('the OpenAPI document', () => {
     const ops = operations();
     expect(ops.length).toBeGreaterThan(100);
     expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
-    for (const { method, op } of ops) {
-      expect(op.security).toContainEqual(method === 'get' ? { session: [] } : { session: [], csrf: [] });
+    for (const { method, path, op } of ops) {
+      const expected = PUBLIC_OPERATIONS.has(`${method.toUpperCase()} ${path}`) ? [] : [method === 'get' ? { session: [] } : { session: [], csrf: [] }];
+      expect(op.security, `${method} ${path}`).toEqual(expected);
       const clientErrors = Object.entries(op.responses).filter(([code]) => code.startsWith('4'));
       expect(clientErrors.length).toBeGreaterThan(0);
     }
@@ -68,6 +72,33 @@ describe('the OpenAPI document', () => {
     expect(audit.responses['4XX']!.content!['application/problem+json']!.schema!.$ref).toBe('#/components/schemas/Problem');
     expect(JSON.stringify(doc)).not.toContain('"nullable"');
   });
+
+  it('says an operation is public exactly when the server answers anonymous callers', async () => {
+    const ops = operations().map(({ method, path }) => `${method.toUpperCase()} ${path}`);
+    for (const name of PUBLIC_OPERATIONS) expect(ops, `${name} in public-operations.ts is no route`).toContain(name);
+    const wrong: string[] = [];
+    // The authorization suite's table: 401 for anonymous callers means a session is needed; 2xx means it is not.
+    for (const name of ops) {
+      const anonymous = ROUTE_ACCESS[name]?.[0];
+      if (anonymous === 401 && PUBLIC_OPERATIONS.has(name)) wrong.push(`${name}: public, but anonymous callers get 401`);
+      if (anonymous !== undefined && anonymous < 300 && !PUBLIC_OPERATIONS.has(name)) wrong.push(`${name}: anonymous callers get ${anonymous}, but it says a session is needed`);
+    }
+    // And the server itself, with a request its schema accepts as far as a simple reading goes (ids that do not
+    // exist): a public operation never answers 401, one that needs a session never answers 2xx.
+    for (const op of operationsOf(doc as never)) {
+      const name = `${op.method} ${op.path}`;
+      if (name.endsWith('.pdf')) continue; // printed by a browser fetching the server's own port: not under inject()
+      const query = op.query.filter((q) => q.required).map((q) => `${q.name}=${encodeURIComponent(String(plausible(q.schema)))}`).join('&');
+      const res = await t.app.inject({
+        method: op.method as 'GET', url: op.path.replace(/\{[^}]+\}/g, '1') + (query ? `?${query}` : ''),
+        ...(op.method === 'GET' ? {} : { payload: (op.body ? plausible(op.body) : {}) as object }),
+      });
+      // (401 BAD_LOGIN is a wrong password, not a missing session.)
+      if (PUBLIC_OPERATIONS.has(name) && res.statusCode === 401 && res.json().code !== 'BAD_LOGIN') wrong.push(`${name}: public, but the server answers 401`);
+      if (!PUBLIC_OPERATIONS.has(name) && res.statusCode < 300) wrong.push(`${name}: needs a session, but the server answers ${res.statusCode} without one`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
 
   it('derives operation ids from method and path, and refuses two routes that would share one', () => {
     expect(operationIdOf('get', '/api/users/{id}/password')).toBe('getUsersByIdPassword');

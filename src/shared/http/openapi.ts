@@ -4,14 +4,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from './problem';
+import { PUBLIC_OPERATIONS } from './public-operations';
 
 /**
  * The OpenAPI document (/docs/json, browsable at /docs), built by @fastify/swagger from the routes' zod schemas and
  * finished here in one place rather than on every route: a deterministic operationId for each operation, the session
- * cookie and CSRF header as security schemes applied to every operation, the 4xx problem document, a server entry
- * and the licence. OpenAPI 3.1, so that a nullable value is a JSON Schema type union ("null" is a type in 3.1; the
- * 3.0 `nullable` keyword has no meaning beside an `anyOf`). Checked with Redocly's `recommended` rules
- * (src/shared/http/openapi.test.ts).
+ * cookie and CSRF header as security schemes (or none for the public operations of public-operations.ts), the 4xx
+ * problem document, a server entry and the licence. OpenAPI 3.1, so that a nullable value is a JSON Schema type
+ * union ("null" is a type in 3.1; the 3.0 `nullable` keyword has no meaning beside an `anyOf`). Checked with
+ * Redocly's `recommended` rules (src/shared/http/openapi.test.ts).
  */
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -46,8 +47,9 @@ export function finishDocument(doc: Json): Json {
       const other = seen.get(op.operationId);
       if (other) throw new Error(`OpenAPI: operationId ${op.operationId} of ${method.toUpperCase()} ${path} is also that of ${other}`);
       seen.set(op.operationId, `${method.toUpperCase()} ${path}`);
-      // Anonymous access is allowed where the route allows it (the empty requirement); a session needs its CSRF header on writes.
-      op.security ??= SAFE.has(method) ? [{}, { session: [] }] : [{}, { session: [], csrf: [] }];
+      // Public operations need nothing; the others a session, and on writes its CSRF header too.
+      op.security ??= PUBLIC_OPERATIONS.has(`${method.toUpperCase()} ${path}`) ? []
+        : SAFE.has(method) ? [{ session: [] }] : [{ session: [], csrf: [] }];
       op.responses ??= {};
       if (!Object.keys(op.responses).some((code) => code.startsWith('4'))) op.responses['4XX'] = PROBLEM_RESPONSE;
     }

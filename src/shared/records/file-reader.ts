@@ -4,7 +4,8 @@ import { AppError } from '../http/errors';
 
 /**
  * Reads an uploaded table (CSV, XLSX or JSON) into rows of header → raw value, each with the line a person sees
- * in the file (the header is line 1 in CSV and XLSX; JSON counts array items from 1).
+ * in the file (the header is line 1 in CSV and XLSX; JSON counts array items from 1). This reads a whole file in
+ * memory, for small files and tests; imports read files as a stream, a batch at a time (file-stream.ts).
  */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
@@ -37,52 +38,6 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ra
   if (format === 'xlsx') return readXlsx(bytes);
   const text = decodeText(bytes);
   return format === 'json' ? readJson(text) : readCsv(text);
-}
-
-/**
- * A CSV file's rows a piece at a time (about `chunkChars` of text each), for validating a large file without holding
- * every row as objects at once. Pieces end at a line break outside quotes (an even number of quote characters before
- * it: RFC 4180 escapes a quote by doubling it), so each parses on its own. Same header handling, line numbers and
- * fatal quote errors as readTable.
- */
-export async function* csvRowBatches(bytes: Uint8Array, chunkChars = 1 << 20): AsyncGenerator<RawRow[]> {
-  const text = decodeText(bytes);
-  const newline = (/\r\n|\n|\r/.exec(text.slice(0, 1 << 20))?.[0] ?? '\n') as '\r\n' | '\n' | '\r';
-  let names: string[] | undefined;
-  let index = 0; // rows read so far, the header included: a row's line is its index + 1
-  for (let start = 0; start < text.length;) {
-    const end = pieceEnd(text, start, chunkChars, newline);
-    const piece = end < text.length ? text.slice(start, end - newline.length) : text.slice(start);
-    const parsed = Papa.parse<string[]>(piece, { skipEmptyLines: false, newline });
-    const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-    if (fatal) throw new AppError('BAD_FILE', 'problem.file', { reason: `line ${index + (fatal.row ?? 0) + 1}: ${fatal.message}` });
-    const rows: RawRow[] = [];
-    for (const cells of parsed.data) {
-      index++;
-      if (!names) { names = cells.map((h) => h.trim()); continue; }
-      if (cells.every((c) => c.trim() === '')) continue;
-      const values: Record<string, unknown> = {};
-      names.forEach((n, j) => { if (n) values[n] = cells[j]; });
-      rows.push({ line: index, values });
-    }
-    if (rows.length) yield rows;
-    start = end;
-  }
-}
-
-/** Where the piece from `start` ends: just after the first line break past `size` characters that is outside quotes. */
-function pieceEnd(text: string, start: number, size: number, newline: string): number {
-  let pos = Math.min(text.length, start + size);
-  if (pos >= text.length) return text.length;
-  let quotes = 0;
-  for (let i = start; i < pos; i++) if (text.charCodeAt(i) === 34) quotes++;
-  for (;;) {
-    const br = text.indexOf(newline, pos);
-    if (br < 0) return text.length;
-    for (let i = pos; i < br; i++) if (text.charCodeAt(i) === 34) quotes++;
-    if (quotes % 2 === 0) return br + newline.length;
-    pos = br + newline.length;
-  }
 }
 
 function readCsv(text: string): RawRow[] {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,13 +12,14 @@ import { allEntities, entityByName } from './registry-of-entities';
 import { validateImport } from './record-import';
 import { exportRecords } from './record-export';
 import { listQuerySchema, toListParams } from './record-routes';
-import { saveUpload } from './import-job';
+import { streamUpload } from './import-job';
 import { presentImportIssues } from './import-messages';
 import { importTemplate } from './import-template';
 
 /**
  * The largest file each role may upload for an import: an organisation brings its own records, operators and admins
- * a zone's or the region's. The whole file is held in memory while it is validated, so this also bounds memory.
+ * a zone's or the region's. The file is streamed to disk and read from there a batch at a time (file-stream.ts), so
+ * memory does not grow with it; the cap bounds disk use and the time a validation takes.
  */
 export const UPLOAD_MB: Record<Actor['role'], number> = { org_user: 5, zone_operator: 50, admin: 150 };
 
@@ -38,24 +40,25 @@ export function fileRoutes(app: FastifyInstance, db: Db, jobs: JobQueue, actorOf
     const maxMb = UPLOAD_MB[actor.role];
     const file = await req.file({ limits: { fileSize: maxMb * 1024 * 1024 } });
     if (!file) throw new AppError('BAD_FILE', 'problem.file', { reason: 'no file in the multipart field "file"' });
-    let bytes: Uint8Array;
+    // The upload goes to disk as it arrives (never whole into memory); the cap is enforced while it streams.
+    const path = await streamUpload(file.filename, file.file);
+    let keep = false;
     try {
-      bytes = new Uint8Array(await file.toBuffer());
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('TOO_LARGE', 'problem.fileTooLarge', { max: maxMb });
-      throw err;
+      if (file.file.truncated) throw new AppError('TOO_LARGE', 'problem.fileTooLarge', { max: maxMb });
+      const def = entityByName(req.params.entity);
+      const locale = localeFrom(req.headers['accept-language']);
+      const { report } = await validateImport(db, actor, def, file.filename, { path });
+      const presented = { ...report, errors: presentImportIssues(locale, def, report.errors) };
+      if (req.query.mode === 'validate') return presented;
+      if (req.query.mode === 'commit' && report.errors.length) {
+        throw new AppError('IMPORT_INVALID', 'problem.import', { count: new Set(report.errors.map((e) => e.line)).size }, [], { report: presented, errors: presented.errors });
+      }
+      const job = await jobs.enqueue('import', { entity: def.name, fileName: file.filename, path, mode: req.query.mode, locale, rows: report.rows }, actor.userId);
+      keep = true;
+      return reply.status(202).send({ job, report: presented });
+    } finally {
+      if (!keep) await rm(path, { force: true });
     }
-    const def = entityByName(req.params.entity);
-    const locale = localeFrom(req.headers['accept-language']);
-    const { report } = await validateImport(db, actor, def, file.filename, bytes);
-    const presented = { ...report, errors: presentImportIssues(locale, def, report.errors) };
-    if (req.query.mode === 'validate') return presented;
-    if (req.query.mode === 'commit' && report.errors.length) {
-      throw new AppError('IMPORT_INVALID', 'problem.import', { count: new Set(report.errors.map((e) => e.line)).size }, [], { report: presented, errors: presented.errors });
-    }
-    const path = await saveUpload(file.filename, bytes);
-    const job = await jobs.enqueue('import', { entity: def.name, fileName: file.filename, path, mode: req.query.mode, locale }, actor.userId);
-    return reply.status(202).send({ job, report: presented });
   });
 
   r.get('/api/imports/:entity/template', {

@@ -1,4 +1,7 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -21,10 +24,24 @@ export function setUploadDir(dir: string): void {
   uploadDir = dir;
 }
 
-export async function saveUpload(fileName: string, bytes: Uint8Array): Promise<string> {
+function uploadPath(fileName: string): string {
+  return join(uploadDir, `${randomUUID()}-${fileName.replace(/[^\w.\-]/g, '_')}`);
+}
+
+/**
+ * Writes an upload to the upload folder as it arrives (a multipart file stream is never gathered in memory) and
+ * returns its path. A stream cut off by its size cap ends early (the caller checks `truncated`); on any error the
+ * partial file is removed.
+ */
+export async function streamUpload(fileName: string, stream: Readable): Promise<string> {
   await mkdir(uploadDir, { recursive: true });
-  const path = join(uploadDir, `${randomUUID()}-${fileName.replace(/[^\w.\-]/g, '_')}`);
-  await writeFile(path, bytes);
+  const path = uploadPath(fileName);
+  try {
+    await pipeline(stream, createWriteStream(path));
+  } catch (err) {
+    await rm(path, { force: true });
+    throw err;
+  }
   return path;
 }
 
@@ -35,7 +52,7 @@ export type AfterImport = (entity: string, userId: number | null) => Promise<voi
 
 export function defineImportJob(jobs: JobQueue, db: Db, afterImport?: AfterImport): void {
   jobs.define('import', async (ctx) => {
-    const { entity, fileName, path, mode, locale } = ctx.payload as { entity: string; fileName: string; path: string; mode: Exclude<ImportMode, 'validate'>; locale?: Locale };
+    const { entity, fileName, path, mode, locale, rows } = ctx.payload as { entity: string; fileName: string; path: string; mode: Exclude<ImportMode, 'validate'>; locale?: Locale; rows?: number };
     const users = await db.query<{ role: 'admin' | 'zone_operator' | 'org_user'; username: string; zone_id: number | null; organization_id: number | null }>(
       'select role, username, zone_id, organization_id from users where id = $1', [ctx.userId]);
     const user = users[0];
@@ -43,7 +60,7 @@ export function defineImportJob(jobs: JobQueue, db: Db, afterImport?: AfterImpor
     const actor = { userId: ctx.userId!, username: user.username, role: user.role, zoneId: user.zone_id, organizationId: user.organization_id };
     // On shutdown the import stops at a batch boundary: its transaction rolls back and the job runs again later.
     const progress = (done: number, total: number) => { ctx.setProgress(done, total); ctx.checkpoint(); };
-    const result = await commitImport(db, actor, entityByName(entity), fileName, new Uint8Array(await readFile(path)), mode, progress)
+    const result = await commitImport(db, actor, entityByName(entity), fileName, { path }, mode, progress, rows ?? 0)
       .catch((err: unknown) => { throw err instanceof JobStopped ? err : new Error(jobErrorText(err, locale, entityByName(entity))); });
     await rm(path, { force: true });
     // A large import changes the table's statistics enough to mislead the planner until autovacuum comes round.

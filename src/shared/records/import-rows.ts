@@ -6,6 +6,7 @@ import { createSchema } from './record-schema';
 import { resolveReferences, type RefHit } from './import-references';
 import { entityByName } from './registry-of-entities';
 import type { RawRow } from './file-reader';
+import type { Visibility } from './record-repository';
 
 /**
  * Turns raw file rows into validated records: headers are matched to fields (by name or by either language's label),
@@ -113,8 +114,11 @@ export interface RowPreparer {
   finish(start: number, end: number): { rows: PreparedRow[]; issues: RowIssue[] };
 }
 
-/** `seenCodes` carries the codes met so far across the pieces of one file (duplicates in the file). */
-export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly RawRow[], seenCodes = new Map<string, number>()): Promise<RowPreparer> {
+/**
+ * `seenCodes` carries the codes met so far across the pieces of one file (duplicates in the file). `visibility` is what
+ * the importing user may read: references resolve only to those records (import-references.ts); all when absent.
+ */
+export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly RawRow[], seenCodes = new Map<string, number>(), visibility: Visibility = { all: true }): Promise<RowPreparer> {
   const headers = headersOf(raw);
   const { map, unknown } = headerMap(def, headers);
   const fileIssues: RowIssue[] = unknown.map((h) => ({ line: 1, field: h, key: 'field.unknown', params: { entity: def.name } }));
@@ -141,7 +145,7 @@ export async function resolveRows(db: Queryable, def: EntityDef, raw: readonly R
   const resolved = new Map<string, Map<string, RefHit>>();
   for (const f of refFields) {
     const codes = [...new Set(coerced.map((c) => c.record[f.name]).filter((v): v is string => typeof v === 'string'))];
-    resolved.set(f.name, await resolveReferences(db, entityByName(f.ref!), codes));
+    resolved.set(f.name, await resolveReferences(db, entityByName(f.ref!), codes, visibility));
   }
 
   // The zone of a record owned through its organisation is derived, not validated as input.

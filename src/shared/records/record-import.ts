@@ -3,8 +3,10 @@ import type { Db, Queryable, Row } from '../db';
 import type { Actor } from '../access/actor';
 import { AppError } from '../http/errors';
 import type { EntityDef } from './field-def';
-import { csvRowBatches, formatOf, readTable, type RawRow } from './file-reader';
-import { headerMap, headersOf, prepareRows, resolveRows, type PreparedRow, type RowIssue } from './import-rows';
+import type { RawRow } from './file-reader';
+import { rowBatches, type ImportInput } from './file-stream';
+import { headerMap, headersOf, resolveRows, type PreparedRow, type RowIssue } from './import-rows';
+import { visibilityOf } from '../access/actor';
 import { findIdsByCode, upsertRecords } from './record-repository';
 import { searchTextOf, writeCheckFor, constraintError, type WriteCheck } from './record-service';
 
@@ -29,37 +31,33 @@ export interface ImportResult {
 
 const BATCH = 5000;
 
-export async function validateImport(db: Db, actor: Actor, def: EntityDef, fileName: string, bytes: Uint8Array): Promise<{ report: ImportReport }> {
-  if (formatOf(fileName, bytes) === 'csv') return validateCsv(db, actor, def, bytes);
-  const raw = await readTable(fileName, bytes);
-  const { rows, issues } = await prepareRows(db, def, raw);
-  const scoped = await checkScope(db, actor, await writeCheckFor(db, actor), def, rows);
-  const errors = [...issues, ...scoped.issues].sort((a, b) => a.line - b.line);
-  const report: ImportReport = { entity: def.name, rows: raw.length, valid: scoped.rows.length, errors };
-  return { report };
-}
-
 /**
- * A CSV file validated piece by piece (csvRowBatches): only one piece's rows are held as objects at a time, so the
- * memory a validation needs grows with the file's bytes, not with its rows times their fields.
+ * Validation of a file a batch at a time (file-stream.ts): only one batch's rows are held as objects at once, and the
+ * file itself stays on disk, so the memory a validation needs does not grow with the file.
  */
-async function validateCsv(db: Db, actor: Actor, def: EntityDef, bytes: Uint8Array): Promise<{ report: ImportReport }> {
+export async function validateImport(db: Db, actor: Actor, def: EntityDef, fileName: string, input: ImportInput): Promise<{ report: ImportReport }> {
   const check = await writeCheckFor(db, actor);
+  const visibility = await visibilityOf(db, actor);
   const seenCodes = new Map<string, number>();
   const errors: RowIssue[] = [];
+  const unknownColumns = new Set<string>();
   let rows = 0;
   let valid = 0;
-  for await (const raw of csvRowBatches(bytes)) {
-    const preparer = await resolveRows(db, def, raw, seenCodes);
+  for await (const raw of rowBatches(fileName, input, BATCH)) {
+    const preparer = await resolveRows(db, def, raw, seenCodes, visibility);
     const prepared = preparer.finish(0, preparer.count);
-    // Unknown columns once, from the first piece (every row of a CSV has the same header).
-    if (rows === 0) errors.push(...preparer.fileIssues);
+    errors.push(...newFileIssues(preparer.fileIssues, unknownColumns));
     rows += raw.length;
     const scoped = await checkScope(db, actor, check, def, prepared.rows);
     errors.push(...prepared.issues, ...scoped.issues);
     valid += scoped.rows.length;
   }
   return { report: { entity: def.name, rows, valid, errors: errors.sort((a, b) => a.line - b.line) } };
+}
+
+/** Unknown columns once per file (JSON objects may bring new ones in a later batch). */
+function newFileIssues(issues: readonly RowIssue[], seen: Set<string>): RowIssue[] {
+  return issues.filter((i) => !seen.has(i.field) && seen.add(i.field));
 }
 
 /** Writing is refused for rows outside the actor's scope, including rows whose code names a record of another zone. */
@@ -79,21 +77,23 @@ async function checkScope(db: Queryable, actor: Actor, check: WriteCheck, def: E
 }
 
 /**
- * Validates and writes in batches inside one transaction. Validating batch i+1 (CPU, in this process) overlaps with
- * the database writing batch i (CPU, in the database's process), which is what makes an import on two cores run at
- * a good fraction of COPY's speed. In 'commit' mode the first invalid row stops the writing, validation goes on to
- * the end of the file so that every bad row is reported, and the transaction is rolled back.
+ * Reads, validates and writes a batch at a time inside one transaction. Validating batch i+1 (CPU, in this process)
+ * overlaps with the database writing batch i (CPU, in the database's process), which is what makes an import on two
+ * cores run at a good fraction of COPY's speed. In 'commit' mode the first invalid row stops the writing, validation
+ * goes on to the end of the file so that every bad row is reported, and the transaction is rolled back.
+ * `expectedRows` (from the validation before the job) is the total that progress is reported against.
  */
 export async function commitImport(
-  db: Db, actor: Actor, def: EntityDef, fileName: string, bytes: Uint8Array, mode: Exclude<ImportMode, 'validate'>,
-  onProgress: (done: number, total: number) => void = () => undefined,
+  db: Db, actor: Actor, def: EntityDef, fileName: string, input: ImportInput, mode: Exclude<ImportMode, 'validate'>,
+  onProgress: (done: number, total: number) => void = () => undefined, expectedRows = 0,
 ): Promise<ImportResult & { report: ImportReport }> {
-  const raw = await readTable(fileName, bytes);
-  const preparer = await resolveRows(db, def, raw);
   const check = await writeCheckFor(db, actor);
-  const errors: RowIssue[] = [...preparer.fileIssues];
+  const visibility = await visibilityOf(db, actor);
+  const errors: RowIssue[] = [];
+  const unknownColumns = new Set<string>();
+  const seenCodes = new Map<string, number>();
   const stopOnError = mode === 'commit';
-  let columns: string[] | undefined;
+  let rows = 0;
   let valid = 0;
   let inserted = 0;
   let updated = 0;
@@ -101,38 +101,42 @@ export async function commitImport(
   const count = (result: { inserted: number; updated: number }, done: number) => {
     inserted += result.inserted;
     updated += result.updated;
-    onProgress(done, raw.length);
+    onProgress(done, Math.max(expectedRows, done));
   };
   try {
     await db.transaction(async (tx) => {
       await lockGlobalKeys(tx, def);
       const keyed: Row[] = [];
       let pending: Promise<{ inserted: number; updated: number }> | undefined;
-      for (let i = 0; i < preparer.count; i += BATCH) {
-        const prepared = preparer.finish(i, i + BATCH);
+      for await (const raw of rowBatches(fileName, input, BATCH)) {
+        const preparer = await resolveRows(tx, def, raw, seenCodes, visibility);
+        const prepared = preparer.finish(0, preparer.count);
+        errors.push(...newFileIssues(preparer.fileIssues, unknownColumns));
+        const before = rows;
+        rows += raw.length;
         const scoped = await checkScope(tx, actor, check, def, prepared.rows);
         errors.push(...prepared.issues, ...scoped.issues);
         valid += scoped.rows.length;
         if (stopOnError && errors.length) continue;
         const batch = scoped.rows.map((r) => r.record);
         for (const r of batch) r.published ??= def.publishedByDefault;
-        columns ??= importColumns(def, raw, batch);
+        const columns = importColumns(def, raw, batch);
         const searches = batch.map((r) => searchTextOf(def, r));
         if (def.afterImport) for (const r of batch) written.push(String(r.code));
         for (const r of batch) keyed.push({ code: r.code, credit_code: r.credit_code });
-        if (pending) count(await pending, i);
+        if (pending) count(await pending, before);
         pending = batch.length ? upsertRecords(tx, def, columns, batch, searches, actor.userId) : undefined;
       }
-      if (pending) count(await pending, raw.length);
-      if (stopOnError && errors.length) throw invalidFile(def, raw.length, valid, errors);
+      if (pending) count(await pending, rows);
+      if (stopOnError && errors.length) throw invalidFile(def, rows, valid, errors);
       await assertGloballyUnique(tx, def, keyed);
       if (written.length) await def.afterImport?.(tx, written, actor);
     });
   } catch (err) {
     throw constraintError(err) ?? err;
   }
-  const report: ImportReport = { entity: def.name, rows: raw.length, valid, errors: errors.sort((a, b) => a.line - b.line) };
-  return { inserted, updated, skipped: raw.length - inserted - updated, report };
+  const report: ImportReport = { entity: def.name, rows, valid, errors: errors.sort((a, b) => a.line - b.line) };
+  return { inserted, updated, skipped: rows - inserted - updated, report };
 }
 
 function invalidFile(def: EntityDef, rows: number, valid: number, errors: RowIssue[]): AppError {
@@ -140,9 +144,8 @@ function invalidFile(def: EntityDef, rows: number, valid: number, errors: RowIss
   return new AppError('IMPORT_INVALID', 'problem.import', { count: new Set(errors.map((e) => e.line)).size }, [], { report });
 }
 
-/** Every column that any row sets, plus code; published defaults per entity when absent. */
 /**
- * The columns an import writes: those the file has, plus what validation adds to every row (defaults, a derived zone,
+ * The columns a batch of an import writes: those the batch's rows have, plus what validation adds to every row (defaults, a derived zone,
  * natural codes). A column the file lacks is left as it is on records being updated.
  */
 function importColumns(def: EntityDef, raw: readonly RawRow[], batch: readonly Row[]): string[] {

@@ -103,11 +103,21 @@ export function deriveLexicon(entries: Iterable<Entry>): string {
   return lines.join('\n');
 }
 
+/** A node of the phrase trie over analysed English tokens. */
+interface PhraseNode {
+  next: Map<string, PhraseNode> | undefined;
+  /** Set when a phrase ends here: its term and its rank in first-seen order (matches at one position come out in that order). */
+  term: string | undefined;
+  rank: number;
+}
+
 /** Parses the compact text form into lookup tables (fast: no analysis, no JSON). */
 export function parseLexicon(serialized: string): BilingualLexicon {
   const byWord = new Map<string, LexiconCandidate[]>();
-  const phraseStarts = new Map<string, string[][]>();
-  const phrasesSeen = new Set<string>();
+  // Phrases as a trie over their tokens: a scan does one lookup per token and step instead of
+  // comparing the text against every phrase that starts with a common word ("high", "control").
+  const phraseRoot = new Map<string, PhraseNode>();
+  let phrases = 0;
   for (const line of serialized.split('\n')) {
     const parts = line.split('\t');
     if (parts.length < 2) continue;
@@ -117,26 +127,38 @@ export function parseLexicon(serialized: string): BilingualLexicon {
       const tokens = parts[i].slice(0, bar).split(' ');
       const phrase = tokens.length > 1 ? PHRASE_PREFIX + tokens.join(' ') : undefined;
       candidates.push({ tokens, phrase, weight: Number(parts[i].slice(bar + 1)) });
-      if (phrase && !phrasesSeen.has(phrase)) {
-        phrasesSeen.add(phrase);
-        const list = phraseStarts.get(tokens[0]);
-        if (list) list.push(tokens);
-        else phraseStarts.set(tokens[0], [tokens]);
+      if (phrase) {
+        let level = phraseRoot;
+        let node: PhraseNode | undefined;
+        for (const token of tokens) {
+          node = level.get(token);
+          // (every node gets all its fields at once: one object shape keeps the scan's property reads monomorphic)
+          if (!node) level.set(token, (node = { next: undefined, term: undefined, rank: -1 }));
+          level = node.next ??= new Map();
+        }
+        if (node && node.term === undefined) {
+          node.term = phrase;
+          node.rank = phrases++;
+        }
       }
     }
     byWord.set(parts[0], candidates);
   }
+  const found: PhraseNode[] = [];
   return {
     lookup: (word) => byWord.get(word),
     scanPhrases(tokens, out) {
       for (let i = 0; i < tokens.length; i++) {
-        const phrases = phraseStarts.get(tokens[i]);
-        if (!phrases) continue;
-        for (const phrase of phrases) {
-          let j = 1;
-          while (j < phrase.length && tokens[i + j] === phrase[j]) j++;
-          if (j === phrase.length) out.push(PHRASE_PREFIX + phrase.join(' '));
+        // Glosses are English: a Chinese token starts no phrase (and skipping it saves hashing it).
+        if (tokens[i].charCodeAt(0) >= 0x2e80) continue;
+        let node = phraseRoot.get(tokens[i]);
+        for (let j = i + 1; node; j++) {
+          if (node.term !== undefined) found.push(node);
+          node = j < tokens.length ? node.next?.get(tokens[j]) : undefined;
         }
+        if (found.length > 1) found.sort((a, b) => a.rank - b.rank);
+        for (const match of found) out.push(match.term as string);
+        found.length = 0;
       }
     },
     serialized,

@@ -53,7 +53,7 @@ function collectFrom<K>(root: TrieNode<K>, keys: ArrayLike<K>, start: number, fo
   let node: TrieNode<K> | undefined = root;
   for (let i = start; i < keys.length && node; i++) {
     node = node.children.get(keys[i]);
-    if (node) for (const concept of node.concepts) found.add(concept);
+    if (node && node.concepts.length > 0) for (const concept of node.concepts) found.add(concept);
   }
 }
 
@@ -115,7 +115,8 @@ export function buildConceptDictionary(concepts: readonly Concept[], options: Co
           let node: TrieNode<number> | undefined = charRoot;
           for (let j = i; j < folded.length && node; j++) {
             node = node.children.get(folded.charCodeAt(j));
-            if (node) for (const concept of node.concepts) found.add(concept);
+            // (most trie nodes are inner nodes: skip the loop's iterator for them)
+            if (node && node.concepts.length > 0) for (const concept of node.concepts) found.add(concept);
           }
         }
       }

@@ -1,5 +1,7 @@
-import type { ItemField } from './match-item.schema';
-import { ALL_FIELDS, type ItemAttributes, type PreparedItem } from './prepare-item';
+import type { ConceptDictionary } from './concept-dictionary';
+import type { ItemField, MatchItem } from './match-item.schema';
+import { ALL_FIELDS, type ItemAttributes, type PreparedItem, prepareItem } from './prepare-item';
+import { TermCounter } from './term-counter';
 
 /**
  * A batch of prepared items as a worker thread sends it back: terms as ids of the worker's own
@@ -26,18 +28,78 @@ export interface EncodedBatch {
 /** Worker side: keeps the local vocabulary across batches. */
 export class BatchEncoder {
   private readonly vocabulary = new Map<string, number>();
+  /** Terms first met since the last batch was encoded. */
+  private newTerms: string[] = [];
+  private counter: TermCounter | undefined;
+  private readonly localId = (term: string): number => {
+    let id = this.vocabulary.get(term);
+    if (id === undefined) {
+      id = this.vocabulary.size;
+      this.vocabulary.set(term, id);
+      this.newTerms.push(term);
+    }
+    return id;
+  };
+
+  /**
+   * Analyses and encodes validated items in one step: terms are counted straight into local ids
+   * (`TermCounter`), attributes come from `prepareItem` without its text analysis. Items with
+   * confidential text go through `prepareItem` whole. Same batch as `encode(prepareItem(...))`.
+   */
+  encodeItems(seq: number, items: readonly MatchItem[], dictionary: ConceptDictionary): EncodedBatch {
+    this.counter ??= new TermCounter(dictionary, this.localId);
+    const counter = this.counter;
+    const offsets = new Int32Array(items.length + 1);
+    let termIds = new Int32Array(items.length * 64);
+    let counts = new Int32Array(items.length * 64);
+    const hidden: number[] = [];
+    const hiddenOffsets = new Int32Array(items.length + 1);
+    const attributes: ItemAttributes[] = [];
+    let at = 0;
+    const append = (ids: ArrayLike<number>, itemCounts: ArrayLike<number>) => {
+      if (at + ids.length > termIds.length) {
+        const size = Math.max(at + ids.length, termIds.length * 2);
+        const grownIds = new Int32Array(size);
+        grownIds.set(termIds);
+        termIds = grownIds;
+        const grownCounts = new Int32Array(size);
+        grownCounts.set(counts);
+        counts = grownCounts;
+      }
+      for (let j = 0; j < ids.length; j++) {
+        termIds[at] = ids[j];
+        counts[at++] = itemCounts[j];
+      }
+    };
+    items.forEach((item, i) => {
+      if (counter.count(item, append)) {
+        attributes.push(prepareItem(item, dictionary, { terms: false }).attributes);
+      } else {
+        const prepared = prepareItem(item, dictionary);
+        append([...prepared.terms.keys()].map(this.localId), [...prepared.terms.values()]);
+        for (const term of prepared.hiddenTerms) hidden.push(this.localId(term));
+        attributes.push(prepared.attributes);
+      }
+      offsets[i + 1] = at;
+      hiddenOffsets[i + 1] = hidden.length;
+    });
+    const newTerms = this.newTerms;
+    this.newTerms = [];
+    return {
+      seq,
+      newTerms,
+      ids: items.map((item) => item.id),
+      offsets,
+      termIds: termIds.slice(0, at),
+      counts: counts.slice(0, at),
+      hiddenOffsets,
+      hiddenIds: Int32Array.from(hidden),
+      attributes: encodeAttributes(attributes),
+    };
+  }
 
   encode(seq: number, items: readonly PreparedItem[]): EncodedBatch {
-    const newTerms: string[] = [];
-    const localId = (term: string): number => {
-      let id = this.vocabulary.get(term);
-      if (id === undefined) {
-        id = this.vocabulary.size;
-        this.vocabulary.set(term, id);
-        newTerms.push(term);
-      }
-      return id;
-    };
+    const localId = this.localId;
     let total = 0;
     let hiddenTotal = 0;
     for (const item of items) {
@@ -60,11 +122,15 @@ export class BatchEncoder {
       offsets[i + 1] = at;
       hiddenOffsets[i + 1] = hiddenAt;
     });
-    const attributes = JSON.stringify(
-      items.map(({ attributes: a }) => ({ ...a, explainable: a.explainable === ALL_FIELDS ? null : [...a.explainable] })),
-    );
+    const attributes = encodeAttributes(items.map((item) => item.attributes));
+    const newTerms = this.newTerms;
+    this.newTerms = [];
     return { seq, newTerms, ids: items.map((item) => item.id), offsets, termIds, counts, hiddenOffsets, hiddenIds, attributes };
   }
+}
+
+function encodeAttributes(attributes: readonly ItemAttributes[]): string {
+  return JSON.stringify(attributes.map((a) => ({ ...a, explainable: a.explainable === ALL_FIELDS ? null : [...a.explainable] })));
 }
 
 /** The buffers a batch can hand over without copying. */

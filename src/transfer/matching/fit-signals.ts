@@ -1,9 +1,10 @@
-import { fieldSimilarity, HIGH_TECH_FIELDS } from './high-tech-fields';
+import { industryIpcAffinity, naceTitle, type IndustryIpcAffinity } from '../../shared/classification/crosswalk';
+import { fieldsWithIpcSubFields, fieldSimilarity, HIGH_TECH_FIELDS } from './high-tech-fields';
 import { ipcSimilarity } from './ipc';
 import type { ItemField } from './match-item.schema';
 import type { ItemAttributes } from './prepare-item';
 
-export type SignalName = 'field' | 'ipc' | 'trl' | 'budget' | 'zone';
+export type SignalName = 'field' | 'ipc' | 'industry' | 'trl' | 'budget' | 'zone';
 
 export interface Signal {
   name: SignalName;
@@ -34,6 +35,34 @@ function sameOrPairedZone(demand: ItemAttributes, offer: ItemAttributes): boolea
   return demand.zone === offer.zone || !!demand.partnerZones?.includes(offer.zone) || !!offer.partnerZones?.includes(demand.zone);
 }
 
+/** Whether stated field codes include `code` (a top-level code is stated by any of its sub-fields too). */
+function states(fields: readonly string[], code: string): boolean {
+  return fields.some((f) => f === code || (!code.includes('.') && f.startsWith(`${code}.`)));
+}
+
+/** Whether both sides' IPC codes may be named (codes read from a text only when that text may be). */
+function ipcNamed(demand: ItemAttributes, offer: ItemAttributes): boolean {
+  return demand.explainable.has('ipc') && offer.explainable.has('ipc') && (!demand.ipcFromText || demand.explainable.has('text')) && (!offer.ipcFromText || offer.explainable.has('text'));
+}
+
+/** Below this the industry link is too weak to be worth a line of explanation (set a priori: half the class's principal industry). */
+const INDUSTRY_EXPLAIN_AT = 0.5;
+
+/** The stronger of "demand's industry ↔ offer's IPC" and "offer's industry ↔ demand's IPC"; undefined when neither pair exists. */
+function industrySignal(demand: ItemAttributes, offer: ItemAttributes): { affinity: IndustryIpcAffinity; side: 'demand' | 'offer' } | undefined {
+  const fromDemand = demand.industries && offer.ipc.length ? industryIpcAffinity(demand.industries, offer.ipc) : undefined;
+  const fromOffer = offer.industries && demand.ipc.length ? industryIpcAffinity(offer.industries, demand.ipc) : undefined;
+  if (fromOffer && (!fromDemand || fromOffer.value > fromDemand.value)) return { affinity: fromOffer, side: 'offer' };
+  return fromDemand ? { affinity: fromDemand, side: 'demand' } : undefined;
+}
+
+function industryWhy(a: IndustryIpcAffinity, side: 'demand' | 'offer'): string {
+  const percent = Math.round(a.share * 100);
+  const en = a.industry.nace.map((n) => naceTitle(n)).filter(Boolean).join('; ');
+  return `${side === 'demand' ? '需求方' : '供给方'}所属行业 ${a.industry.code} ${a.industry.zh} 持有 IPC ${a.ipcClass} 类约 ${percent}% 的专利（行业—专利对照表） / `
+    + `the ${side === 'demand' ? "demand's" : "offer's"} industry ${a.industry.code} (${en}) holds ~${percent}% of IPC class ${a.ipcClass} patents (industry–patent concordance)`;
+}
+
 const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclass', group: 'group', subgroup: 'subgroup' } as const;
 
 /**
@@ -44,10 +73,18 @@ const IPC_LEVEL_NAMES = { section: 'section', class: 'class', subclass: 'subclas
 export function fitSignals(demand: ItemAttributes, offer: ItemAttributes, explain = true): Signal[] {
   const signals: Signal[] = [];
 
-  const field = fieldSimilarity(demand.fields, offer.fields);
+  // Stated fields, refined to sub-fields through the IPC crosswalk when a side states no sub-field of its own.
+  const demandFields = fieldsWithIpcSubFields(demand.fields, demand.ipc);
+  const offerFields = fieldsWithIpcSubFields(offer.fields, offer.ipc);
+  const field = fieldSimilarity(demandFields, offerFields);
   if (field) {
     const name = field.shared ? HIGH_TECH_FIELDS[field.shared] : undefined;
-    const why = field.shared && name && both(explain, demand, offer, 'fields') ? `同属高新技术领域 ${field.shared} ${name.zh} / same high-tech field ${field.shared} ${name.en}` : undefined;
+    // A shared code one side only has through its IPC is named as such, and only if that side's IPC may be named.
+    const viaIpc = !!field.shared && !(states(demand.fields, field.shared) && states(offer.fields, field.shared));
+    const named = both(explain, demand, offer, 'fields') && (!viaIpc || ipcNamed(demand, offer));
+    const why = field.shared && name && named
+      ? `同属高新技术领域 ${field.shared} ${name.zh}${viaIpc ? '（据 IPC 对照）' : ''} / same high-tech field ${field.shared} ${name.en}${viaIpc ? ' (via the IPC crosswalk)' : ''}`
+      : undefined;
     signals.push({ name: 'field', value: field.score, why });
   }
 
@@ -55,9 +92,17 @@ export function fitSignals(demand: ItemAttributes, offer: ItemAttributes, explai
   if (ipc) {
     // Codes read from a text may only be named when that text may be.
     const fromText = demand.ipcFromText || offer.ipcFromText;
-    const named = both(explain, demand, offer, 'ipc') && (!demand.ipcFromText || demand.explainable.has('text')) && (!offer.ipcFromText || offer.explainable.has('text'));
+    const named = ipcNamed(demand, offer) && explain;
     const why = ipc.shared && ipc.score >= 0.5 && named ? `IPC 分类相同 ${ipc.shared.code}${fromText ? '（据文中所列 IPC）' : ''} / same IPC ${IPC_LEVEL_NAMES[ipc.shared.level]} ${ipc.shared.code}${fromText ? ' (IPC stated in the text)' : ''}` : undefined;
     signals.push({ name: 'ipc', value: ipc.score, why });
+  }
+
+  const industry = industrySignal(demand, offer);
+  if (industry) {
+    const { affinity, side } = industry;
+    const owner = side === 'demand' ? demand : offer;
+    const named = explain && affinity.value >= INDUSTRY_EXPLAIN_AT && owner.explainable.has('industries') && ipcNamed(demand, offer);
+    signals.push({ name: 'industry', value: affinity.value, why: named ? industryWhy(affinity, side) : undefined });
   }
 
   if (demand.trl !== undefined && offer.trl !== undefined) {

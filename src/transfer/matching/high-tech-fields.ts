@@ -1,3 +1,5 @@
+import { subFieldsOfIpc } from '../../shared/classification/crosswalk';
+
 // China's eight national key-supported high-tech fields (国家重点支持的高新技术领域, 2016 edition)
 // with their sub-fields. Codes are "1".."8" for fields and "4.1"-style for sub-fields.
 export const HIGH_TECH_FIELDS: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -62,6 +64,37 @@ export const HIGH_TECH_FIELDS: Readonly<Record<string, { zh: string; en: string 
   '8.8': { zh: '高技术船舶与海洋工程装备设计制造技术', en: 'High-tech ships and offshore equipment' },
   '8.9': { zh: '传统文化产业改造技术', en: 'Upgrading traditional cultural industries' },
 };
+
+// Re-ranking asks for the same few thousand codes again and again; look each up once.
+const subFieldMemo = new Map<string, readonly string[]>();
+const MAX_MEMO = 100_000;
+
+function subFieldsOf(ipc: string): readonly string[] {
+  let found = subFieldMemo.get(ipc);
+  if (!found) {
+    found = subFieldsOfIpc(ipc);
+    if (subFieldMemo.size < MAX_MEMO) subFieldMemo.set(ipc, found);
+  }
+  return found;
+}
+
+/**
+ * An item's field codes for matching: the stated ones, plus the sub-fields its IPC codes map to through the crosswalk
+ * (src/shared/classification) when it states no sub-field itself — under a stated top-level field only, or all of
+ * them when it states none. Returns `fields` itself when nothing is added (no allocation on the common path).
+ */
+export function fieldsWithIpcSubFields(fields: readonly string[], ipc: readonly string[]): readonly string[] {
+  if (ipc.length === 0 || fields.some((f) => f.includes('.'))) return fields;
+  let out: string[] | undefined;
+  for (const code of ipc) {
+    for (const sub of subFieldsOf(code)) {
+      if (fields.length > 0 && !fields.includes(topField(sub))) continue;
+      if (out?.includes(sub)) continue;
+      (out ??= [...fields]).push(sub);
+    }
+  }
+  return out ?? fields;
+}
 
 export function isHighTechFieldCode(code: string): boolean {
   return Object.hasOwn(HIGH_TECH_FIELDS, code);

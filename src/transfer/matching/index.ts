@@ -6,7 +6,7 @@ export {
 } from './match-item.schema';
 export { DEFAULT_MATCH_WEIGHTS, CONFIDENT_MATCH_THRESHOLD, type MatchWeights } from './match-weights';
 export { feedbackToPartyWeights, feedbackMultiplier, type FeedbackEvent, type FeedbackReason, type PartyWeights } from './party-feedback';
-export { HIGH_TECH_FIELDS, fieldSimilarity, isHighTechFieldCode } from './high-tech-fields';
+export { HIGH_TECH_FIELDS, fieldSimilarity, fieldsWithIpcSubFields, isHighTechFieldCode } from './high-tech-fields';
 export { parseIpc, ipcSimilarity, isIpcCode, type IpcPrefix, type IpcLevel } from './ipc';
 export { getDefaultConceptDictionary, getConceptsOnlyDictionary, buildConceptDictionary, parseConcepts, type Concept, type ConceptDictionary } from './concept-dictionary';
 export { getDefaultLexicon, type BilingualLexicon, type LexiconCandidate } from './bilingual-lexicon';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isHighTechFieldCode } from './high-tech-fields';
 import { isIpcCode } from './ipc';
+import { normaliseIndustryCode } from '../../shared/classification/crosswalk';
 
 /** Longest accepted description, in characters (~200 KB of UTF-8 Chinese); longer texts are rejected, not truncated. */
 export const MAX_TEXT_CHARS = 100_000;
 export const MAX_TITLE_CHARS = 1_000;
 
-export const ITEM_FIELDS = ['title', 'text', 'fields', 'ipc', 'trl', 'budget', 'price', 'zone'] as const;
+export const ITEM_FIELDS = ['title', 'text', 'fields', 'ipc', 'industries', 'trl', 'budget', 'price', 'zone'] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
 // Cheap check that there is something to analyse: a letter or a digit in any script.
@@ -22,6 +23,8 @@ export const matchItemSchema = z
     fields: z.array(z.string().refine(isHighTechFieldCode, 'unknown high-tech field code')).default([]),
     /** IPC codes at any depth, e.g. ["H01M 4/58", "C08F"]. */
     ipc: z.array(z.string().refine(isIpcCode, 'malformed IPC code')).default([]),
+    /** GB/T 4754-2017 industry codes of the owning organisation (e.g. ["C3841"]); met with the other side's IPC through the crosswalk. */
+    industries: z.array(z.string().max(10).refine((c) => normaliseIndustryCode(c) !== undefined, 'unknown GB/T 4754 industry code')).max(20).default([]),
     /** Offer: achieved technology readiness level. Demand: minimum level required. */
     trl: z.number().int().min(1).max(9).optional(),
     /** Demand: what the enterprise can spend (any one currency across the platform). */

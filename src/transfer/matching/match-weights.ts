@@ -10,6 +10,8 @@ export interface MatchWeights {
   field: number;
   /** Deepest shared IPC prefix: section 0.2, class 0.5, subclass 0.8, group 0.9, subgroup 1. */
   ipc: number;
+  /** One side's GB/T 4754 industry holds a large share of the other side's IPC class (crosswalk, src/shared/classification). */
+  industry: number;
   /** Offer TRL meets the demand's required TRL (1), or falls short (−0.25 per level). */
   trl: number;
   /** Offer price within the demand's budget (1), else budget ÷ price. */
@@ -30,6 +32,8 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
   text: 0.7,
   field: 0.08,
   ipc: 0.08,
+  // Set a priori like zone, not fitted: the concordance is class-level and probabilistic, weaker evidence than a shared IPC.
+  industry: 0.04,
   trl: 0.05,
   budget: 0.05,
   zone: 0.04,

@@ -7,12 +7,14 @@ import { ITEM_FIELDS, type ItemField, type MatchItem } from './match-item.schema
 /** Prefix that keeps concept ids apart from word tokens (tokens never contain ':'). */
 export const CONCEPT_PREFIX = 'c:';
 /** A title word counts this many times, since titles name the technology. */
-const TITLE_REPEAT = 2;
+export const TITLE_REPEAT = 2;
 
 /** Non-text attributes used for re-ranking, already filtered by `matchable`. */
 export interface ItemAttributes {
   fields: string[];
   ipc: string[];
+  /** GB/T 4754 industry codes of the owning organisation (absent when none: most items have none). */
+  industries?: string[];
   trl?: number;
   budget?: number;
   price?: number;
@@ -44,7 +46,7 @@ export interface PreparedItem {
 // "c:<id>" per concept index, made once per dictionary rather than once per occurrence.
 const conceptTermsOf = new WeakMap<ConceptDictionary, string[]>();
 
-function conceptTerms(dictionary: ConceptDictionary): string[] {
+export function conceptTerms(dictionary: ConceptDictionary): string[] {
   let terms = conceptTermsOf.get(dictionary);
   if (!terms) {
     terms = dictionary.concepts.map((c) => CONCEPT_PREFIX + c.id);
@@ -56,7 +58,7 @@ function conceptTerms(dictionary: ConceptDictionary): string[] {
 const curatedOf = new WeakMap<ConceptDictionary, Set<string>>();
 
 /** Folded Chinese surfaces and English phrase terms (`p:` + stems) of the hand concepts. */
-function curatedSurfaces(dictionary: ConceptDictionary): Set<string> {
+export function curatedSurfaces(dictionary: ConceptDictionary): Set<string> {
   let curated = curatedOf.get(dictionary);
   if (!curated) {
     curated = new Set();
@@ -72,7 +74,7 @@ function curatedSurfaces(dictionary: ConceptDictionary): Set<string> {
   return curated;
 }
 
-function isIdeograph(code: number): boolean {
+export function isIdeograph(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
@@ -96,6 +98,43 @@ function translate(word: string, lexicon: BilingualLexicon, out: (term: string, 
     for (const c of lexicon.lookup(word.slice(start, end)) ?? []) emit(c.tokens, c.phrase, c.weight, out);
     start = end;
   }
+}
+
+/** The lexicon terms (and their weights) one Chinese token adds, in the order `translate` emits them. */
+export interface Expansion {
+  terms: readonly string[];
+  weights: readonly number[];
+}
+
+const NO_EXPANSION: Expansion = { terms: [], weights: [] };
+/** Bounds the memo (distinct Chinese words of a corpus; ~100 bytes each). */
+const MAX_MEMO_EXPANSIONS = 300_000;
+const expansionsOf = new WeakMap<ConceptDictionary, Map<string, Expansion>>();
+
+/**
+ * What the lexicon adds for one folded Chinese token (nothing for a word a hand concept names:
+ * the curated layer bridges it already, and translating it again would only add postings).
+ * Word frequencies are Zipfian, so most tokens were translated before: memoised per dictionary.
+ */
+export function tokenExpansion(token: string, dictionary: ConceptDictionary, lexicon: BilingualLexicon): Expansion {
+  let memo = expansionsOf.get(dictionary);
+  if (!memo) expansionsOf.set(dictionary, (memo = new Map()));
+  let expansion = memo.get(token);
+  if (expansion === undefined) {
+    expansion = curatedSurfaces(dictionary).has(token) ? NO_EXPANSION : expand(token, lexicon);
+    if (memo.size < MAX_MEMO_EXPANSIONS) memo.set(token, expansion);
+  }
+  return expansion;
+}
+
+function expand(word: string, lexicon: BilingualLexicon): Expansion {
+  const terms: string[] = [];
+  const weights: number[] = [];
+  translate(word, lexicon, (term, weight) => {
+    terms.push(term);
+    weights.push(weight);
+  });
+  return terms.length === 0 ? NO_EXPANSION : { terms, weights };
 }
 
 function emit(tokens: readonly string[], phrase: string | undefined, weight: number, out: (term: string, weight: number) => void): void {
@@ -122,7 +161,9 @@ function addFieldTerms(raw: string, dictionary: ConceptDictionary, counts: Map<s
     // already, and translating it again would only add postings.
     const curated = curatedSurfaces(dictionary);
     for (let i = 0; i < native; i++) {
-      if (isIdeograph(tokens[i].charCodeAt(0)) && !curated.has(tokens[i])) translate(tokens[i], lexicon, note);
+      if (!isIdeograph(tokens[i].charCodeAt(0))) continue;
+      const expansion = tokenExpansion(tokens[i], dictionary, lexicon);
+      for (let j = 0; j < expansion.terms.length; j++) note(expansion.terms[j], expansion.weights[j]);
     }
     // English text yields the gloss phrases too, so "lithium battery" meets 锂电池 as a phrase.
     const phrases: string[] = [];
@@ -139,7 +180,12 @@ function addFieldTerms(raw: string, dictionary: ConceptDictionary, counts: Map<s
 // Shared by every item without restrictions, so a million items do not hold a million sets.
 export const ALL_FIELDS: ReadonlySet<ItemField> = new Set(ITEM_FIELDS);
 
-export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): PreparedItem {
+/** `terms: false`: attributes only, no text analysis (the bulk loader counts terms itself, `term-counter.ts`). */
+export interface PrepareOptions {
+  terms?: boolean;
+}
+
+export function prepareItem(item: MatchItem, dictionary: ConceptDictionary, options: PrepareOptions = {}): PreparedItem {
   const matchable = item.matchable ? new Set<ItemField>(item.matchable) : ALL_FIELDS;
   const explainableList = (item.explainable ?? [...matchable]).filter((f) => matchable.has(f));
   const explainable = explainableList.length === ITEM_FIELDS.length ? ALL_FIELDS : new Set(explainableList);
@@ -151,7 +197,7 @@ export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): Pre
   const derived = new Map<string, number>();
   const nativeTerms = new Set<string>();
   for (const [field, raw, repeat] of [['title', item.title, TITLE_REPEAT], ['text', item.text, 1]] as const) {
-    if (!matchable.has(field)) continue;
+    if (!matchable.has(field) || options.terms === false) continue;
     const fieldTerms = addFieldTerms(raw, dictionary, terms, repeat, derived, nativeTerms);
     if (textConfidential) for (const term of fieldTerms) (explainable.has(field) ? visible : hidden).add(term);
   }
@@ -171,6 +217,7 @@ export function prepareItem(item: MatchItem, dictionary: ConceptDictionary): Pre
       fields: keep('fields', item.fields) ?? [],
       ipc: statedIpc.length > 0 ? statedIpc : textIpc,
       ...(textIpc.length > 0 ? { ipcFromText: true } : {}),
+      ...(item.industries.length && matchable.has('industries') ? { industries: item.industries } : {}),
       trl: keep('trl', item.trl),
       budget: keep('budget', item.budget),
       price: keep('price', item.price),

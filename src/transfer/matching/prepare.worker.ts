@@ -3,8 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { adoptLexicon } from './bilingual-lexicon';
 import { buildConceptDictionary, type Concept } from './concept-dictionary';
 import { BatchEncoder, transferList } from './encoded-batch';
-import { MatchItemError, parseMatchItem } from './match-item.schema';
-import { prepareItem, type PreparedItem } from './prepare-item';
+import { type MatchItem, MatchItemError, parseMatchItem } from './match-item.schema';
 
 export interface PrepareRequest {
   seq: number;
@@ -23,11 +22,11 @@ const encoder = new BatchEncoder();
 const port = parentPort;
 
 port?.on('message', ({ seq, items }: PrepareRequest) => {
-  const prepared: PreparedItem[] = [];
+  const valid: MatchItem[] = [];
   for (let i = 0; i < items.length; i++) {
     try {
       const raw = items[i];
-      prepared.push(prepareItem(parseMatchItem(typeof raw === 'string' ? parseJson(raw) : raw), dictionary));
+      valid.push(parseMatchItem(typeof raw === 'string' ? parseJson(raw) : raw));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       const failure: PrepareFailure = error instanceof MatchItemError
@@ -37,8 +36,8 @@ port?.on('message', ({ seq, items }: PrepareRequest) => {
       return;
     }
   }
-  // Encoded only once the whole batch is valid, so the worker's vocabulary never runs ahead of what it sent.
-  const batch = encoder.encode(seq, prepared);
+  // Analysed and encoded only once the whole batch is valid, so the worker's vocabulary never runs ahead of what it sent.
+  const batch = encoder.encodeItems(seq, valid, dictionary);
   port.postMessage(batch, transferList(batch));
 });
 

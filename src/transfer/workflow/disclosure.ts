@@ -157,6 +157,8 @@ export function explainableFields(kind: ItemKind, row: Row): string[] {
   if (textFields.every(pub)) out.push('text');
   if (pub('hightech_field')) out.push('fields');
   if (pub('ipc_code')) out.push('ipc');
+  // The owner's industry (registry) may be named only where the owner may: not for anonymous offers.
+  if (pub('organization_id') && !(kind === 'offer' && row.anonymous)) out.push('industries');
   if (kind === 'offer' && pub('trl')) out.push('trl');
   if (kind === 'demand' && pub('budget_max') && pub('budget_min')) out.push('budget');
   if (kind === 'offer' && pub('price_expectation')) out.push('price');

@@ -11,6 +11,7 @@ import { assertBroker, bothLanguages, type ItemKind, loadItem, notFoundItem, rej
 import { expertViews, isMatchableExpert, toExpertItem } from './expert-matching';
 import { brokers, canSee, explainableFields, ndaAccepted, owns, privileged, type Viewer, viewerOf, viewItem } from './disclosure';
 import { loadPartnerZones, type PartnerZones } from './partner-zones';
+import { loadPartyIndustries, withIndustry, type PartyIndustries } from './party-industries';
 
 /**
  * The matching service: two in-memory engines. One holds both directions' indices of demands and offers (offers,
@@ -40,6 +41,8 @@ export interface MatchingHandle {
   close(): Promise<void>;
   /** Zones paired with each zone, as the index currently uses them. */
   readonly partners: PartnerZones;
+  /** Each organisation's GB/T 4754 industry, as the index currently uses it (met with IPC codes through the crosswalk). */
+  readonly industries: PartyIndustries;
   /** Re-reads the zone pairs and re-indexes the items whose partner zones changed (after a pair is written). */
   reloadPartners(): Promise<number>;
 }
@@ -117,13 +120,14 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
   let skipped = new Set<string>();
   let feed: ChangeFeed | null = null;
   let partners = await loadPartnerZones(db);
+  let industries = await loadPartyIndustries(db);
 
   const apply = (kind: SourceKind, row: Row) => {
     const id = String(row.id);
     skipped.delete(`${kind}:${id}`);
     if (!SOURCES[kind].matchable(row)) return removeFrom(engines, kind, id);
     try {
-      upsertInto(engines, kind, SOURCES[kind].toItem(row, partners));
+      upsertInto(engines, kind, withIndustry(kind, SOURCES[kind].toItem(row, partners), row, industries));
     } catch (err) {
       if (!(err instanceof MatchItemError)) throw err;
       skipped.add(`${kind}:${id}`);
@@ -136,6 +140,7 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
 
   const catchUp = async (): Promise<number> => {
     const now = await syncPoint();
+    await industries.refresh(db, { since: cursor! });
     let n = 0;
     for (const kind of SOURCE_KINDS) {
       const rows = await db.query(`select * from ${SOURCES[kind].table} where updated_at >= $1::timestamptz`, [cursor]);
@@ -154,7 +159,7 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
       for (const row of rows) {
         if (!matchable(row)) continue;
         try {
-          yield parseMatchItem(toItem(row, partners));
+          yield parseMatchItem(withIndustry(kind, toItem(row, partners), row, industries));
         } catch (err) {
           if (!(err instanceof MatchItemError)) throw err;
           left.add(`${kind}:${row.id}`);
@@ -169,6 +174,7 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
     get engine() { return engines.main; },
     get experts() { return engines.experts; },
     get partners() { return partners; },
+    get industries() { return industries; },
     async reloadPartners() {
       const before = partners;
       partners = await loadPartnerZones(db);
@@ -199,6 +205,7 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
       // caught up after the swap, from a point taken before reading began.
       const from = await syncPoint();
       partners = await loadPartnerZones(db);
+      industries = await loadPartyIndustries(db);
       const counts = (await db.query<{ items: number; experts: number }>(
         `select (select count(*) from tech_demands where retired_at is null) + (select count(*) from tech_offers where retired_at is null) as items,
                 (select count(*) from people where retired_at is null and is_expert) as experts`))[0]!;
@@ -224,6 +231,7 @@ export async function startMatching(db: Db): Promise<MatchingHandle> {
   };
   async function reread(kind: ItemKind, id: number) {
     const row = (await db.query(`select * from ${tableOf(kind)} where id = $1`, [id]))[0];
+    if (row?.organization_id != null) await industries.refresh(db, { ids: [Number(row.organization_id)] });
     if (row) apply(kind, row);
   }
 
@@ -379,7 +387,8 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
   const top = Math.min(Math.max(limit, 1), 100);
   const { weights } = await weightsForZone(db, Number(query.zone_id));
   const partyWeights = feedbackToPartyWeights(await partyFeedback(db, Number(query.organization_id), kind));
-  const item = toMatchItem(kind, await queryAsSeenBy(db, v, kind, query), matching.partners);
+  const seen = await queryAsSeenBy(db, v, kind, query);
+  const item = withIndustry(kind, toMatchItem(kind, seen, matching.partners), seen, matching.industries);
   let response;
   try {
     const options = { top: top * 3 + 20, weights, partyWeights };

@@ -26,7 +26,8 @@ function useLabels() {
     action: (v: string) => label('audit.action', v),
     user: (e: AuditEvent) => e.user?.username ?? t('audit.system'),
     zone: (e: AuditEvent) => (e.zone ? name(e.zone) : '—'),
-    record: (e: AuditEvent) => `${label('audit.entity', e.entity)}${e.entity_id !== null ? ` #${e.entity_id}` : ''}`,
+    // The record by its kind and number in words ("组织（记录 12）"), not a bare "#12".
+    record: (e: AuditEvent) => (e.entity_id !== null ? t('audit.recordOf', { entity: label('audit.entity', e.entity), id: e.entity_id }) : label('audit.entity', e.entity)),
     changes: (e: AuditEvent) => (e.batch ? t('audit.batch', { count: e.batch.count, first: e.batch.first_id, last: e.batch.last_id })
       : t('audit.changedFields', { count: fieldChanges(e.before, e.after).filter((c) => c.changed).length })),
   };

@@ -1,33 +1,13 @@
 // Calls of the audit page (src/shared/audit on the server): the filtered log, the filter lists and the export links.
-import { api, toQueryString } from '../../shared/api/client';
+import { client, toQueryString, unwrap, type QueryOf, type ResponseOf } from '../../shared/api/client';
 
-export interface AuditEvent {
-  source: 'event' | 'batch';
-  id: number;
-  at: string;
-  user: { id: number; username: string } | null;
-  entity: string;
-  entity_id: number | null;
-  zone: { id: number; code: string; name_zh: string; name_en: string | null } | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-  batch: { count: number; first_id: number; last_id: number } | null;
-}
+export type AuditEvent = ResponseOf<'/api/audit', 'get'>['items'][number];
 
-export interface AuditFilters {
-  entity?: string;
-  record_id?: number;
-  user?: string;
-  action?: string;
-  /** ISO date-times: the start of the first and the end of the last local day chosen. */
-  from?: string;
-  to?: string;
-  zone?: number;
-}
+/** `from` and `to` are ISO date-times: the start of the first and the end of the last local day chosen. */
+export type AuditFilters = Omit<QueryOf<'/api/audit', 'get'>, 'limit' | 'offset'>;
 
 export const auditApi = {
-  list: (f: AuditFilters, limit: number, offset: number) => api.get<{ items: AuditEvent[]; total: number }>('/api/audit', { ...f, limit, offset }),
-  facets: () => api.get<{ entities: string[]; actions: string[] }>('/api/audit/facets'),
+  list: (f: AuditFilters, limit: number, offset: number) => unwrap(client.GET('/api/audit', { params: { query: { ...f, limit, offset } } })),
+  facets: () => unwrap(client.GET('/api/audit/facets')),
   exportUrl: (f: AuditFilters, format: 'csv' | 'xlsx') => `/api/audit/export${toQueryString({ ...f, format })}`,
 };

@@ -46,6 +46,8 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.entity.projects': 'Projects',
   'audit.entity.annual-statistics': 'Annual statistics',
   'audit.entity.zone-facts': 'Zone facts',
+  'audit.entity.indicator-publications': 'Indicator publications',
+  'audit.recordOf': '{entity}, record {id}',
   'audit.entity.demands': 'Technology demands',
   'audit.entity.offers': 'Technology offers',
   'audit.action.create': 'Create',

@@ -44,6 +44,8 @@ export const auditZh = {
   'audit.entity.projects': '项目',
   'audit.entity.annual-statistics': '年度统计',
   'audit.entity.zone-facts': '园区事实',
+  'audit.entity.indicator-publications': '指标发布',
+  'audit.recordOf': '{entity}（记录 {id}）',
   'audit.entity.demands': '技术需求',
   'audit.entity.offers': '技术成果供给',
   'audit.action.create': '新建',

@@ -1,15 +1,12 @@
-// The one way the web app talks to the server: JSON over fetch, same-origin cookies, the CSRF header on every
+// The one way the web app talks to the server: a typed client generated from the server's OpenAPI document
+// (openapi-fetch over schema.ts, `npm run gen:api`), JSON over fetch, same-origin cookies, the CSRF header on every
 // non-GET request, Accept-Language following the UI language, and RFC 7807 problems turned into ApiError.
-import type { FieldError } from './types';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema';
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  code?: string;
-  detail?: string;
-  errors?: FieldError[];
-}
+/** A problem document as the server sends it; a network failure has only a status (0) and a code. */
+export type Problem = Partial<components['schemas']['Problem']> & { status: number };
+export type FieldError = NonNullable<components['schemas']['Problem']['errors']>[number];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -64,71 +61,89 @@ export function toQueryString(query: Record<string, QueryValue> | undefined): st
   return s ? `?${s}` : '';
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  form?: FormData;
-  signal?: AbortSignal;
+const sessionHeaders: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept', 'application/json');
+    request.headers.set('Accept-Language', acceptLanguage);
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+};
+
+/**
+ * The typed client: `client.GET('/api/zones/{id}', { params: { path: { id } } })` checks the path, its parameters,
+ * the body and the answer against schema.ts. Wrap each call in `unwrap` to get the data or an ApiError.
+ */
+export const client = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  // As before: empty values (undefined, null, '') are left out of the query.
+  querySerializer: (query) => toQueryString(query as Record<string, QueryValue>).slice(1),
+});
+client.use(sessionHeaders);
+
+/** What every openapi-fetch call resolves to: the parsed answer or the parsed (or raw) error body. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? (options.body !== undefined || options.form ? 'POST' : 'GET');
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': acceptLanguage,
-  };
-  let body: BodyInit | undefined;
-  if (options.form) {
-    body = options.form;
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-
-  let res: Response;
+/** The answer's data, or an ApiError from the problem document (a network failure: status 0, code NETWORK). */
+export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
   try {
-    res = await fetch(path + toQueryString(options.query), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    answer = await call;
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError({ status: 0, code: 'NETWORK', title: 'Network error', detail: String(e) });
   }
-
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = text;
-    }
-  }
-  if (!res.ok) {
-    const p = data && typeof data === 'object' ? (data as Partial<Problem>) : {};
+  const { response, error } = answer;
+  if (!response.ok) {
+    const p = error && typeof error === 'object' ? (error as Partial<Problem>) : {};
     throw new ApiError({
       ...p,
-      status: res.status,
-      title: p.title ?? res.statusText,
-      detail: p.detail ?? (typeof data === 'string' ? data : undefined),
+      status: response.status,
+      title: p.title ?? response.statusText,
+      detail: p.detail ?? (typeof error === 'string' && error ? error : undefined),
     });
   }
-  return data as T;
+  return (answer.data ?? null) as T;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-    apiRequest<T>(path, { method: 'GET', query, signal }),
-  post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
-    apiRequest<T>(path, { method: 'POST', body: body ?? {}, query }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  upload: <T>(path: string, form: FormData, query?: Record<string, QueryValue>) =>
-    apiRequest<T>(path, { method: 'POST', form, query }),
-  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+/**
+ * Calls whose path is chosen at run time, which schema.ts cannot name: the generic record routes of the registry
+ * (`/api/${entity}/…`, one set per entity, their fields described by GET /api/meta/entities). Same pipeline as
+ * `client` (headers, CSRF, problems); everything with a fixed path uses `client` and its types instead.
+ */
+type Method = 'get' | 'post' | 'patch' | 'delete';
+type Dynamic = (method: Method, path: string, init: { params?: { query?: Record<string, QueryValue> }; body?: unknown; signal?: AbortSignal }) => Promise<Answer<unknown>>;
+const dynamic = <T>(method: Method, path: string, init: Parameters<Dynamic>[2] = {}) =>
+  unwrap(((client.request as unknown) as Dynamic)(method, path, init)) as Promise<T>;
+
+export const dynamicApi = {
+  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => dynamic<T>('get', path, { params: { query }, signal }),
+  post: <T>(path: string, body?: unknown) => dynamic<T>('post', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => dynamic<T>('patch', path, { body }),
 };
+
+type Json<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+/** The JSON answer (200, else 201) of an operation in schema.ts: `ResponseOf<'/api/audit', 'get'>`. */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> =
+  paths[P][M] extends { responses: infer R } ? (R extends { 200: infer OK } ? Json<OK> : R extends { 201: infer Created } ? Json<Created> : never) : never;
+/** The JSON request body of an operation in schema.ts: `BodyOf<'/api/users', 'post'>`. */
+export type BodyOf<P extends keyof paths, M extends keyof paths[P]> =
+  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The query parameters of an operation in schema.ts. */
+export type QueryOf<P extends keyof paths, M extends keyof paths[P]> =
+  paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+/**
+ * `unwrap` for the few routes whose answer schema is looser than what the page relies on (open objects, a plain
+ * string for a closed set): the page's own type T is taken on trust, as it was before the client was generated.
+ */
+export function unwrapAs<T>(call: Promise<Answer<unknown>>): Promise<T> {
+  return unwrap(call) as Promise<T>;
+}
+
+/** A body read from an untyped form (antd's values): its keys are checked against T here, its values by the server. */
+export type FormValues<T> = { [K in keyof T]?: unknown };

@@ -1,17 +1,10 @@
-// Types of the Kechuang HTTP API, as described by the API contract.
-import type { z } from 'zod';
-import type * as RegistrySchemas from '../../../../src/registry/registry.schemas';
+// Types of the Kechuang HTTP API the generated schema.ts cannot give: the generic record shapes (fields described
+// at run time by GET /api/meta/entities) and answers whose routes declare no response schema. The rest come from
+// schema.ts (`ResponseOf`, `BodyOf` in client.ts).
+import type { ResponseOf } from './client';
 
-export type Role = 'admin' | 'zone_operator' | 'org_user';
-
-export interface User {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  zone_id: number | null;
-  organization_id: number | null;
-}
+export type User = NonNullable<ResponseOf<'/api/auth/me', 'get'>['user']>;
+export type Role = User['role'];
 
 export interface Session {
   user: User | null;
@@ -89,10 +82,7 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from './client';
 
 export interface ImportLineError {
   line: number;
@@ -121,6 +111,5 @@ export interface Job {
   error: string | null;
 }
 
-// The zone dashboard's type comes from the server's response schema (type-only import, erased from the bundle).
-export type Dashboard = z.output<typeof RegistrySchemas.dashboard>;
+export type Dashboard = ResponseOf<'/api/zones/{id}/dashboard', 'get'>;
 export type LabeledCount = Dashboard['byKind'][number];

@@ -7,7 +7,7 @@ import { transferGapsEn } from '../../features/transfer/i18n.en';
 import { intelligenceEn } from '../../features/intelligence/i18n.en';
 
 export const en: Messages = {
-  'app.name': '科创 Kechuang',
+  'app.name': 'Kechuang',
   'app.tagline': 'Regional innovation system platform',
 
   'nav.dashboard': 'Dashboard',
@@ -48,6 +48,8 @@ export const en: Messages = {
   'common.loading': 'Loading…',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'common.inOtherLanguage': '(in Chinese)',
+  'common.unavailableRecord': 'record not available',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.close': 'Close',
@@ -168,6 +170,8 @@ export const en: Messages = {
   'import.updated': 'Updated',
   'import.skipped': 'Skipped',
   'import.viewList': 'View {entity}',
+  'import.indicatorValues': 'Indicator values (official statistics with their source)',
+  'import.viewIndicatorValues': 'Open the evaluation',
 
   'dashboard.title': 'Zone dashboard',
   'dashboard.zone': 'Zone',
@@ -547,6 +551,7 @@ export const en: Messages = {
   'evaluation.rankOf': 'Rank (of {n, plural, one {# zone} other {# zones}})',
   'evaluation.rankChange': 'Rank change since {year}',
   'evaluation.relative': 'Relative score (reference = 100)',
+  'evaluation.rankShort': 'rank {n}',
   'evaluation.zonesCompared': 'Zones compared',
   'evaluation.excludedTitle': '{n, plural, one {# indicator} other {# indicators}} left out (no data or cannot be rescaled)',
   'evaluation.radarTitle': 'Dimension scores (against the peers\' mean)',
@@ -556,7 +561,7 @@ export const en: Messages = {
   'evaluation.seriesTitle': 'Indicator time series (against the peers)',
   'evaluation.noSeries': 'No data for this indicator',
   'evaluation.drillTitle': 'Index → dimensions → indicators → data',
-  'evaluation.compareTitle': 'Zones side by side (score #rank)',
+  'evaluation.compareTitle': 'Zones side by side (score and rank)',
   'evaluation.node': 'Index / dimension / indicator',
   'evaluation.weight': 'Weight',
   'evaluation.value': 'Value',
@@ -575,7 +580,7 @@ export const en: Messages = {
   'evaluation.origin': 'Origin',
   'evaluation.prov.computed': 'computed from the registry',
   'evaluation.prov.entered': 'entered official statistic',
-  'evaluation.prov.computedLine': 'computed from the registry ({computation}, {records, plural, one {# record} other {# records}}, data as of {asOf}, computed {at})',
+  'evaluation.prov.computedLine': 'computed from the registry ({records, plural, one {# record} other {# records}}, data as of {asOf}, computed {at})',
   'evaluation.prov.enteredLine': 'entered by {user}, source: {source} ({at})',
   'evaluation.prov.computation': 'Computation',
   'evaluation.prov.inputs': 'Inputs',

@@ -7,7 +7,7 @@ import { transferGapsZh } from '../../features/transfer/i18n.zh';
 import { intelligenceZh } from '../../features/intelligence/i18n.zh';
 
 export const zhCN = {
-  'app.name': '科创 Kechuang',
+  'app.name': '科创',
   'app.tagline': '区域科技创新体系平台',
 
   'nav.dashboard': '仪表盘',
@@ -48,6 +48,8 @@ export const zhCN = {
   'common.loading': '加载中…',
   'common.yes': '是',
   'common.no': '否',
+  'common.inOtherLanguage': '（英文）',
+  'common.unavailableRecord': '无法查看的记录',
   'common.cancel': '取消',
   'common.save': '保存',
   'common.close': '关闭',
@@ -168,6 +170,8 @@ export const zhCN = {
   'import.updated': '更新',
   'import.skipped': '跳过',
   'import.viewList': '查看{entity}列表',
+  'import.indicatorValues': '指标数值（统计数据及其来源）',
+  'import.viewIndicatorValues': '打开评价页面',
 
   'dashboard.title': '园区仪表盘',
   'dashboard.zone': '园区',
@@ -547,6 +551,7 @@ export const zhCN = {
   'evaluation.rankOf': '排名（共 {n} 个园区）',
   'evaluation.rankChange': '较 {year} 年排名变化',
   'evaluation.relative': '相对得分（参照 = 100）',
+  'evaluation.rankShort': '第 {n} 名',
   'evaluation.zonesCompared': '参评园区数',
   'evaluation.excludedTitle': '{n} 个指标未参与计算（缺少数据或无法标准化）',
   'evaluation.radarTitle': '各维度得分（与同类园区均值对比）',
@@ -556,7 +561,7 @@ export const zhCN = {
   'evaluation.seriesTitle': '指标时间序列（与对比园区）',
   'evaluation.noSeries': '该指标没有数据',
   'evaluation.drillTitle': '指数 → 维度 → 指标 → 数据',
-  'evaluation.compareTitle': '园区并列对比（得分 #排名）',
+  'evaluation.compareTitle': '园区并列对比（得分与排名）',
   'evaluation.node': '指数 / 维度 / 指标',
   'evaluation.weight': '权重',
   'evaluation.value': '数值',
@@ -575,7 +580,7 @@ export const zhCN = {
   'evaluation.origin': '来源类型',
   'evaluation.prov.computed': '由登记库数据计算',
   'evaluation.prov.entered': '人工录入的统计数据',
-  'evaluation.prov.computedLine': '由登记库计算（{computation}，{records} 条记录，数据截至 {asOf}，计算于 {at}）',
+  'evaluation.prov.computedLine': '由登记库计算（{records} 条记录，数据截至 {asOf}，计算于 {at}）',
   'evaluation.prov.enteredLine': '由 {user} 录入，来源：{source}（{at}）',
   'evaluation.prov.computation': '计算方法',
   'evaluation.prov.inputs': '输入数据',

@@ -28,6 +28,7 @@ import {
 } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n, type Lang, type MessageKey } from '../i18n';
+import { textLang } from '../i18n/text-lang';
 
 const ENTITY_MENU: { entity: string; label: MessageKey; icon: React.ReactNode }[] = [
   { entity: 'zones', label: 'nav.zones', icon: <ApartmentOutlined /> },
@@ -135,7 +136,7 @@ export function AppLayout() {
             <>
               <Space size={6} data-testid="current-user">
                 <UserOutlined style={{ color: '#fff' }} />
-                {!mobile && <Typography.Text style={{ color: '#fff' }}>{user.display_name || user.username}</Typography.Text>}
+                {!mobile && <Typography.Text style={{ color: '#fff' }} lang={textLang(user.display_name || user.username)}>{user.display_name || user.username}</Typography.Text>}
                 <Tag color="blue" style={{ marginInlineEnd: 0, display: mobile ? 'none' : undefined }} data-testid="current-role">
                   {t(`role.${user.role}` as MessageKey)}
                 </Tag>

@@ -6,6 +6,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../shared/api/client';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useI18n } from '../../../shared/i18n';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -22,7 +23,10 @@ export function LoginPage() {
     setError(null);
     try {
       const user = await login(v.username.trim(), v.password);
-      void message.success(t('login.welcome', { name: user?.display_name || user?.username || '' }));
+      // The user's name is in its own language (a Chinese name in the English interface), marked as such.
+      const name = user?.display_name || user?.username || '';
+      const [before, after] = t('login.welcome', { name: '\u0000' }).split('\u0000');
+      void message.success(<span>{before}<span lang={textLang(name)}>{name}</span>{after}</span>);
       navigate(from, { replace: true });
     } catch (e) {
       if (isApiError(e) && e.status === 429) setError(t('login.rateLimited'));

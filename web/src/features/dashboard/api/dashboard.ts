@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../shared/api/client';
-import type { Dashboard } from '../../../shared/api/types';
+import { client, unwrap } from '../../../shared/api/client';
 
 export function useZoneDashboard(zoneId: number | null) {
   return useQuery({
     queryKey: ['dashboard', zoneId],
-    queryFn: () => api.get<Dashboard>(`/api/zones/${zoneId}/dashboard`),
+    queryFn: () => unwrap(client.GET('/api/zones/{id}/dashboard', { params: { path: { id: zoneId! } } })),
     enabled: zoneId !== null,
   });
 }

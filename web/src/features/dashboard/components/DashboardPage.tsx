@@ -15,6 +15,7 @@ import { TransferSummaryCard } from './TransferSummaryCard';
 import { PipelineCard } from '../../policy/assessment/components/PipelineCard';
 import { DocumentFactsCard } from '../../intelligence/components/DocumentFactsCard';
 import { Chart } from './Chart';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 /** Each count opens the records under it: the list of that entity in the zone, with the matching filter. */
 const COUNT_KEYS: { key: keyof Dashboard['counts']; label: MessageKey; color: string; list: string; filter?: string }[] = [
@@ -215,6 +216,7 @@ export function DashboardPage() {
                         {f.quote ? (
                           <Typography.Paragraph
                             type="secondary"
+                            lang={textLang(f.quote)}
                             style={{ margin: '6px 0 2px', borderInlineStart: '3px solid #d9d9d9', paddingInlineStart: 8, fontStyle: 'italic' }}
                             ellipsis={{ rows: 3, expandable: true }}
                           >

@@ -1,6 +1,6 @@
 // Generic, metadata-driven access to every registry entity: one set of calls for all of them.
 import { useQuery } from '@tanstack/react-query';
-import { api, toQueryString, type QueryValue } from '../../../shared/api/client';
+import { client, dynamicApi, toQueryString, unwrap, type QueryValue } from '../../../shared/api/client';
 import type { AuditEntry, EntityMeta, Item, ListResult } from '../../../shared/api/types';
 
 export const ENTITY_ORDER = [
@@ -42,7 +42,8 @@ export function listQuery(p: ListParams): Record<string, QueryValue> {
 }
 
 export function fetchEntityMetas(): Promise<{ entities: EntityMeta[] }> {
-  return api.get<{ entities: EntityMeta[] }>('/api/meta/entities');
+  // The route declares no answer schema: the entity descriptions are typed here (EntityMeta).
+  return unwrap<{ entities: EntityMeta[] }>(client.GET('/api/meta/entities'));
 }
 
 export function useEntityMetas() {
@@ -59,28 +60,29 @@ export function useEntityMeta(name: string | undefined): { meta: EntityMeta | un
   return { meta: q.data?.find((e) => e.name === name), isPending: q.isPending, error: q.error };
 }
 
+// The record routes are one set per entity, chosen at run time: their paths go through dynamicApi.
 export function listItems(entity: string, p: ListParams, signal?: AbortSignal): Promise<ListResult> {
-  return api.get<ListResult>(`/api/${entity}`, listQuery(p), signal);
+  return dynamicApi.get<ListResult>(`/api/${entity}`, listQuery(p), signal);
 }
 
 export function getItem(entity: string, id: number | string): Promise<Item> {
-  return api.get<Item>(`/api/${entity}/${id}`);
+  return dynamicApi.get<Item>(`/api/${entity}/${id}`);
 }
 
 export function createItem(entity: string, fields: Record<string, unknown>): Promise<Item> {
-  return api.post<Item>(`/api/${entity}`, fields);
+  return dynamicApi.post<Item>(`/api/${entity}`, fields);
 }
 
 export function updateItem(entity: string, id: number | string, version: number, changes: Record<string, unknown>): Promise<Item> {
-  return api.patch<Item>(`/api/${entity}/${id}`, { version, ...changes });
+  return dynamicApi.patch<Item>(`/api/${entity}/${id}`, { version, ...changes });
 }
 
 export function retireItem(entity: string, id: number | string, version: number): Promise<Item> {
-  return api.post<Item>(`/api/${entity}/${id}/retire`, { version });
+  return dynamicApi.post<Item>(`/api/${entity}/${id}/retire`, { version });
 }
 
 export function getAudit(entity: string, id: number | string): Promise<{ items: AuditEntry[] }> {
-  return api.get<{ items: AuditEntry[] }>(`/api/${entity}/${id}/audit`);
+  return dynamicApi.get<{ items: AuditEntry[] }>(`/api/${entity}/${id}/audit`);
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';

@@ -9,7 +9,7 @@ import { StatusTags } from '../../../shared/components/StatusTags';
 import { useI18n, type MessageKey } from '../../../shared/i18n';
 import { getAudit, getItem, retireItem } from '../api/entities';
 import { EntityFormModal } from './EntityFormModal';
-import { FieldValue, fieldText, formatDateTime, itemTitle } from './fields';
+import { FieldInLanguage, FieldValue, fieldText, formatDateTime, itemTitle } from './fields';
 
 const ACTION_KEYS: Record<string, MessageKey> = {
   create: 'action.create',
@@ -182,9 +182,10 @@ export function EntityDetailDrawer({ meta, id, onClose }: { meta: EntityMeta; id
               label: t('detail.tabFields'),
               children: (
                 <Descriptions column={1} bordered size="small" styles={{ label: { width: 200 } }}>
-                  {meta.fields.map((f) => (
+                  {/* A text and its translation are one row, in the reader's language (the form edits both). */}
+                  {meta.fields.filter((f) => !f.translationOf).map((f) => (
                     <Descriptions.Item key={f.name} label={pick(f.label)}>
-                      <FieldValue field={f} item={data} i18n={i18n} full />
+                      <FieldInLanguage field={f} fields={meta.fields} item={data} i18n={i18n} full />
                     </Descriptions.Item>
                   ))}
                   {typeof data.code === 'string' && data.code ? (

@@ -29,7 +29,7 @@ import { useI18n, type I18n } from '../../../shared/i18n';
 import { exportUrl, listItems, useEntityMeta, type ExportFormat, type ListParams } from '../api/entities';
 import { EntityDetailDrawer } from './EntityDetailDrawer';
 import { EntityFormModal } from './EntityFormModal';
-import { FieldValue, fieldInLanguage, titleFieldNames } from './fields';
+import { FieldInLanguage, titleFieldNames } from './fields';
 import { RefSelect } from './RefSelect';
 import { RecordCards } from './RecordCards';
 
@@ -205,12 +205,12 @@ function EntityList({ meta }: { meta: EntityMeta }) {
         f.name === markerField ? (
           <span>
             <Typography.Link onClick={() => setOpenId(item.id)}>
-              <FieldValue field={fieldInLanguage(f, meta.fields, item, i18n.lang)} item={item} i18n={i18n} />
+              <FieldInLanguage field={f} fields={meta.fields} item={item} i18n={i18n} />
             </Typography.Link>
             <StatusTags generated={item.generated} retiredAt={item.retired_at} />
           </span>
         ) : (
-          <FieldValue field={fieldInLanguage(f, meta.fields, item, i18n.lang)} item={item} i18n={i18n} />
+          <FieldInLanguage field={f} fields={meta.fields} item={item} i18n={i18n} />
         ),
     }));
     if (cols.length === 0) {

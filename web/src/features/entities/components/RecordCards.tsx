@@ -4,7 +4,7 @@ import { Card, Empty, List, Pagination, Typography } from 'antd';
 import type { FieldMeta, Item } from '../../../shared/api/types';
 import { StatusTags } from '../../../shared/components/StatusTags';
 import type { I18n } from '../../../shared/i18n';
-import { FieldValue, fieldInLanguage } from './fields';
+import { FieldInLanguage } from './fields';
 
 interface Props {
   items: Item[];
@@ -34,13 +34,13 @@ export function RecordCards({ items, loading, listFields, allFields = listFields
         renderItem={(item) => (
           <Card size="small" style={{ marginBottom: 8 }} data-testid="entity-card">
             <Typography.Link strong onClick={() => onOpen(item.id)}>
-              {title ? <FieldValue field={fieldInLanguage(title, allFields, item, i18n.lang)} item={item} i18n={i18n} /> : `#${item.id}`}
+              {title ? <FieldInLanguage field={title} fields={allFields} item={item} i18n={i18n} /> : `#${item.id}`}
             </Typography.Link>
             <StatusTags generated={item.generated} retiredAt={item.retired_at} />
             {rest.map((f) => (
               <div key={f.name} style={{ display: 'flex', gap: 8, fontSize: 13, marginTop: 4 }}>
                 <Typography.Text type="secondary" style={{ flex: '0 0 38%' }}>{i18n.pick(f.label)}</Typography.Text>
-                <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}><FieldValue field={fieldInLanguage(f, allFields, item, i18n.lang)} item={item} i18n={i18n} /></span>
+                <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}><FieldInLanguage field={f} fields={allFields} item={item} i18n={i18n} /></span>
               </div>
             ))}
           </Card>

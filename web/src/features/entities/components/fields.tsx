@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { FieldMeta, Item, RefValue } from '../../../shared/api/types';
 import type { I18n } from '../../../shared/i18n';
 import { RefSelect } from './RefSelect';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 export function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
@@ -18,7 +19,8 @@ export function optionLabel(field: FieldMeta, value: unknown, i18n: I18n): strin
 /** The name-like field to show first in lists and titles. */
 export function titleFieldNames(fields: FieldMeta[], lang: string): string[] {
   const names = fields.map((f) => f.name);
-  const preferred = lang === 'en' ? ['name_en', 'name_zh', 'title_en', 'title_zh'] : ['name_zh', 'name_en', 'title_zh', 'title_en'];
+  // A bare `title` is the Chinese text of a title_en translation (migrations/026).
+  const preferred = lang === 'en' ? ['name_en', 'name_zh', 'title_en', 'title_zh', 'title'] : ['name_zh', 'name_en', 'title_zh', 'title', 'title_en'];
   return [...preferred, 'name', 'title', ...(lang === 'en' ? ['metric_en', 'metric'] : ['metric', 'metric_en']), 'code'].filter((n) => names.includes(n));
 }
 
@@ -31,6 +33,41 @@ export function fieldInLanguage(field: FieldMeta, fields: FieldMeta[], item: Ite
   if (!english) return field;
   const [first, second] = lang === 'en' ? [english, field] : [field, english];
   return isEmpty(item[first.name]) ? second : first;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * The language a shown field's text is in: an English field (`*_en`, a translation) is English, a Chinese name
+ * (`*_zh`) or the Chinese side of a translated pair is Chinese unless it has no Chinese characters; other fields
+ * (codes, numbers, keywords) have none of their own.
+ */
+export function languageOfField(field: FieldMeta, fields: FieldMeta[], value: unknown): 'zh' | 'en' | undefined {
+  if (field.translationOf || field.name.endsWith('_en')) return 'en';
+  if (field.name.endsWith('_zh') || fields.some((f) => f.translationOf === field.name)) return typeof value === 'string' && !HAN.test(value) ? 'en' : 'zh';
+  return undefined;
+}
+
+/**
+ * A field in the reader's language (fieldInLanguage). Text in the other language carries its `lang` (so screen
+ * readers and the language check of the browser tests know it), and a translated text shown in the other language
+ * because the reader's is missing says so with a small mark.
+ */
+export function FieldInLanguage({ field, fields, item, i18n, full }: { field: FieldMeta; fields: FieldMeta[]; item: Item; i18n: I18n; full?: boolean }) {
+  const shown = fieldInLanguage(field, fields, item, i18n.lang);
+  const value = <FieldValue field={shown} item={item} i18n={i18n} full={full} />;
+  // A verbatim quote is in the language of its source, whatever the reader's.
+  if (shown.name === 'quote' && typeof item.quote === 'string') return <span lang={textLang(item.quote)}>{value}</span>;
+  const language = isEmpty(item[shown.name]) ? undefined : languageOfField(shown, fields, item[shown.name]);
+  const ui = i18n.lang === 'en' ? 'en' : 'zh';
+  if (!language || language === ui) return value;
+  const translated = fields.some((f) => f.translationOf === (shown.translationOf ?? shown.name));
+  return (
+    <>
+      <span lang={language === 'zh' ? 'zh-CN' : 'en'}>{value}</span>
+      {translated ? <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>{i18n.t('common.inOtherLanguage')}</Typography.Text> : null}
+    </>
+  );
 }
 
 export function itemTitle(item: Item | undefined, fields: FieldMeta[], i18n: I18n): string {
@@ -90,15 +127,28 @@ export function fieldText(field: FieldMeta | undefined, value: unknown, i18n: I1
   }
 }
 
+/**
+ * Of a keyword list written in both languages (research fields "新材料", "New materials": kept so that either
+ * language finds the record), the entries in the reader's script; a list in one script is shown whole.
+ */
+function inReaderScript(values: unknown[], lang: string): unknown[] {
+  const han = values.filter((v) => HAN.test(String(v)));
+  if (han.length === 0 || han.length === values.length) return values;
+  return lang === 'en' ? values.filter((v) => !HAN.test(String(v))) : han;
+}
+
 /** A field value for display in tables and the detail drawer. */
 export function FieldValue({ field, item, i18n, full }: { field: FieldMeta; item: Item; i18n: I18n; full?: boolean }) {
   const value = item[field.name];
   if (field.type === 'ref') {
     const r = item.refs?.[field.name];
-    if (!r) return isEmpty(value) ? <span style={{ color: '#bbb' }}>—</span> : <span>#{String(value)}</span>;
+    // A reference the reader may not see (or that is gone) is not shown by its internal id.
+    if (!r) return isEmpty(value) ? <span style={{ color: '#bbb' }}>—</span> : <span style={{ color: '#bbb' }}>{i18n.t('common.unavailableRecord')}</span>;
+    // A name shown in the other language (no name in the reader's) carries that language.
+    const otherLang = i18n.lang === 'en' ? (!r.name_en && r.name_zh ? 'zh-CN' : undefined) : (!r.name_zh && r.name_en ? 'en' : undefined);
     return (
       <span>
-        {i18n.name(r)}
+        <span lang={otherLang}>{i18n.name(r)}</span>
         {full && r.code ? <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>{r.code}</Typography.Text> : null}
       </span>
     );
@@ -108,7 +158,7 @@ export function FieldValue({ field, item, i18n, full }: { field: FieldMeta; item
     case 'list':
       return (
         <span>
-          {(Array.isArray(value) ? value : [value]).map((v, i) => (
+          {inReaderScript(Array.isArray(value) ? value : [value], i18n.lang).map((v, i) => (
             <Tag key={i}>{optionLabel(field, v, i18n)}</Tag>
           ))}
         </span>

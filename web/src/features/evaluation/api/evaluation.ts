@@ -1,28 +1,26 @@
 // Evaluation API: frameworks, a zone's evaluation against its peers (time series, radar, rank by year and the
 // last year's full evaluation with the data under each indicator), Monte Carlo uncertainty of the ranks.
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../shared/api/client';
-import type { z } from 'zod';
-import type * as S from '../../../../../src/evaluation/indicators/evaluation.schemas';
+import { client, unwrap, type ResponseOf } from '../../../shared/api/client';
 
-// Response types come from the server's own zod schemas (the ones that also yield the OpenAPI document and check
-// every response), so the page cannot drift from the API: a type-only import, erased from the bundle.
+// Response types come from the API types generated from the server's OpenAPI document (schema.ts), so the page
+// cannot drift from the API.
 export type Cell = number | null;
-export type FrameworkSummary = z.output<typeof S.frameworkList>['items'][number];
-export type Evaluation = z.output<typeof S.evaluation>;
+export type FrameworkSummary = ResponseOf<'/api/frameworks', 'get'>['items'][number];
+export type Evaluation = ResponseOf<'/api/frameworks/{id}/evaluate', 'post'>;
 export type EvalNode = Evaluation['nodes'][number];
 export type EvalInput = Evaluation['inputs'][string][string];
 export type EvalResult = Evaluation['results'][number];
-export type ZoneEvaluation = z.output<typeof S.zoneEvaluation>;
+export type ZoneEvaluation = ResponseOf<'/api/zones/{id}/evaluation', 'get'>;
 export type ZoneRef = ZoneEvaluation['zone'];
-export type Uncertainty = z.output<typeof S.uncertainty>;
+export type Uncertainty = ResponseOf<'/api/frameworks/{id}/uncertainty', 'post'>;
 /** Who published a zone's indicator values for a year, and when (anonymous visitors see published values only). */
-export type Publication = z.output<typeof S.publications>['items'][number];
+export type Publication = ResponseOf<'/api/indicator-publications', 'get'>['items'][number];
 
 export function useFrameworks() {
   return useQuery({
     queryKey: ['frameworks'],
-    queryFn: () => api.get<{ items: FrameworkSummary[] }>('/api/frameworks').then((r) => r.items),
+    queryFn: () => unwrap(client.GET('/api/frameworks')).then((r) => r.items),
   });
 }
 
@@ -33,14 +31,16 @@ export interface ZoneEvalParams {
   peers: number[];
 }
 
-export function zoneEvalQuery(p: ZoneEvalParams): Record<string, string | number | undefined> {
+export function zoneEvalQuery(p: ZoneEvalParams): { framework?: number; year: number; peers?: string } {
   return { framework: p.framework ?? undefined, year: p.year, peers: p.peers.length ? p.peers.join(',') : undefined };
 }
 
 export function useZoneEvaluation(p: ZoneEvalParams) {
   return useQuery({
     queryKey: ['zone-evaluation', p.zone, p.framework, p.year, p.peers.join(',')],
-    queryFn: () => api.get<ZoneEvaluation>(`/api/zones/${p.zone}/evaluation`, zoneEvalQuery(p)),
+    queryFn: () => unwrap(client.GET('/api/zones/{id}/evaluation', {
+      params: { path: { id: p.zone! }, query: { ...zoneEvalQuery(p), framework: p.framework! } },
+    })),
     enabled: p.zone !== null && p.framework !== null,
     retry: false,
   });
@@ -49,7 +49,7 @@ export function useZoneEvaluation(p: ZoneEvalParams) {
 export function useUncertainty(framework: number | null, zones: number[], year: number, enabled: boolean) {
   return useQuery({
     queryKey: ['uncertainty', framework, zones.join(','), year],
-    queryFn: () => api.post<Uncertainty>(`/api/frameworks/${framework}/uncertainty`, { zones, year, runs: 300, seed: 1 }),
+    queryFn: () => unwrap(client.POST('/api/frameworks/{id}/uncertainty', { params: { path: { id: framework! } }, body: { zones, year, runs: 300, seed: 1 } })),
     enabled: enabled && framework !== null && zones.length > 1,
     retry: false,
   });
@@ -66,11 +66,12 @@ export function exportUrl(format: 'xlsx' | 'csv' | 'json' | 'pdf', p: ZoneEvalPa
 export function usePublications(zone: number | null, year: number) {
   return useQuery({
     queryKey: ['indicator-publications', zone, year],
-    queryFn: () => api.get<{ items: Publication[] }>('/api/indicator-publications', { zone: zone ?? undefined, year }).then((r) => r.items),
+    queryFn: () => unwrap(client.GET('/api/indicator-publications', { params: { query: { zone: zone === null ? undefined : String(zone), year } } })).then((r) => r.items),
     enabled: zone !== null,
   });
 }
 
 export function setPublished(zone: number, year: number, publish: boolean) {
-  return api.post<{ items: Publication[] }>(`/api/indicator-publications${publish ? '' : '/withdraw'}`, { zones: [zone], years: year });
+  const body = { zones: [zone], years: year };
+  return publish ? unwrap(client.POST('/api/indicator-publications', { body })) : unwrap(client.POST('/api/indicator-publications/withdraw', { body }));
 }

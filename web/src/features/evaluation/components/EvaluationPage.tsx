@@ -45,8 +45,8 @@ export function provenanceText(input: EvalInput | undefined, t: TFunction): stri
   }
   const inputs = (p.inputs ?? {}) as Record<string, unknown>;
   const parts = [
+    // The computation's key is shown, labelled, in the indicator's data drawer, not in this sentence.
     t('evaluation.prov.computedLine', {
-      computation: String(p.computation ?? '—'),
       records: String(inputs.records ?? '—'),
       asOf: String(p.data_as_of ?? '—').slice(0, 19).replace('T', ' '),
       at: String(p.computed_at ?? input.computed_at ?? '—').slice(0, 19).replace('T', ' '),
@@ -136,6 +136,8 @@ export function EvaluationPage() {
           .ant-layout-header, .ant-layout-sider { display: none !important; }
           .ant-layout-content { padding: 0 !important; background: #fff !important; }
           .eval-print .ant-card { break-inside: avoid; box-shadow: none; }
+          /* Rows with a gutter reach 8 px past their container on each side: keep them on the page. */
+          .eval-print { padding-inline: 8px; }
           @page { size: A4; margin: 10mm; }
         `}</style>
       )}
@@ -337,8 +339,8 @@ function EvaluationBody({
       title: t('evaluation.node'), key: 'name',
       render: (_, r) => (
         <Space size={4} wrap>
+          {/* The indicator's code is in its data drawer, labelled; here its name is enough. */}
           <span style={{ fontWeight: r.node.level > 1 ? 600 : 400 }}>{name(r.node)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.node.code}</Typography.Text>
           {!r.node.used && <Tag>{t('evaluation.notUsed')}</Tag>}
         </Space>
       ),
@@ -374,7 +376,7 @@ function EvaluationBody({
       render: (_: unknown, n: EvalNode) => (
         <span>
           {fmt(ev.scores[r.code]?.[n.code] ?? null)}{' '}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>#{fmt(ev.ranks[r.code]?.[n.code] ?? null, 1)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('evaluation.rankShort', { n: fmt(ev.ranks[r.code]?.[n.code] ?? null, 1) })}</Typography.Text>
         </span>
       ),
     })),
@@ -387,13 +389,13 @@ function EvaluationBody({
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={6}>
-          <Card data-testid="eval-score"><Statistic title={t('evaluation.indexScore')} value={fmt(res?.score ?? null)} /></Card>
+          <Card className="eval-kpi" data-testid="eval-score"><Statistic title={t('evaluation.indexScore')} value={fmt(res?.score ?? null)} /></Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card data-testid="eval-rank"><Statistic title={t('evaluation.rankOf', { n: ev.units.length })} value={res?.rank ?? '—'} suffix={`/ ${ev.units.length}`} /></Card>
+          <Card className="eval-kpi" data-testid="eval-rank"><Statistic title={t('evaluation.rankOf', { n: ev.units.length })} value={res?.rank ?? '—'} suffix={`/ ${ev.units.length}`} /></Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card data-testid="eval-rank-change">
+          <Card className="eval-kpi" data-testid="eval-rank-change">
             <Statistic
               title={t('evaluation.rankChange', { year: ev.year - 1 })}
               value={rankChange === null ? '—' : Math.abs(rankChange)}
@@ -403,7 +405,7 @@ function EvaluationBody({
           </Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card data-testid="eval-relative">
+          <Card className="eval-kpi" data-testid="eval-relative">
             {res?.relative !== null && res?.relative !== undefined ? (
               <Statistic title={t('evaluation.relative')} value={fmt(res.relative, 1)} suffix={res.group ? <Tag color="blue">{groupLabel(res.group)}</Tag> : null} />
             ) : (
@@ -483,15 +485,20 @@ function EvaluationBody({
       </Card>
 
       <Card size="small" title={t('evaluation.compareTitle')}>
-        <Table<EvalNode>
-          data-testid="eval-compare"
-          rowKey="code"
-          size="small"
-          pagination={false}
-          columns={compareColumns}
-          dataSource={compareRows}
-          scroll={{ x: 'max-content' }}
-        />
+        {/* On paper a scrolled table would be cut at the page edge: print the zones a few at a time instead. */}
+        {(print ? chunk(compareColumns.slice(1), PRINT_COMPARE_ZONES) : [compareColumns.slice(1)]).map((cols, i) => (
+          <Table<EvalNode>
+            key={i}
+            data-testid={i === 0 ? 'eval-compare' : undefined}
+            rowKey="code"
+            size="small"
+            pagination={false}
+            columns={print ? [{ ...compareColumns[0]!, fixed: undefined, width: 200 }, ...cols] : [compareColumns[0]!, ...cols]}
+            dataSource={compareRows}
+            scroll={print ? undefined : { x: 'max-content' }}
+            style={i > 0 ? { marginTop: 12 } : undefined}
+          />
+        ))}
       </Card>
 
       <Card
@@ -521,6 +528,15 @@ function EvaluationBody({
       </Drawer>
     </Space>
   );
+}
+
+/** Zones per printed comparison table: with the node column they fit the A4 page width. */
+const PRINT_COMPARE_ZONES = 4;
+
+function chunk<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }
 
 function unitLabel(unit: string, t: TFunction): string {

@@ -1,7 +1,10 @@
-import { api } from '../../../shared/api/client';
+import { client, unwrap } from '../../../shared/api/client';
+import type { paths } from '../../../shared/api/schema';
 import type { Job, ValidationReport } from '../../../shared/api/types';
 
 export type ImportMode = 'validate' | 'commit' | 'valid-only';
+/** The entities the import route takes (schema.ts). */
+export type ImportEntity = paths['/api/imports/{entity}']['post']['parameters']['path']['entity'];
 
 function formWith(file: File): FormData {
   const form = new FormData();
@@ -9,14 +12,19 @@ function formWith(file: File): FormData {
   return form;
 }
 
+// The import route reads a multipart file (no JSON schema for its body or answer): the form goes as it is.
+const upload = <T>(entity: string, file: File, mode: ImportMode) => unwrap<T>(client.POST('/api/imports/{entity}', {
+  params: { path: { entity: entity as ImportEntity }, query: { mode } }, body: formWith(file) as never,
+}));
+
 export function validateImport(entity: string, file: File): Promise<ValidationReport> {
-  return api.upload<ValidationReport>(`/api/imports/${entity}`, formWith(file), { mode: 'validate' });
+  return upload<ValidationReport>(entity, file, 'validate');
 }
 
 export function startImport(entity: string, file: File, mode: 'commit' | 'valid-only'): Promise<{ job: Job }> {
-  return api.upload<{ job: Job }>(`/api/imports/${entity}`, formWith(file), { mode });
+  return upload<{ job: Job }>(entity, file, mode);
 }
 
 export function getJob(id: number | string): Promise<Job> {
-  return api.get<Job>(`/api/jobs/${id}`);
+  return unwrap<Job>(client.GET('/api/jobs/{id}', { params: { path: { id: Number(id) } } }));
 }

@@ -14,6 +14,9 @@ import { getJob, startImport, validateImport } from '../api/imports';
 
 type Step = 0 | 1 | 2 | 3;
 
+/** The import of indicator values (src/evaluation/indicators/indicator-values.import.ts), listed beside the entities. */
+const INDICATOR_VALUES = 'indicator-values';
+
 function ErrorsTable({ errors }: { errors: ImportLineError[] }) {
   const { t } = useI18n();
   return (
@@ -75,10 +78,14 @@ export function ImportWizard() {
   const [jobId, setJobId] = useState<number | string | null>(null);
   const [finished, setFinished] = useState<Job | null>(null);
 
-  const entityOptions = (metas.data ?? [])
-    .sort((a, b) => ENTITY_ORDER.indexOf(a.name as never) - ENTITY_ORDER.indexOf(b.name as never))
-    .map((m) => ({ value: m.name, label: pick(m.label) }));
-  const entityLabel = pick(metas.data?.find((m) => m.name === entity)?.label);
+  const entityOptions = [
+    ...(metas.data ?? [])
+      .sort((a, b) => ENTITY_ORDER.indexOf(a.name as never) - ENTITY_ORDER.indexOf(b.name as never))
+      .map((m) => ({ value: m.name, label: pick(m.label) })),
+    // Not a registry entity: values of the evaluation's indicators, with their source (admins and zone operators).
+    ...(user && user.role !== 'org_user' ? [{ value: INDICATOR_VALUES, label: t('import.indicatorValues') }] : []),
+  ];
+  const entityLabel = entity === INDICATOR_VALUES ? t('import.indicatorValues') : pick(metas.data?.find((m) => m.name === entity)?.label);
 
   const reset = () => {
     setStep(0);
@@ -130,6 +137,7 @@ export function ImportWizard() {
     setStep(3);
     if (entity) void qc.invalidateQueries({ queryKey: ['entity', entity] });
     if (entity === 'zones') void qc.invalidateQueries({ queryKey: ['zones'] });
+    if (entity === INDICATOR_VALUES) void qc.invalidateQueries();
   };
 
   return (
@@ -252,8 +260,8 @@ export function ImportWizard() {
           title={finished.status === 'succeeded' ? t('import.succeeded') : t('import.failed')}
           subTitle={finished.error ?? undefined}
           extra={[
-            <Link key="list" to={`/entities/${entity}`}>
-              <Button type="primary">{t('import.viewList', { entity: entityLabel })}</Button>
+            <Link key="list" to={entity === INDICATOR_VALUES ? '/evaluation' : `/entities/${entity}`}>
+              <Button type="primary">{entity === INDICATOR_VALUES ? t('import.viewIndicatorValues') : t('import.viewList', { entity: entityLabel })}</Button>
             </Link>,
             <Button key="again" onClick={reset}>
               {t('import.startOver')}

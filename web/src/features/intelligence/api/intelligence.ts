@@ -1,6 +1,8 @@
 // The intelligence API as the web app uses it: documents (upload, list/search, reader), fact review, proposals.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../shared/api/client';
+import { client, unwrap, type BodyOf, type FormValues, type QueryOf } from '../../../shared/api/client';
+
+// Requests are checked against schema.ts; these routes declare no answer schemas, so the answers are typed here.
 
 export interface FileReport {
   file_name: string;
@@ -149,21 +151,23 @@ export interface ZoneDocumentFact {
 export function useDocuments(query: DocumentQuery) {
   return useQuery({
     queryKey: ['intelligence', 'documents', query],
-    queryFn: () => api.get<{ items: DocumentSummary[]; total: number }>('/api/intelligence/documents', { ...query }),
+    queryFn: () => unwrap<{ items: DocumentSummary[]; total: number }>(client.GET('/api/intelligence/documents', {
+      params: { query: { ...query, zone: query.zone ?? undefined } as QueryOf<'/api/intelligence/documents', 'get'> },
+    })),
   });
 }
 
 export function useDocument(id: number) {
   return useQuery({
     queryKey: ['intelligence', 'document', id],
-    queryFn: () => api.get<DocumentWithFacts>(`/api/intelligence/documents/${id}`),
+    queryFn: () => unwrap<DocumentWithFacts>(client.GET('/api/intelligence/documents/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useJob(id: number | null) {
   return useQuery({
     queryKey: ['jobs', id],
-    queryFn: () => api.get<Job>(`/api/jobs/${id}`),
+    queryFn: () => unwrap<Job>(client.GET('/api/jobs/{id}', { params: { path: { id: id! } } })),
     enabled: id !== null,
     // poll while the job runs: its progress is what the upload panel shows
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'succeeded' || q.state.data.status === 'failed') ? false : 500),
@@ -178,7 +182,8 @@ export function useUpload() {
       if (input.zone !== null) form.append('zone', String(input.zone));
       if (input.articleDate) form.append('article_date', input.articleDate);
       for (const f of input.files) form.append('files', f, f.name);
-      return api.upload<UploadResult>('/api/intelligence/documents', form);
+      // A multipart form (no JSON body schema): it goes as it is.
+      return unwrap<UploadResult>(client.POST('/api/intelligence/documents', { body: form as never }));
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['intelligence'] }),
   });
@@ -194,11 +199,15 @@ export function useFactAction(documentId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ fact, action }: { fact: Fact; action: FactAction }) => {
-      const base = `/api/intelligence/facts/${fact.id}`;
-      if (action.kind === 'correct') return api.patch(base, { version: fact.version, ...action.changes });
-      if (action.kind === 'confirm') return api.post(`${base}/confirm`, { version: fact.version, supersede: Boolean(action.supersede) });
-      if (action.kind === 'merge') return api.post(`${base}/merge`, { version: fact.version, into: action.into });
-      return api.post(`${base}/reject`, { version: fact.version });
+      const params = { path: { id: fact.id } };
+      // A correction comes from the fact's form (units from the server's list): the server checks the values.
+      if (action.kind === 'correct') {
+        const body = { version: fact.version, ...action.changes } as FormValues<BodyOf<'/api/intelligence/facts/{id}', 'patch'>>;
+        return unwrap(client.PATCH('/api/intelligence/facts/{id}', { params, body: body as BodyOf<'/api/intelligence/facts/{id}', 'patch'> }));
+      }
+      if (action.kind === 'confirm') return unwrap(client.POST('/api/intelligence/facts/{id}/confirm', { params, body: { version: fact.version, supersede: Boolean(action.supersede) } }));
+      if (action.kind === 'merge') return unwrap(client.POST('/api/intelligence/facts/{id}/merge', { params, body: { version: fact.version, into: action.into } }));
+      return unwrap(client.POST('/api/intelligence/facts/{id}/reject', { params, body: { version: fact.version } }));
     },
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: ['intelligence', 'document', documentId] });
@@ -211,7 +220,8 @@ export function useFactAction(documentId: number) {
 export function useProposalReview(documentId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, status }: { id: number; status: 'accepted' | 'dismissed' }) => api.post(`/api/intelligence/policy-proposals/${id}/review`, { status }),
+    mutationFn: ({ id, status }: { id: number; status: 'accepted' | 'dismissed' }) =>
+      unwrap(client.POST('/api/intelligence/policy-proposals/{id}/review', { params: { path: { id } }, body: { status } })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['intelligence', 'document', documentId] }),
   });
 }
@@ -219,6 +229,6 @@ export function useProposalReview(documentId: number) {
 export function useZoneDocumentFacts(zoneId: number) {
   return useQuery({
     queryKey: ['intelligence', 'zone-facts', zoneId],
-    queryFn: () => api.get<{ items: ZoneDocumentFact[] }>('/api/intelligence/zone-facts', { zone: zoneId }),
+    queryFn: () => unwrap<{ items: ZoneDocumentFact[] }>(client.GET('/api/intelligence/zone-facts', { params: { query: { zone: zoneId } } })),
   });
 }

@@ -1,43 +1,22 @@
 // Calls and types of the funds (pools, vouchers) and talent evaluation API. Money stays integer fen end to end;
 // yuan typed in a form are converted by string arithmetic (yuanToFen), never through a float multiplication.
-import { api, apiRequest } from '../../../shared/api/client';
+import { client, unwrap, unwrapAs, type BodyOf, type FormValues, type QueryOf, type ResponseOf } from '../../../shared/api/client';
+import type { paths } from '../../../shared/api/schema';
 
+// Answers and bodies as the generated API types (schema.ts) describe them.
 export type Cell = number | null;
 export interface Named { id: number; name_zh: string; name_en: string | null }
 
-export interface Pool {
-  id: number; code: string; zone_id: number; name_zh: string; name_en: string | null; size_fen: number; balance_fen: number;
-  share_bp: number; loan_cap_fen: number; valid_from: string; valid_to: string | null; loans?: number;
-}
-export interface Loan {
-  id: number; pool_id: number; bank_org_id: number; borrower_org_id: number; contract_no: string | null; principal_fen: number;
-  start_date: string; maturity_date: string; status: string; bank_name_zh: string; bank_name_en: string | null;
-  borrower_name_zh: string; borrower_name_en: string | null;
-  claim: { id: number; loss_fen: number; compensated_fen: number; limited_by: string; default_date: string } | null;
-}
-export interface PoolDetail extends Omit<Pool, 'loans'> {
-  manager: boolean;
-  banks: Named[];
-  summary: { covered_loans: number; covered_principal_fen: number; claims: number; compensated_fen: number };
-  loans: Loan[];
-  movements: { id: number; kind: string; amount_fen: number; balance_after_fen: number; claim_id: Cell; note: string | null; at: string; username: string | null }[];
-}
-export interface SchemeStats { valid: number; valid_fen: number; redeemed: number; paid_fen: number; expired: number; expired_fen: number }
-export interface VoucherScheme {
-  id: number; code: string; zone_id: number; name_zh: string; name_en: string | null; face_value_fen: number; budget_fen: number; issued_fen: number;
-  validity_days: number; issue_from: string; issue_to: string; categories: string[]; stats: SchemeStats;
-}
-export interface VoucherSchemeDetail extends VoucherScheme {
-  manager: boolean; budget_left_fen: number;
-  providers: { organization_id: number; categories: string[]; name_zh: string; name_en: string | null }[];
-}
-export interface Voucher {
-  id: number; code: string; scheme_id: number; organization_id: number; face_value_fen: number; issued_on: string; expires_on: string;
-  redeemed_at: string | null; provider_org_id: number | null; category: string | null; paid_fen: number | null; state: 'valid' | 'redeemed' | 'expired';
-  scheme_name_zh: string; scheme_name_en: string | null; org_name_zh: string; org_name_en: string | null; provider_name_zh: string | null; provider_name_en: string | null;
-}
-export interface Category { value: string; zh: string; en: string }
+export type Pool = ResponseOf<'/api/funds/pools', 'get'>['items'][number];
+export type PoolDetail = ResponseOf<'/api/funds/pools/{id}', 'get'>;
+export type Loan = PoolDetail['loans'][number];
+export type VoucherScheme = ResponseOf<'/api/funds/voucher-schemes', 'get'>['items'][number];
+export type SchemeStats = VoucherScheme['stats'];
+export type VoucherSchemeDetail = ResponseOf<'/api/funds/voucher-schemes/{id}', 'get'>;
+export type Voucher = ResponseOf<'/api/funds/vouchers', 'get'>['items'][number];
+export type Category = ResponseOf<'/api/funds/voucher-categories', 'get'>['items'][number];
 
+// The talent evaluation's answer schema is open (loose objects): its full shape is typed here.
 export interface TalentInput {
   value: Cell; normalised: Cell; used: boolean; origin: 'computed' | 'manual';
   evidence: { kind: string; id: number; label: string; amount?: Cell }[];
@@ -57,14 +36,10 @@ export interface TalentEvaluation {
     inputs: Record<string, TalentInput>; uncertainty: { median: Cell; q5: Cell; q95: Cell; mean: Cell } | null;
   }[];
 }
-export interface TalentScheme { code: string; name_zh: string; name_en: string; shipped: boolean }
-export interface TalentProgramme { id: number; code: string; zone_id: number; name_zh: string; name_en: string | null; members: number; teams: number }
-export interface TalentTeam { id: number; zone_id: number; programme_id: number | null; name_zh: string; name_en: string | null; leader: TalentPerson; members: TalentPerson[] }
-export interface TalentProgrammeDetail {
-  id: number; code: string; zone_id: number; name_zh: string; name_en: string | null; description: string | null;
-  members: (TalentPerson & { since: string; until: string | null; source: string | null })[];
-  teams: TalentTeam[];
-}
+export type TalentScheme = ResponseOf<'/api/talent/schemes', 'get'>['items'][number];
+export type TalentProgramme = ResponseOf<'/api/talent/programmes', 'get'>['items'][number];
+export type TalentProgrammeDetail = ResponseOf<'/api/talent/programmes/{id}', 'get'>;
+export type TalentTeam = TalentProgrammeDetail['teams'][number];
 
 /** "1234.5" yuan → 123450 fen, exactly; null when the text is not an amount with at most two decimals. */
 export function yuanToFen(text: string | number | null | undefined): number | null {
@@ -83,35 +58,49 @@ export function fenToYuan(fen: number | null | undefined): string {
   return `${neg ? '−' : ''}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+const path = (id: number) => ({ path: { id } });
+
+// Bodies come from the pages' forms: their keys are checked here, their values by the server (FormValues).
+type Body<P extends keyof paths> = BodyOf<P, 'post'>;
+
 export const fundsApi = {
-  pools: () => api.get<{ items: Pool[] }>('/api/funds/pools'),
-  pool: (id: number) => api.get<PoolDetail>(`/api/funds/pools/${id}`),
-  createPool: (body: unknown) => api.post<Pool>('/api/funds/pools', body),
-  registerLoan: (poolId: number, body: unknown) => api.post<Loan>(`/api/funds/pools/${poolId}/loans`, body),
-  claim: (loanId: number, body: unknown) => api.post<{ compensated_fen: number; limited_by: string }>(`/api/funds/loans/${loanId}/claims`, body),
-  categories: () => api.get<{ items: Category[] }>('/api/funds/voucher-categories'),
-  schemes: () => api.get<{ items: VoucherScheme[] }>('/api/funds/voucher-schemes'),
-  scheme: (id: number) => api.get<VoucherSchemeDetail>(`/api/funds/voucher-schemes/${id}`),
-  createScheme: (body: unknown) => api.post<VoucherScheme>('/api/funds/voucher-schemes', body),
-  registerProvider: (schemeId: number, body: unknown) => api.post<VoucherSchemeDetail>(`/api/funds/voucher-schemes/${schemeId}/providers`, body),
-  topUp: (poolId: number, body: unknown) => api.post<PoolDetail>(`/api/funds/pools/${poolId}/top-ups`, body),
-  addBank: (poolId: number, body: unknown) => api.post<PoolDetail>(`/api/funds/pools/${poolId}/banks`, body),
-  issue: (schemeId: number, body: unknown) => api.post<{ items: Voucher[] }>(`/api/funds/voucher-schemes/${schemeId}/vouchers`, body),
-  vouchers: (query: { scheme?: number; state?: string }) => api.get<{ items: Voucher[]; balance: { valid_fen: number; paid_fen: number; expired_fen: number }; today: string }>('/api/funds/vouchers', query),
-  redeem: (id: number, body: unknown) => api.post<Voucher>(`/api/funds/vouchers/${id}/redeem`, body),
+  pools: () => unwrap(client.GET('/api/funds/pools')),
+  pool: (id: number) => unwrap(client.GET('/api/funds/pools/{id}', { params: path(id) })),
+  createPool: (body: FormValues<Body<'/api/funds/pools'>>) => unwrap(client.POST('/api/funds/pools', { body: body as Body<'/api/funds/pools'> })),
+  registerLoan: (poolId: number, body: FormValues<Body<'/api/funds/pools/{id}/loans'>>) =>
+    unwrap(client.POST('/api/funds/pools/{id}/loans', { params: path(poolId), body: body as Body<'/api/funds/pools/{id}/loans'> })),
+  claim: (loanId: number, body: FormValues<Body<'/api/funds/loans/{id}/claims'>>) =>
+    unwrap(client.POST('/api/funds/loans/{id}/claims', { params: path(loanId), body: body as Body<'/api/funds/loans/{id}/claims'> })),
+  categories: () => unwrap(client.GET('/api/funds/voucher-categories')),
+  schemes: () => unwrap(client.GET('/api/funds/voucher-schemes')),
+  scheme: (id: number) => unwrap(client.GET('/api/funds/voucher-schemes/{id}', { params: path(id) })),
+  createScheme: (body: FormValues<Body<'/api/funds/voucher-schemes'>>) =>
+    unwrap(client.POST('/api/funds/voucher-schemes', { body: body as Body<'/api/funds/voucher-schemes'> })),
+  registerProvider: (schemeId: number, body: FormValues<Body<'/api/funds/voucher-schemes/{id}/providers'>>) =>
+    unwrap(client.POST('/api/funds/voucher-schemes/{id}/providers', { params: path(schemeId), body: body as Body<'/api/funds/voucher-schemes/{id}/providers'> })),
+  topUp: (poolId: number, body: FormValues<Body<'/api/funds/pools/{id}/top-ups'>>) =>
+    unwrap(client.POST('/api/funds/pools/{id}/top-ups', { params: path(poolId), body: body as Body<'/api/funds/pools/{id}/top-ups'> })),
+  addBank: (poolId: number, body: FormValues<Body<'/api/funds/pools/{id}/banks'>>) =>
+    unwrap(client.POST('/api/funds/pools/{id}/banks', { params: path(poolId), body: body as Body<'/api/funds/pools/{id}/banks'> })),
+  issue: (schemeId: number, body: FormValues<Body<'/api/funds/voucher-schemes/{id}/vouchers'>>) =>
+    unwrap(client.POST('/api/funds/voucher-schemes/{id}/vouchers', { params: path(schemeId), body: body as Body<'/api/funds/voucher-schemes/{id}/vouchers'> })),
+  vouchers: (query: { scheme?: number; state?: string }) =>
+    unwrap(client.GET('/api/funds/vouchers', { params: { query: query as QueryOf<'/api/funds/vouchers', 'get'> } })),
+  redeem: (id: number, body: FormValues<Body<'/api/funds/vouchers/{id}/redeem'>>) =>
+    unwrap(client.POST('/api/funds/vouchers/{id}/redeem', { params: path(id), body: body as Body<'/api/funds/vouchers/{id}/redeem'> })),
 };
 
 export const talentApi = {
-  schemes: () => api.get<{ items: TalentScheme[] }>('/api/talent/schemes'),
-  programmes: () => api.get<{ items: TalentProgramme[] }>('/api/talent/programmes'),
-  programme: (id: number) => api.get<TalentProgrammeDetail>(`/api/talent/programmes/${id}`),
-  createProgramme: (body: { code: string; zone_id: number; name_zh: string; name_en?: string | null; description?: string | null }) =>
-    api.post<TalentProgramme>('/api/talent/programmes', body),
-  addMember: (id: number, body: { person_id: number; since: string; until?: string | null; source?: string | null }) =>
-    api.post<{ id: number }>(`/api/talent/programmes/${id}/members`, body),
-  createTeam: (body: { zone_id: number; programme_id?: number | null; name_zh: string; name_en?: string | null; leader_person_id: number; member_ids: number[] }) =>
-    api.post<TalentTeam>('/api/talent/teams', body),
-  setValue: (body: { scheme: string; person_id: number; indicator: string; value: number; source: string }) => apiRequest<{ id: number }>('/api/talent/values', { method: 'PUT', body }),
+  schemes: () => unwrap(client.GET('/api/talent/schemes')),
+  programmes: () => unwrap(client.GET('/api/talent/programmes')),
+  programme: (id: number) => unwrap(client.GET('/api/talent/programmes/{id}', { params: path(id) })),
+  createProgramme: (body: BodyOf<'/api/talent/programmes', 'post'>) => unwrap(client.POST('/api/talent/programmes', { body })),
+  addMember: (id: number, body: BodyOf<'/api/talent/programmes/{id}/members', 'post'>) =>
+    unwrap(client.POST('/api/talent/programmes/{id}/members', { params: path(id), body })),
+  createTeam: (body: BodyOf<'/api/talent/teams', 'post'>) => unwrap(client.POST('/api/talent/teams', { body })),
+  setValue: (body: BodyOf<'/api/talent/values', 'put'>) => unwrap(client.PUT('/api/talent/values', { body })),
   evaluation: (q: { scheme: string; zone: number; programme?: number; experts?: boolean; uncertainty?: boolean }) =>
-    api.get<TalentEvaluation>('/api/talent/evaluation', { scheme: q.scheme, zone: q.zone, programme: q.programme, experts: q.experts ? 'true' : undefined, uncertainty: q.uncertainty ? 'true' : undefined }),
+    unwrapAs<TalentEvaluation>(client.GET('/api/talent/evaluation', {
+      params: { query: { scheme: q.scheme, zone: q.zone, programme: q.programme, experts: q.experts ? 'true' : undefined, uncertainty: q.uncertainty ? 'true' : undefined } },
+    })),
 };

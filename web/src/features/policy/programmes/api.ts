@@ -1,7 +1,7 @@
 // Incentive programmes (/api/policy/…): programmes, applications, review, public notice and objections, disbursement
 // and the ledger. Money is integer fen everywhere; the pages format it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../shared/api/client';
+import { client, unwrap, type BodyOf } from '../../../shared/api/client';
 import type { BiLabel } from '../../../shared/api/types';
 
 export type Rule =
@@ -25,7 +25,7 @@ export interface SourceProposal { id: number; document_id: number; file_name: st
 export function useAcceptedProposal(id: number | null) {
   return useQuery({
     queryKey: ['intelligence', 'accepted-proposals'],
-    queryFn: () => api.get<{ items: SourceProposal[] }>('/api/intelligence/policy-proposals', { status: 'accepted', limit: 200 }),
+    queryFn: () => unwrap<{ items: SourceProposal[] }>(client.GET('/api/intelligence/policy-proposals', { params: { query: { status: 'accepted', limit: 200 } } })),
     enabled: id !== null,
     select: (d) => d.items.find((p) => p.id === id) ?? null,
   });
@@ -67,6 +67,7 @@ export const STAT_FIELDS = ['operating_revenue', 'rd_expense', 'exports', 'staff
 export const MONEY_FIELDS = ['operating_revenue', 'rd_expense', 'exports'] as const;
 export const OPS = ['>=', '>', '<=', '<', '='] as const;
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const;
+type Status = (typeof APPLICATION_STATUSES)[number];
 
 /** fen → "¥1,234.56", from the integer (no float rounding of the amount). */
 export function money(fen: number | null | undefined): string {
@@ -82,32 +83,34 @@ export const yuanToFen = (yuan: number) => Math.round(yuan * 100);
 const KEY = ['policy', 'programmes'] as const;
 
 export function useProgrammes() {
-  return useQuery({ queryKey: [...KEY, 'list'], queryFn: () => api.get<{ items: Programme[] }>('/api/policy/programmes'), select: (d) => d.items });
+  return useQuery({ queryKey: [...KEY, 'list'], queryFn: () => unwrap<{ items: Programme[] }>(client.GET('/api/policy/programmes')), select: (d) => d.items });
 }
 export function useProgramme(id: number) {
-  return useQuery({ queryKey: [...KEY, 'one', id], queryFn: () => api.get<Programme>(`/api/policy/programmes/${id}`), enabled: id > 0 });
+  return useQuery({ queryKey: [...KEY, 'one', id], queryFn: () => unwrap<Programme>(client.GET('/api/policy/programmes/{id}', { params: { path: { id } } })), enabled: id > 0 });
 }
 export function usePrefill(id: number) {
-  return useQuery({ queryKey: [...KEY, 'prefill', id], queryFn: () => api.get<Prefill>(`/api/policy/programmes/${id}/prefill`), retry: false });
+  return useQuery({ queryKey: [...KEY, 'prefill', id], queryFn: () => unwrap<Prefill>(client.GET('/api/policy/programmes/{id}/prefill', { params: { path: { id } } })), retry: false });
 }
 export function useApplications(q: { programme?: number; status?: string; disbursable?: boolean }) {
   return useQuery({
     queryKey: [...KEY, 'applications', q],
-    queryFn: () => api.get<{ items: Application[]; total: number }>('/api/policy/applications', { programme: q.programme, status: q.status, disbursable: q.disbursable }),
+    queryFn: () => unwrap<{ items: Application[]; total: number }>(client.GET('/api/policy/applications', {
+      params: { query: { programme: q.programme, status: q.status as Status, disbursable: q.disbursable === undefined ? undefined : String(q.disbursable) as 'true' | 'false' } },
+    })),
     select: (d) => d.items,
   });
 }
 export function useApplication(id: number) {
-  return useQuery({ queryKey: [...KEY, 'application', id], queryFn: () => api.get<Application>(`/api/policy/applications/${id}`) });
+  return useQuery({ queryKey: [...KEY, 'application', id], queryFn: () => unwrap<Application>(client.GET('/api/policy/applications/{id}', { params: { path: { id } } })) });
 }
 export function useNotices() {
-  return useQuery({ queryKey: [...KEY, 'notices'], queryFn: () => api.get<{ items: Notice[] }>('/api/policy/notices'), select: (d) => d.items });
+  return useQuery({ queryKey: [...KEY, 'notices'], queryFn: () => unwrap<{ items: Notice[] }>(client.GET('/api/policy/notices')), select: (d) => d.items });
 }
 export function useObjections(enabled: boolean) {
-  return useQuery({ queryKey: [...KEY, 'objections'], queryFn: () => api.get<{ items: ObjectionRow[] }>('/api/policy/objections'), select: (d) => d.items, enabled });
+  return useQuery({ queryKey: [...KEY, 'objections'], queryFn: () => unwrap<{ items: ObjectionRow[] }>(client.GET('/api/policy/objections')), select: (d) => d.items, enabled });
 }
 export function useLedger(id: number | null) {
-  return useQuery({ queryKey: [...KEY, 'ledger', id], queryFn: () => api.get<Ledger>(`/api/policy/programmes/${id}/ledger`), enabled: id !== null });
+  return useQuery({ queryKey: [...KEY, 'ledger', id], queryFn: () => unwrap<Ledger>(client.GET('/api/policy/programmes/{id}/ledger', { params: { path: { id: id! } } })), enabled: id !== null });
 }
 
 /** Every write refreshes all programme queries: lists, budgets, queues and the ledger move together. */
@@ -116,31 +119,35 @@ export function useProgrammeMutations() {
   const onSuccess = () => qc.invalidateQueries({ queryKey: KEY });
   return {
     saveProgramme: useMutation({
-      mutationFn: ({ id, body }: { id?: number; body: Record<string, unknown> }) =>
-        (id ? api.patch<Programme>(`/api/policy/programmes/${id}`, body) : api.post<Programme>('/api/policy/programmes', body)),
+      mutationFn: ({ id, body }: { id?: number; body: Record<string, unknown> }) => unwrap<Programme>(id
+        ? client.PATCH('/api/policy/programmes/{id}', { params: { path: { id } }, body: body as BodyOf<'/api/policy/programmes/{id}', 'patch'> })
+        : client.POST('/api/policy/programmes', { body: body as BodyOf<'/api/policy/programmes', 'post'> })),
       onSuccess,
     }),
-    apply: useMutation({ mutationFn: ({ programmeId, note }: { programmeId: number; note?: string }) => api.post<Application>(`/api/policy/programmes/${programmeId}/applications`, { note: note || null }), onSuccess }),
+    apply: useMutation({ mutationFn: ({ programmeId, note }: { programmeId: number; note?: string }) =>
+      unwrap<Application>(client.POST('/api/policy/programmes/{id}/applications', { params: { path: { id: programmeId } }, body: { note: note || null } })), onSuccess }),
     attach: useMutation({
       mutationFn: ({ id, document, file }: { id: number; document: string; file: File }) => {
         const form = new FormData();
         form.append('file', file, file.name);
-        return api.upload<Application>(`/api/policy/applications/${id}/files`, form, { document });
+        // A multipart file (no JSON body schema): the form goes as it is.
+        return unwrap<Application>(client.POST('/api/policy/applications/{id}/files', { params: { path: { id }, query: { document } }, body: form as never }));
       },
       onSuccess,
     }),
-    submit: useMutation({ mutationFn: (id: number) => api.post<Application>(`/api/policy/applications/${id}/submit`), onSuccess }),
+    submit: useMutation({ mutationFn: (id: number) => unwrap<Application>(client.POST('/api/policy/applications/{id}/submit', { params: { path: { id } } })), onSuccess }),
     review: useMutation({
       mutationFn: ({ id, ...body }: { id: number; decision: 'approve' | 'reject'; score?: number | null; amount_fen?: number | null; reason: string; version: number }) =>
-        api.post<Application>(`/api/policy/applications/${id}/review`, body),
+        unwrap<Application>(client.POST('/api/policy/applications/{id}/review', { params: { path: { id } }, body })),
       onSuccess,
     }),
     publishNotice: useMutation({ mutationFn: ({ programmeId, starts_on, ends_on }: { programmeId: number; starts_on: string; ends_on: string }) =>
-      api.post<Notice>(`/api/policy/programmes/${programmeId}/notices`, { starts_on, ends_on }), onSuccess }),
-    object: useMutation({ mutationFn: ({ id, text }: { id: number; text: string }) => api.post(`/api/policy/applications/${id}/objections`, { text }), onSuccess }),
+      unwrap<Notice>(client.POST('/api/policy/programmes/{id}/notices', { params: { path: { id: programmeId } }, body: { starts_on, ends_on } })), onSuccess }),
+    object: useMutation({ mutationFn: ({ id, text }: { id: number; text: string }) =>
+      unwrap(client.POST('/api/policy/applications/{id}/objections', { params: { path: { id } }, body: { text } })), onSuccess }),
     resolve: useMutation({ mutationFn: ({ id, outcome, resolution }: { id: number; outcome: 'upheld' | 'dismissed'; resolution: string }) =>
-      api.post(`/api/policy/objections/${id}/resolve`, { outcome, resolution }), onSuccess }),
+      unwrap(client.POST('/api/policy/objections/{id}/resolve', { params: { path: { id } }, body: { outcome, resolution } })), onSuccess }),
     disburse: useMutation({ mutationFn: ({ programmeId, ids, key }: { programmeId: number; ids: number[]; key: string }) =>
-      api.post<BatchResult>(`/api/policy/programmes/${programmeId}/disbursements`, { application_ids: ids, idempotency_key: key }), onSuccess }),
+      unwrap<BatchResult>(client.POST('/api/policy/programmes/{id}/disbursements', { params: { path: { id: programmeId } }, body: { application_ids: ids, idempotency_key: key } })), onSuccess }),
   };
 }

@@ -1,19 +1,18 @@
 // Partner zone pairs (admin): zones whose listings count as the same partner zone in matching.
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../shared/api/client';
-import type * as S from '../../../../../src/transfer/workflow/schemas';
+import { client, unwrap, type BodyOf, type ResponseOf } from '../../../shared/api/client';
 
-export type ZonePair = z.output<typeof S.zonePair>;
+export type ZonePair = ResponseOf<'/api/transfer/zone-partners', 'get'>['items'][number];
 
 export function useZonePairs(enabled: boolean) {
   return useQuery({
     queryKey: ['transfer', 'zone-partners'],
-    queryFn: () => api.get<{ items: ZonePair[] }>('/api/transfer/zone-partners'),
+    queryFn: () => unwrap(client.GET('/api/transfer/zone-partners')),
     select: (d) => d.items,
     enabled,
   });
 }
 
-export const createZonePair = (body: { zone_id: number; partner_zone_id: number; note?: string | null }) => api.post<ZonePair>('/api/transfer/zone-partners', body);
-export const deleteZonePair = (zoneId: number, partnerZoneId: number) => api.delete<{ removed: true }>(`/api/transfer/zone-partners/${zoneId}/${partnerZoneId}`);
+export const createZonePair = (body: BodyOf<'/api/transfer/zone-partners', 'post'>) => unwrap(client.POST('/api/transfer/zone-partners', { body }));
+export const deleteZonePair = (zoneId: number, partnerZoneId: number) =>
+  unwrap(client.DELETE('/api/transfer/zone-partners/{zoneId}/{partnerZoneId}', { params: { path: { zoneId, partnerZoneId } } }));

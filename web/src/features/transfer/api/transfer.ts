@@ -1,9 +1,7 @@
 // Technology transfer: demands (the generic record routes for list/create/read; their workflow, quality, history and
 // matches are shared with offers in ./listings), brokerage cases, the zone funnel and challenges (/api/transfer/…).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../shared/api/client';
-import type { z } from 'zod';
-import type * as S from '../../../../../src/transfer/workflow/schemas';
+import { client, unwrap, type BodyOf, type ResponseOf } from '../../../shared/api/client';
 import type { Item, ListResult, User } from '../../../shared/api/types';
 
 export const COOPERATION_MODES = ['transfer', 'licence', 'joint_rd', 'commissioned', 'consulting', 'talent'] as const;
@@ -15,19 +13,19 @@ export const DECLINE_REASONS = ['wrong_field', 'too_early', 'too_expensive', 'no
 export const FUNNEL_STAGES = ['collected', 'screened', 'published', 'matched', 'introduced', 'negotiating', 'signed', 'registered', 'implemented'] as const;
 export const CHALLENGE_STATUSES = ['open', 'screening', 'published', 'scoring', 'closed'] as const;
 
-// Response types come from the server's own zod schemas (the ones that also yield the OpenAPI document and check
-// every response), so the web app cannot drift from the API: a type-only import, erased from the bundle.
-export type QualityReport = z.output<typeof S.quality>;
+// Response types come from the API types generated from the server's OpenAPI document (schema.ts, `npm run gen:api`),
+// so the web app cannot drift from the API.
+export type QualityReport = ResponseOf<'/api/demands/{id}/quality', 'get'>;
 export type Suggestion = QualityReport['suggestions'][number];
-export type MatchesResult = z.output<typeof S.matches>;
+export type MatchesResult = ResponseOf<'/api/demands/{id}/matches', 'get'>;
 export type MatchView = MatchesResult['items'][number];
 export type ExpertMatch = MatchesResult['experts'][number];
-export type StatusEvent = z.output<typeof S.statusHistory>['items'][number];
-export type CaseSummary = z.output<typeof S.caseList>['items'][number];
-export type CaseDetail = z.output<typeof S.caseDetail>;
+export type StatusEvent = ResponseOf<'/api/demands/{id}/status-history', 'get'>['items'][number];
+export type CaseSummary = ResponseOf<'/api/transfer/cases', 'get'>['items'][number];
+export type CaseDetail = ResponseOf<'/api/transfer/cases/{id}', 'get'>;
 export type CaseFile = CaseDetail['files'][number];
-export type Funnel = z.output<typeof S.funnel>;
-export type Challenge = z.output<typeof S.challenge>;
+export type Funnel = ResponseOf<'/api/zones/{id}/transfer-funnel', 'get'>;
+export type Challenge = ResponseOf<'/api/transfer/challenges', 'get'>['items'][number];
 
 export type CaseStage = (typeof CASE_STAGES)[number];
 export type StatusAction = 'submit' | 'screen' | 'publish' | 'send_back' | 'close' | 'reopen';
@@ -53,30 +51,34 @@ export function useDemandList(params: { status?: string; q?: string; offset?: nu
   return useQuery({
     queryKey: ['transfer', 'demands', params],
     queryFn: ({ signal }) =>
-      api.get<ListResult>('/api/demands', { status: params.status, q: params.q, offset: params.offset, limit: params.limit ?? 20, sort: 'id', order: 'desc' }, signal),
+      unwrap<ListResult>(client.GET('/api/demands', {
+        params: { query: { status: params.status as never, q: params.q, offset: params.offset, limit: params.limit ?? 20, sort: 'id', order: 'desc' } }, signal,
+      })),
   });
 }
 
 export function useDemand(id: number, enabled = true) {
-  return useQuery({ queryKey: ['transfer', 'demand', id], queryFn: () => api.get<Item>(`/api/demands/${id}`), enabled });
+  return useQuery({ queryKey: ['transfer', 'demand', id], queryFn: () => unwrap<Item>(client.GET('/api/demands/{id}', { params: { path: { id } } })), enabled });
 }
 
-export const createDemand = (draft: Record<string, unknown>) => api.post<Item>('/api/demands', draft);
+// The demand form builds its fields from the entity description (GET /api/meta/entities): checked by the server.
+export const createDemand = (draft: Record<string, unknown>) => unwrap<Item>(client.POST('/api/demands', { body: draft as never }));
 /** `version` is the one the form was loaded with: the server refuses the change if someone saved in between. */
-export const updateDemand = (id: number, version: number, changes: Record<string, unknown>) => api.patch<Item>(`/api/demands/${id}`, { ...changes, version });
+export const updateDemand = (id: number, version: number, changes: Record<string, unknown>) =>
+  unwrap<Item>(client.PATCH('/api/demands/{id}', { params: { path: { id } }, body: { ...changes, version } as never }));
 export const openCase = (demandId: number, offerId: number, note?: string | null) =>
-  api.post<CaseDetail>('/api/transfer/cases', { demand_id: demandId, offer_id: offerId, note: note || null });
+  unwrap(client.POST('/api/transfer/cases', { body: { demand_id: demandId, offer_id: offerId, note: note || null } }));
 
 export function useCases(stage?: string) {
   return useQuery({
     queryKey: ['transfer', 'cases', stage ?? null],
-    queryFn: () => api.get<{ items: CaseSummary[] }>('/api/transfer/cases', { stage }),
+    queryFn: () => unwrap(client.GET('/api/transfer/cases', { params: { query: { stage: stage as CaseStage | undefined } } })),
     select: (d) => d.items,
   });
 }
 
 export function useCase(id: number) {
-  return useQuery({ queryKey: ['transfer', 'case', id], queryFn: () => api.get<CaseDetail>(`/api/transfer/cases/${id}`) });
+  return useQuery({ queryKey: ['transfer', 'case', id], queryFn: () => unwrap(client.GET('/api/transfer/cases/{id}', { params: { path: { id } } })) });
 }
 
 export function useCaseMutations(id: number) {
@@ -86,24 +88,28 @@ export function useCaseMutations(id: number) {
     void qc.invalidateQueries({ queryKey: ['transfer', 'cases'] });
   };
   return {
-    move: useMutation({ mutationFn: (input: StageInput) => api.post<CaseDetail>(`/api/transfer/cases/${id}/stage`, input), onSuccess: done }),
-    note: useMutation({ mutationFn: (note: string) => api.post<CaseDetail>(`/api/transfer/cases/${id}/notes`, { note }), onSuccess: done }),
+    move: useMutation({ mutationFn: (input: StageInput) => unwrap(client.POST('/api/transfer/cases/{id}/stage', { params: { path: { id } }, body: input })), onSuccess: done }),
+    note: useMutation({ mutationFn: (note: string) => unwrap(client.POST('/api/transfer/cases/{id}/notes', { params: { path: { id } }, body: { note } })), onSuccess: done }),
     addFile: useMutation({
       mutationFn: (file: File) => {
         const form = new FormData();
         form.append('file', file, file.name);
-        return api.upload<CaseDetail>(`/api/transfer/cases/${id}/files`, form);
+        // A multipart file (no JSON body schema): the form goes as it is.
+        return unwrap<CaseDetail>(client.POST('/api/transfer/cases/{id}/files', { params: { path: { id } }, body: form as never }));
       },
       onSuccess: done,
     }),
-    removeFile: useMutation({ mutationFn: (fileId: number) => api.delete<CaseDetail>(caseFileUrl(id, fileId)), onSuccess: done }),
+    removeFile: useMutation({
+      mutationFn: (fileId: number) => unwrap<CaseDetail>(client.DELETE('/api/transfer/cases/{id}/files/{fileId}', { params: { path: { id, fileId } } })),
+      onSuccess: done,
+    }),
   };
 }
 
 export function useFunnel(zoneId: number | null, from?: string, to?: string) {
   return useQuery({
     queryKey: ['transfer', 'funnel', zoneId, from, to],
-    queryFn: () => api.get<Funnel>(`/api/zones/${zoneId}/transfer-funnel`, { from, to }),
+    queryFn: () => unwrap(client.GET('/api/zones/{id}/transfer-funnel', { params: { path: { id: zoneId! }, query: { from, to } } })),
     enabled: zoneId !== null,
   });
 }
@@ -111,11 +117,11 @@ export function useFunnel(zoneId: number | null, from?: string, to?: string) {
 export function useChallenges() {
   return useQuery({
     queryKey: ['transfer', 'challenges'],
-    queryFn: () => api.get<{ items: Challenge[] }>('/api/transfer/challenges'),
+    queryFn: () => unwrap(client.GET('/api/transfer/challenges')),
     select: (d) => d.items,
   });
 }
 
-export const createChallenge = (body: { zone_id: number; title: string; description?: string | null; opens_on: string; closes_on: string; prize_amount_fen?: number | null }) =>
-  api.post<Challenge>('/api/transfer/challenges', body);
-export const setChallengeStatus = (id: number, status: string) => api.post<Challenge>(`/api/transfer/challenges/${id}/status`, { status });
+export const createChallenge = (body: BodyOf<'/api/transfer/challenges', 'post'>) => unwrap(client.POST('/api/transfer/challenges', { body }));
+export const setChallengeStatus = (id: number, status: BodyOf<'/api/transfer/challenges/{id}/status', 'post'>['status']) =>
+  unwrap(client.POST('/api/transfer/challenges/{id}/status', { params: { path: { id } }, body: { status } }));

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { App, Button, Form, Modal, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../shared/api/client';
+import { client, unwrap } from '../../../shared/api/client';
+import { accountsApi } from '../../accounts/api';
 import { useI18n } from '../../../shared/i18n';
 import { listItems } from '../../entities/api/entities';
 import type { CaseDetail } from '../api/transfer';
@@ -22,7 +23,7 @@ export function CaseBrokerForm({ c }: { c: CaseDetail }) {
   const [form] = Form.useForm<Values>();
   const users = useQuery({
     queryKey: ['transfer', 'broker-users'],
-    queryFn: () => api.get<{ items: { id: number; username: string; display_name: string; role: string; active: boolean }[] }>('/api/users', { limit: 200 }),
+    queryFn: () => accountsApi.users({ limit: 200 }),
     select: (d) => d.items.filter((u) => u.active && u.role !== 'org_user'),
     enabled: open,
   });
@@ -33,7 +34,9 @@ export function CaseBrokerForm({ c }: { c: CaseDetail }) {
     enabled: open,
   });
   const save = useMutation({
-    mutationFn: (v: Values) => api.post<CaseDetail>(`/api/transfer/cases/${c.id}/broker`, { broker_user_id: v.broker_user_id, agency_id: v.agency_id ?? null }),
+    mutationFn: (v: Values) => unwrap(client.POST('/api/transfer/cases/{id}/broker', {
+      params: { path: { id: c.id } }, body: { broker_user_id: v.broker_user_id!, agency_id: v.agency_id ?? null },
+    })),
     onSuccess: () => {
       void message.success(t('transfer.action.done'));
       setOpen(false);

@@ -16,6 +16,7 @@ import { StatusActions } from './StatusActions';
 import { StatusHistory } from './StatusHistory';
 import { errorText, StatusTag, tk } from './labels';
 import { GeneratedTag } from './GeneratedTag';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 export function DemandDetailPage() {
   const id = Number(useParams().id);
@@ -36,7 +37,7 @@ export function DemandDetailPage() {
     const opt = meta?.fields.find((f) => f.name === field)?.options?.find((o) => o.value === value);
     return opt ? pick(opt.label) : value == null || value === '' ? '—' : String(value);
   };
-  const text = (v: unknown) => (v == null || v === '' ? '—' : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(v)}</Typography.Paragraph>);
+  const text = (v: unknown) => (v == null || v === '' ? '—' : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} lang={textLang(v, d?.lang)}>{String(v)}</Typography.Paragraph>);
 
   return (
     <ItemDetailLayout
@@ -44,7 +45,7 @@ export function DemandDetailPage() {
       loading={demand.isPending}
       title={
         <Space>
-          <span data-testid="demand-title">{String(d?.title ?? '')}</span>
+          <span data-testid="demand-title" lang={textLang(d?.title, d?.lang)}>{String(d?.title ?? '')}</span>
           <GeneratedTag generated={d?.generated} />
           <StatusTag t={t} status={status} />
         </Space>

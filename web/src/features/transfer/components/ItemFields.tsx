@@ -7,6 +7,7 @@ import { useI18n } from '../../../shared/i18n';
 import { useEntityMeta } from '../../entities/api/entities';
 import type { ItemKind, PublicItem } from '../api/listings';
 import { fieldName, tk } from './labels';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 const WIDE = new Set(['description', 'problem', 'target_indicators', 'acceptance_criteria', 'summary', 'advantages', 'cooperation_modes']);
 const FIELDS: Record<ItemKind, string[]> = {
@@ -45,7 +46,7 @@ export function ItemFields({ kind, item }: { kind: ItemKind; item: PublicItem })
     if (field === 'hightech_field') return option(field, v);
     if (field === 'ip_status') return tk(t, 'ip', v);
     if (field === 'deadline') return String(v).slice(0, 10);
-    if (WIDE.has(field)) return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(v)}</Typography.Paragraph>;
+    if (WIDE.has(field)) return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} lang={textLang(v, item.lang)}>{String(v)}</Typography.Paragraph>;
     return String(v);
   };
   return (

@@ -18,12 +18,12 @@ export function MarketFilterBar({ kind, filters, onChange }: { kind: ItemKind; f
     <Space wrap data-testid="market-filters">
       <Select
         allowClear style={{ width: 200 }} id="market-field" placeholder={t('transfer.market.field')} value={filters.field} data-testid="market-field"
-        onChange={(v?: string) => set({ field: v })} options={fields.map((o) => ({ value: o.value, label: pick(o.label) }))}
+        onChange={(v?: MarketFilters['field']) => set({ field: v })} options={fields.map((o) => ({ value: o.value, label: pick(o.label) }))}
       />
       <ZoneTreeSelect testId="market-zone" placeholder={t('transfer.market.zone')} value={filters.zone} onChange={(v) => set({ zone: v ?? undefined })} style={{ width: 220 }} />
       <Select
         allowClear style={{ width: 170 }} id="market-mode" placeholder={t('transfer.market.mode')} value={filters.mode} data-testid="market-mode"
-        onChange={(v?: string) => set({ mode: v })} options={COOPERATION_MODES.map((m) => ({ value: m, label: tk(t, 'mode', m) }))}
+        onChange={(v?: MarketFilters['mode']) => set({ mode: v })} options={COOPERATION_MODES.map((m) => ({ value: m, label: tk(t, 'mode', m) }))}
       />
       <Space.Compact>
         <InputNumber min={0} style={{ width: 130 }} placeholder={t(kind === 'demand' ? 'transfer.market.budgetFrom' : 'transfer.market.priceFrom')} value={filters.budget_min}

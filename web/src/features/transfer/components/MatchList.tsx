@@ -10,6 +10,7 @@ import { declineResult, type ItemKind } from '../api/listings';
 import { errorText, tk } from './labels';
 import { GeneratedTag } from './GeneratedTag';
 import { ConfidenceTag, formatScore, MatchScore, WhyList } from './MatchParts';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 export function MatchList({
   kind,
@@ -101,7 +102,7 @@ export function MatchList({
               avatar={<MatchScore score={m.score} />}
               title={
                 <Space wrap>
-                  <Link to={`/listings/${m.kind}/${m.id}`} data-testid="match-title">{m.title}</Link>
+                  <Link to={`/listings/${m.kind}/${m.id}`} data-testid="match-title" lang={textLang(m.title)}>{m.title}</Link>
                   <GeneratedTag generated={m.generated} />
                   <Typography.Text type="secondary">{m.code}</Typography.Text>
                   <ConfidenceTag confident={m.confident} />

@@ -18,6 +18,7 @@ import { StatusActions } from './StatusActions';
 import { StatusHistory } from './StatusHistory';
 import { errorText, StatusTag } from './labels';
 import { GeneratedTag } from './GeneratedTag';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 export function OfferDetailPage() {
   const id = Number(useParams().id);
@@ -39,7 +40,7 @@ export function OfferDetailPage() {
       loading={offer.isPending}
       title={
         <Space wrap>
-          <span data-testid="offer-title">{o?.title}</span>
+          <span data-testid="offer-title" lang={textLang(o?.title, o?.lang)}>{o?.title}</span>
           <GeneratedTag generated={o?.generated} />
           <StatusTag t={t} status={status} />
           {o?.anonymous ? <Tag>{t('transfer.field.anonymous')}</Tag> : null}

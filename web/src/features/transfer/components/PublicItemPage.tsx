@@ -10,6 +10,7 @@ import { ItemFields } from './ItemFields';
 import { NdaGate } from './NdaGate';
 import { errorText, StatusTag } from './labels';
 import { GeneratedTag } from './GeneratedTag';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 export function PublicItemPage() {
   const params = useParams();
@@ -28,7 +29,7 @@ export function PublicItemPage() {
       </Button>
       <Card
         loading={item.isPending}
-        title={<Space wrap><span data-testid="public-title">{d?.title}</span><StatusTag t={t} status={d?.status} /><GeneratedTag generated={d?.generated} /></Space>}
+        title={<Space wrap><span data-testid="public-title" lang={textLang(d?.title, d?.lang)}>{d?.title}</span><StatusTag t={t} status={d?.status} /><GeneratedTag generated={d?.generated} /></Space>}
         extra={
           <Space>
             <Typography.Text type="secondary">{d?.code}</Typography.Text>

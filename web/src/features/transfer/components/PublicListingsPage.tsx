@@ -10,6 +10,7 @@ import { type ItemKind, type MarketFilters, type PublicItem, usePublicList } fro
 import { useEntityMeta } from '../../entities/api/entities';
 import { errorText, tk } from './labels';
 import { GeneratedTag } from './GeneratedTag';
+import { textLang } from '../../../shared/i18n/text-lang';
 
 export function PublicListingsPage() {
   const { t } = useI18n();
@@ -58,7 +59,7 @@ function ListingRow({ item }: { item: PublicItem }) {
       <List.Item.Meta
         title={
           <Space wrap>
-            <Link to={`/listings/${item.kind}/${item.id}`} data-testid="public-item-title">{item.title}</Link>
+            <Link to={`/listings/${item.kind}/${item.id}`} data-testid="public-item-title" lang={textLang(item.title, item.lang)}>{item.title}</Link>
             <GeneratedTag generated={item.generated} />
             <Typography.Text type="secondary">{item.code}</Typography.Text>
             {field ? <Tag>{pick(field.label)}</Tag> : null}
@@ -72,7 +73,7 @@ function ListingRow({ item }: { item: PublicItem }) {
                 ? `${name(item.organization)} · ${name(item.zone)}`
                 : <><LockOutlined /> {t('transfer.public.ownerHidden', { zone: name(item.zone) || '—' })}</>}
             </span>
-            {text ? <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>{text}</Typography.Paragraph> : null}
+            {text ? <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }} lang={textLang(text, item.lang)}>{text}</Typography.Paragraph> : null}
             {item.withheld.length > 0 && (
               <Typography.Text type="secondary">
                 {t('transfer.public.withheldCount', { count: item.withheld.length })} {[...new Set(item.withheld.map((w) => tk(t, 'withheld', w.tier)))].join(' · ')}

@@ -1,45 +1,46 @@
 // Self-assessment, saved versions, rule versions, the super-deduction calculator and policy matching
-// (/api/policy/…). Response types come from the server's own zod schemas (type-only imports).
+// (/api/policy/…). Request and response types come from the API types generated from the OpenAPI document (schema.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../../shared/api/client';
-import type * as S from '../../../../../../src/policy/assessment/assessment.schemas';
+import { client, unwrap, type BodyOf, type ResponseOf } from '../../../../shared/api/client';
 import type { PolicyCaseInput } from '../../../../../../src/policy/rules/case';
 
 export type Programme = 'hnte' | 'tech-sme' | 'innovative-sme' | 'srdi' | 'little-giant';
 export const PROGRAMMES: Programme[] = ['tech-sme', 'innovative-sme', 'hnte', 'srdi', 'little-giant'];
-export type Prefill = z.output<typeof S.prefillResponse>;
-export type RunResult = z.output<typeof S.runResponse>;
-export type AssessmentResult = z.output<typeof S.assessmentResult>;
-export type SavedAssessment = z.output<typeof S.assessmentDetail>;
-export type AssessmentList = z.output<typeof S.assessmentList>;
-export type RuleVersionView = z.output<typeof S.ruleVersionView>;
-export type SuperDeduction = z.output<typeof S.superDeduction>;
-export type EnterpriseMatches = z.output<typeof S.enterpriseMatches>;
-export type ZoneMatches = z.output<typeof S.zoneMatches>;
+export type Prefill = ResponseOf<'/api/policy/assessment/prefill', 'get'>;
+export type RunResult = ResponseOf<'/api/policy/assessment/run', 'post'>;
+export type AssessmentResult = RunResult['result'];
+export type SavedAssessment = ResponseOf<'/api/policy/assessments/{id}', 'get'>;
+export type AssessmentList = ResponseOf<'/api/policy/assessments', 'get'>;
+export type RuleVersionView = ResponseOf<'/api/policy/rule-versions', 'get'>['items'][number];
+export type SuperDeduction = ResponseOf<'/api/policy/super-deduction', 'post'>;
+export type EnterpriseMatches = ResponseOf<'/api/policy/matching/enterprises/{id}', 'get'>;
+export type ZoneMatches = ResponseOf<'/api/policy/matching/programme-candidates', 'get'>;
+// The case form edits the engine's own case type (the document's case body is an open record of the same fields).
 export type CaseInput = PolicyCaseInput;
 
 export function usePrefill(organization: number | null, programme: Programme, date: string) {
   return useQuery({
     queryKey: ['policy', 'prefill', organization, programme, date],
-    queryFn: ({ signal }) => api.get<Prefill>('/api/policy/assessment/prefill', { organization, programme, date }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/policy/assessment/prefill', { params: { query: { organization: organization!, programme, date } }, signal })),
     enabled: organization !== null,
     retry: false,
   });
 }
 
-export interface RunBody { organization_id: number; programme: Programme; date: string; case: CaseInput; note?: string | null }
+/** What the form sends to run an assessment and to save it (the save takes a note besides). */
+export type RunBody = Omit<BodyOf<'/api/policy/assessments', 'post'>, 'case'> & { case: CaseInput };
 
 export function useRun() {
-  return useMutation({ mutationFn: (body: RunBody) => api.post<RunResult>('/api/policy/assessment/run', body) });
+  return useMutation({ mutationFn: (body: RunBody) => unwrap(client.POST('/api/policy/assessment/run', { body })) });
 }
 
 export function useSave() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, ...body }: RunBody & { id?: number; version?: number }) =>
-      id ? api.post<SavedAssessment>(`/api/policy/assessments/${id}/versions`, { version, date: body.date, case: body.case, note: body.note })
-        : api.post<SavedAssessment>('/api/policy/assessments', body),
+      unwrap<SavedAssessment>(id
+        ? client.POST('/api/policy/assessments/{id}/versions', { params: { path: { id } }, body: { version: version!, date: body.date, case: body.case, note: body.note } })
+        : client.POST('/api/policy/assessments', { body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['policy', 'assessments'] }),
   });
 }
@@ -47,7 +48,7 @@ export function useSave() {
 export function useAssessments(organization: number | null) {
   return useQuery({
     queryKey: ['policy', 'assessments', organization],
-    queryFn: ({ signal }) => api.get<AssessmentList>('/api/policy/assessments', { organization, limit: 50 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/policy/assessments', { params: { query: { organization: organization!, limit: 50 } }, signal })),
     enabled: organization !== null,
   });
 }
@@ -55,7 +56,7 @@ export function useAssessments(organization: number | null) {
 export function useAssessment(id: number | null) {
   return useQuery({
     queryKey: ['policy', 'assessments', 'one', id],
-    queryFn: ({ signal }) => api.get<SavedAssessment>(`/api/policy/assessments/${id}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/policy/assessments/{id}', { params: { path: { id: id! } }, signal })),
     enabled: id !== null,
   });
 }
@@ -63,7 +64,7 @@ export function useAssessment(id: number | null) {
 export function useRuleVersions(programme?: Programme) {
   return useQuery({
     queryKey: ['policy', 'rule-versions', programme ?? 'all'],
-    queryFn: ({ signal }) => api.get<{ items: RuleVersionView[] }>('/api/policy/rule-versions', { programme }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/policy/rule-versions', { params: { query: { programme } }, signal })),
   });
 }
 
@@ -73,20 +74,21 @@ export function useUploadRuleVersion() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload<RuleVersionView>('/api/policy/rule-versions/file', form);
+      // A multipart file (no JSON body schema): the form goes as it is.
+      return unwrap(client.POST('/api/policy/rule-versions/file', { body: form as never }));
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['policy', 'rule-versions'] }),
   });
 }
 
 export function useSuperDeduction() {
-  return useMutation({ mutationFn: (body: Record<string, unknown>) => api.post<SuperDeduction>('/api/policy/super-deduction', body) });
+  return useMutation({ mutationFn: (body: BodyOf<'/api/policy/super-deduction', 'post'>) => unwrap(client.POST('/api/policy/super-deduction', { body })) });
 }
 
 export function useEnterpriseMatches(organization: number | null, date: string) {
   return useQuery({
     queryKey: ['policy', 'matching', organization, date],
-    queryFn: ({ signal }) => api.get<EnterpriseMatches>(`/api/policy/matching/enterprises/${organization}`, { date }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/policy/matching/enterprises/{id}', { params: { path: { id: organization! }, query: { date } }, signal })),
     enabled: organization !== null,
     retry: false,
   });
@@ -95,7 +97,9 @@ export function useEnterpriseMatches(organization: number | null, date: string) 
 export function useProgrammeCandidates(programme: number | null, zone: number | null, date: string, page: number) {
   return useQuery({
     queryKey: ['policy', 'candidates', programme, zone, date, page],
-    queryFn: ({ signal }) => api.get<ZoneMatches>('/api/policy/matching/programme-candidates', { programme, zone, date, limit: 20, offset: (page - 1) * 20 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/policy/matching/programme-candidates', {
+      params: { query: { programme: programme!, zone: zone ?? undefined, date, limit: 20, offset: (page - 1) * 20 } }, signal,
+    })),
     enabled: programme !== null,
     retry: false,
   });

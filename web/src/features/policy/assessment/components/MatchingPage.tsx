@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Empty, List, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../../../shared/api/client';
+import { client, unwrap } from '../../../../shared/api/client';
 import { StatusTags } from '../../../../shared/components/StatusTags';
 import { useAuth } from '../../../../shared/auth/AuthContext';
 import { useI18n, type MessageKey } from '../../../../shared/i18n';
@@ -96,7 +96,7 @@ function ZoneCandidates() {
   const [page, setPage] = useState(1);
   const programmes = useQuery({
     queryKey: ['policy', 'programmes', 'open'],
-    queryFn: ({ signal }) => api.get<{ items: { id: number; name_zh: string; name_en: string; closes_on: string }[] }>('/api/policy/programmes', { open: true }, signal),
+    queryFn: ({ signal }) => unwrap<{ items: { id: number; name_zh: string; name_en: string; closes_on: string }[] }>(client.GET('/api/policy/programmes', { params: { query: { open: 'true' } }, signal })),
   });
   const list = useProgrammeCandidates(programme, zoneId, date, page);
   return (
