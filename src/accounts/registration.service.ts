@@ -57,20 +57,26 @@ export async function submitRegistration(db: Db, input: RegistrationInput) {
   }
   const ticket = randomBytes(24).toString('base64url');
   const passwordHash = await hash(input.password);
+  const pendingCode = () => new AppError('DUPLICATE', 'accounts.registration.pending', { code: creditCode }, [{ field: 'credit_code', key: 'accounts.registration.pending', params: { code: creditCode } }]);
+  const takenName = () => new AppError('DUPLICATE', 'problem.duplicate', { field: 'username' }, [{ field: 'username', key: 'problem.duplicate', params: { field: 'username' } }]);
   try {
-    const rows = await db.query<{ id: number; status: 'pending' | 'approved' | 'rejected'; created_at: string }>(
-      `insert into registration_requests (zone_id, credit_code, enterprise_name, contact_name, email, phone, username, password_hash, ticket_hash)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id, status, created_at`,
-      [input.zone_id, creditCode, input.enterprise_name.trim(), input.contact_name.trim(), email, phone, username, passwordHash, ticketHash(ticket)]);
-    return { ...rows[0]!, ticket };
+    return await db.transaction(async (tx) => {
+      // One open request per enterprise and per user name across all zones: the database holds it per zone only
+      // (registration_requests is distributed by zone, migrations/030), so requests take turns under this lock.
+      await tx.query("select pg_advisory_xact_lock(hashtext('kechuang.registration-pending'))");
+      const open = await tx.query<{ credit_code: string; username: string }>(
+        `select credit_code, username from registration_requests where status = 'pending' and (credit_code = $1 or username = $2) limit 1`, [creditCode, username]);
+      if (open.length) throw open[0]!.credit_code === creditCode ? pendingCode() : takenName();
+      const rows = await tx.query<{ id: number; status: 'pending' | 'approved' | 'rejected'; created_at: string }>(
+        `insert into registration_requests (zone_id, credit_code, enterprise_name, contact_name, email, phone, username, password_hash, ticket_hash)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id, status, created_at`,
+        [input.zone_id, creditCode, input.enterprise_name.trim(), input.contact_name.trim(), email, phone, username, passwordHash, ticketHash(ticket)]);
+      return { ...rows[0]!, ticket };
+    });
   } catch (err) {
     const constraint = (err as { constraint?: string }).constraint;
-    if (constraint === 'registration_requests_pending_code') {
-      throw new AppError('DUPLICATE', 'accounts.registration.pending', { code: creditCode }, [{ field: 'credit_code', key: 'accounts.registration.pending', params: { code: creditCode } }]);
-    }
-    if (constraint === 'registration_requests_pending_username') {
-      throw new AppError('DUPLICATE', 'problem.duplicate', { field: 'username' }, [{ field: 'username', key: 'problem.duplicate', params: { field: 'username' } }]);
-    }
+    if (constraint === 'registration_requests_pending_code') throw pendingCode();
+    if (constraint === 'registration_requests_pending_username') throw takenName();
     throw err;
   }
 }

@@ -24,7 +24,7 @@ async function setStatistics(t: TestApp, orgId: number, rdExpense: number) {
   await t.testDb.db.query(
     `insert into annual_statistics (code, zone_id, organization_id, year, operating_revenue, rd_expense, staff)
      select 'PP-TEST-' || o.id || '-' || $2::int, o.zone_id, o.id, $2::int, 5000, $3::numeric, 100 from organizations o where o.id = $1
-     on conflict (organization_id, year) do update set rd_expense = excluded.rd_expense`, [orgId, lastYear, rdExpense]);
+     on conflict (zone_id, organization_id, year) do update set rd_expense = excluded.rd_expense`, [orgId, lastYear, rdExpense]);
 }
 
 describe.each(BACKENDS)('incentive programmes on %s', (backend) => {
@@ -280,9 +280,9 @@ describe('a disbursement batch killed part-way', () => {
     const admin = Number((await db.query<{ id: number }>(`select id from users where role = 'admin' order by id limit 1`))[0]!.id);
     const pid = Number((await db.query<{ id: number }>(`insert into policy_programmes (code, zone_id, name_zh, name_en, rules, amount_rule, budget_fen, opens_on, closes_on)
       values ('KILL', $1, '杀进程', 'Kill', '[]', '{"kind":"fixed","amount_fen":100}', 100000000, $2, $3) returning id`, [zone, day(-30), day(30)]))[0]!.id);
-    await db.query(`insert into policy_ledger_accounts (programme_id, kind) values ($1, 'appropriation'), ($1, 'budget')`, [pid]);
-    await db.query(`insert into policy_ledger_entries (programme_id, debit_account_id, credit_account_id, amount_fen, kind)
-      select $1, b.id, a.id, 100000000, 'allocation' from policy_ledger_accounts a, policy_ledger_accounts b where a.programme_id = $1 and b.programme_id = $1 and a.kind = 'appropriation' and b.kind = 'budget'`, [pid]);
+    await db.query(`insert into policy_ledger_accounts (programme_id, zone_id, kind) values ($1, $2, 'appropriation'), ($1, $2, 'budget')`, [pid, zone]);
+    await db.query(`insert into policy_ledger_entries (programme_id, zone_id, debit_account_id, credit_account_id, amount_fen, kind)
+      select $1, a.zone_id, b.id, a.id, 100000000, 'allocation' from policy_ledger_accounts a, policy_ledger_accounts b where a.programme_id = $1 and b.programme_id = $1 and a.kind = 'appropriation' and b.kind = 'budget'`, [pid]);
     const n = (await db.query<{ id: number }>(`insert into policy_notices (programme_id, zone_id, starts_on, ends_on) values ($1, $2, $3, $4) returning id`, [pid, zone, day(-20), day(-10)]))[0]!.id;
     const apps = (await db.query<{ id: number }>(`insert into policy_applications (programme_id, organization_id, zone_id, status, figures, eligibility, computed_fen, approved_fen, decided_at, notice_id)
       select $1, o.id, o.zone_id, 'approved', '{}', '[]', 100, 100, now(), $2 from organizations o where o.zone_id = $3 returning id`, [pid, n, zone])).map((r) => Number(r.id));

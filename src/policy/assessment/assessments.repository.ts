@@ -57,8 +57,8 @@ export async function bumpVersion(tx: Queryable, id: number, expected: number): 
 
 export async function insertVersion(tx: Queryable, id: number, version: number, v: NewVersion, userId: number): Promise<void> {
   await tx.query(`insert into policy_assessment_versions
-      (assessment_id, version, application_date, rules_version, qualifies, uncertain, score, inputs, result, note, saved_by)
-      values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
+      (assessment_id, zone_id, version, application_date, rules_version, qualifies, uncertain, score, inputs, result, note, saved_by)
+      select $1, a.zone_id, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11 from policy_assessments a where a.id = $1`,
   [id, version, v.applicationDate, v.rulesVersion, v.qualifies, v.uncertain, v.score, JSON.stringify(v.inputs), JSON.stringify(v.result), v.note, userId]);
 }
 

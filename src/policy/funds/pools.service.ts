@@ -63,8 +63,8 @@ export async function createPool(db: Db, actor: Actor | null, input: PoolInput) 
       `insert into risk_pools (code, zone_id, name_zh, name_en, size_fen, balance_fen, share_bp, loan_cap_fen, valid_from, valid_to, created_by)
        values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10) returning *`,
       [input.code?.trim() || newCode('RP'), input.zone_id, input.name_zh.trim(), input.name_en ?? null, input.size_fen, input.share_bp, input.loan_cap_fen, input.valid_from, input.valid_to ?? null, a.userId]))[0]!;
-    for (const id of input.bank_ids) await tx.query('insert into risk_pool_banks (pool_id, organization_id) values ($1, $2)', [row.id, id]);
-    await tx.query(`insert into risk_pool_movements (pool_id, kind, amount_fen, balance_after_fen, user_id) values ($1, 'endowment', $2, $2, $3)`, [row.id, input.size_fen, a.userId]);
+    for (const id of input.bank_ids) await tx.query('insert into risk_pool_banks (pool_id, zone_id, organization_id) values ($1, $2, $3)', [row.id, input.zone_id, id]);
+    await tx.query(`insert into risk_pool_movements (pool_id, zone_id, kind, amount_fen, balance_after_fen, user_id) values ($1, $4, 'endowment', $2, $2, $3)`, [row.id, input.size_fen, a.userId, input.zone_id]);
     const out = { ...poolOut(row), bank_ids: input.bank_ids };
     await audit(tx, a, 'risk_pools', out.id, out.zone_id, 'create', null, out);
     return out;
@@ -76,7 +76,7 @@ export async function addBank(db: Db, actor: Actor | null, poolId: number, organ
   const a = await assertManager(db, actor, Number(pool.zone_id));
   await orgOrFail(db, organizationId, 'organization_id');
   await db.transaction(async (tx) => {
-    const added = await tx.query('insert into risk_pool_banks (pool_id, organization_id) values ($1, $2) on conflict do nothing returning organization_id', [poolId, organizationId]);
+    const added = await tx.query('insert into risk_pool_banks (pool_id, zone_id, organization_id) values ($1, $3, $2) on conflict do nothing returning organization_id', [poolId, organizationId, pool.zone_id]);
     if (added.length) await audit(tx, a, 'risk_pools', poolId, Number(pool.zone_id), 'add_bank', null, { organization_id: organizationId });
   });
   return getPool(db, actor, poolId);
@@ -89,8 +89,8 @@ export async function topUp(db: Db, actor: Actor | null, poolId: number, amountF
     const before = poolOut(await poolRow(tx, poolId, true));
     const after = poolOut((await tx.query(`update risk_pools set size_fen = size_fen + $2, balance_fen = balance_fen + $2, version = version + 1, updated_at = now()
       where id = $1 returning *`, [poolId, amountFen]))[0]!);
-    await tx.query(`insert into risk_pool_movements (pool_id, kind, amount_fen, balance_after_fen, note, user_id) values ($1, 'top_up', $2, $3, $4, $5)`,
-      [poolId, amountFen, after.balance_fen, note, a.userId]);
+    await tx.query(`insert into risk_pool_movements (pool_id, zone_id, kind, amount_fen, balance_after_fen, note, user_id) values ($1, $6, 'top_up', $2, $3, $4, $5)`,
+      [poolId, amountFen, after.balance_fen, note, a.userId, zone]);
     await audit(tx, a, 'risk_pools', poolId, zone, 'top_up', before, after);
   });
   return getPool(db, actor, poolId);
@@ -153,8 +153,8 @@ export async function claimLoan(db: Db, actor: Actor | null, loanId: number, inp
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
       [pool.id, loanId, pool.zone_id, input.default_date, input.loss_fen, c.shareFen, c.compensatedFen, c.limitedBy, input.note ?? null, a.userId]))[0]!;
     const after = poolOut((await tx.query('update risk_pools set balance_fen = balance_fen - $2, version = version + 1, updated_at = now() where id = $1 returning *', [pool.id, c.compensatedFen]))[0]!);
-    await tx.query(`insert into risk_pool_movements (pool_id, kind, amount_fen, balance_after_fen, claim_id, user_id) values ($1, 'compensation', $2, $3, $4, $5)`,
-      [pool.id, -c.compensatedFen, after.balance_fen, claim.id, a.userId]);
+    await tx.query(`insert into risk_pool_movements (pool_id, zone_id, kind, amount_fen, balance_after_fen, claim_id, user_id) values ($1, $6, 'compensation', $2, $3, $4, $5)`,
+      [pool.id, -c.compensatedFen, after.balance_fen, claim.id, a.userId, pool.zone_id]);
     await tx.query(`update risk_pool_loans set status = 'compensated' where id = $1`, [loanId]);
     const out = claimOut(claim);
     await audit(tx, a, 'risk_pool_claims', out.id, pool.zone_id, 'compensate', { balance_fen: pool.balance_fen }, { ...out, balance_fen: after.balance_fen });

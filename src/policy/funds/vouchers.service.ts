@@ -87,9 +87,9 @@ export async function registerProvider(db: Db, actor: Actor | null, schemeId: nu
   checkCategories('categories', input.categories, scheme.categories, 'policy.funds.categoryNotInScheme');
   await db.transaction(async (tx) => {
     const before = (await tx.query('select categories from voucher_providers where scheme_id = $1 and organization_id = $2', [schemeId, input.organization_id]))[0] ?? null;
-    await tx.query(`insert into voucher_providers (scheme_id, organization_id, categories, registered_by) values ($1, $2, $3, $4)
-      on conflict (scheme_id, organization_id) do update set categories = excluded.categories, registered_by = excluded.registered_by, registered_at = now()`,
-    [schemeId, input.organization_id, input.categories, a.userId]);
+    await tx.query(`insert into voucher_providers (scheme_id, zone_id, organization_id, categories, registered_by) values ($1, $5, $2, $3, $4)
+      on conflict (zone_id, scheme_id, organization_id) do update set categories = excluded.categories, registered_by = excluded.registered_by, registered_at = now()`,
+    [schemeId, input.organization_id, input.categories, a.userId, scheme.zone_id]);
     await audit(tx, a, 'voucher_schemes', schemeId, scheme.zone_id, 'register_provider', before, { organization_id: input.organization_id, categories: input.categories });
   });
   return getScheme(db, actor, schemeId);

@@ -65,7 +65,7 @@ export async function createApplication(db: Db, actor: Actor | null, programmeId
     // The unique (programme, organisation) key decides between two racing first applications.
     const row = (await tx.query<{ id: number }>(
       `insert into policy_applications (programme_id, organization_id, zone_id, figures, eligibility, computed_fen, note, submitted_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (programme_id, organization_id) do nothing returning id`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (zone_id, programme_id, organization_id) do nothing returning id`,
       [programmeId, org, result.organization.zone_id, JSON.stringify({ statistics: result.statistics, qualifications: result.qualifications, amount: result.amount, date: now }),
         JSON.stringify(result.eligibility.results), result.amount.amount_fen, input.note ?? null, a.userId]))[0];
     if (!row) {

@@ -60,8 +60,8 @@ export async function disburse(db: Db, actor: Actor | null, programmeId: number,
         [programmeId, p.zone_id, input.idempotency_key, ids, total, a.userId]))[0]!;
       const batchId = Number(batch.id);
       const orgs = apps.map((x) => Number(x.organization_id));
-      await tx.query(`insert into policy_ledger_accounts (programme_id, kind, organization_id) select $1, 'paid', o from unnest($2::int8[]) as o
-        on conflict (programme_id, kind, coalesce(organization_id, 0)) do nothing`, [programmeId, [...new Set(orgs)]]);
+      await tx.query(`insert into policy_ledger_accounts (programme_id, zone_id, kind, organization_id) select $1, $3, 'paid', o from unnest($2::int8[]) as o
+        on conflict (zone_id, programme_id, kind, coalesce(organization_id, 0)) do nothing`, [programmeId, [...new Set(orgs)], p.zone_id]);
       const paidAccounts = new Map((await tx.query<{ id: number; organization_id: number }>(
         `select id, organization_id from policy_ledger_accounts where programme_id = $1 and kind = 'paid' and organization_id = any($2::int8[])`, [programmeId, orgs]))
         .map((r) => [Number(r.organization_id), Number(r.id)]));
@@ -70,11 +70,11 @@ export async function disburse(db: Db, actor: Actor | null, programmeId: number,
          select $1, x.app, $2, x.org, x.zone, x.amount from unnest($3::int8[], $4::int8[], $5::int8[], $6::int8[]) as x(app, org, zone, amount)
          returning id, application_id, organization_id, amount_fen`,
         [batchId, programmeId, apps.map((x) => Number(x.id)), orgs, apps.map((x) => Number(x.zone_id)), apps.map((x) => Number(x.approved_fen))]);
-      await tx.query(`insert into policy_ledger_entries (programme_id, debit_account_id, credit_account_id, amount_fen, kind, disbursement_id, memo, created_by)
-        select $1, x.debit, $2, x.amount, 'disbursement', x.disb, 'application ' || x.app, $3
+      await tx.query(`insert into policy_ledger_entries (programme_id, zone_id, debit_account_id, credit_account_id, amount_fen, kind, disbursement_id, memo, created_by)
+        select $1, $8, x.debit, $2, x.amount, 'disbursement', x.disb, 'application ' || x.app, $3
         from unnest($4::int8[], $5::int8[], $6::int8[], $7::int8[]) as x(debit, amount, disb, app)`,
         [programmeId, Number(budget.id), a.userId, disb.map((d) => paidAccounts.get(Number(d.organization_id))), disb.map((d) => Number(d.amount_fen)),
-          disb.map((d) => Number(d.id)), disb.map((d) => Number(d.application_id))]);
+          disb.map((d) => Number(d.id)), disb.map((d) => Number(d.application_id)), p.zone_id]);
       await audit(tx, a, 'policy-disbursement-batches', batchId, p.zone_id, 'disburse', null,
         { programme_id: programmeId, idempotency_key: input.idempotency_key, total_fen: total, payments: disb.map((d) => ({ application_id: Number(d.application_id), amount_fen: Number(d.amount_fen) })) });
       if (opts.beforeCommit) await opts.beforeCommit(tx, batchId);

@@ -96,7 +96,8 @@ async function allocate(tx: Queryable, actor: Actor, programmeId: number, deltaF
   const budget = Number(accounts.find((a) => a.kind === 'budget')!.id);
   const appropriation = Number(accounts.find((a) => a.kind === 'appropriation')!.id);
   const [debit, credit] = deltaFen > 0 ? [budget, appropriation] : [appropriation, budget];
-  await tx.query(`insert into policy_ledger_entries (programme_id, debit_account_id, credit_account_id, amount_fen, kind, memo, created_by) values ($1, $2, $3, $4, 'allocation', $5, $6)`,
+  await tx.query(`insert into policy_ledger_entries (programme_id, zone_id, debit_account_id, credit_account_id, amount_fen, kind, memo, created_by)
+    select $1, p.zone_id, $2, $3, $4, 'allocation', $5, $6 from policy_programmes p where p.id = $1`,
     [programmeId, debit, credit, Math.abs(deltaFen), memo, actor.userId]);
 }
 
@@ -118,7 +119,7 @@ export async function createProgramme(db: Db, actor: Actor | null, input: Progra
       [code, input.zone_id, input.name_zh.trim(), input.name_en.trim(), input.description_zh ?? null, input.description_en ?? null, JSON.stringify(input.rules),
         JSON.stringify(input.amount_rule), input.budget_fen, input.opens_on, input.closes_on, JSON.stringify(input.required_documents), a.userId, input.source_proposal_id ?? null]))[0]!;
     const pid = Number(row.id);
-    await tx.query(`insert into policy_ledger_accounts (programme_id, kind) values ($1, 'appropriation'), ($1, 'budget')`, [pid]);
+    await tx.query(`insert into policy_ledger_accounts (programme_id, zone_id, kind) values ($1, $2, 'appropriation'), ($1, $2, 'budget')`, [pid, input.zone_id]);
     await allocate(tx, a, pid, input.budget_fen, `budget ¥${yuan(input.budget_fen)}`);
     await audit(tx, a, 'policy-programmes', pid, input.zone_id, 'define', null, { ...input, code });
     return pid;

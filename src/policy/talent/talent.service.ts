@@ -76,9 +76,9 @@ export async function addMember(db: Db, actor: Actor | null, programmeId: number
   if (input.until && input.until < input.since) throw badField('until', 'policy.funds.dateOrder', { other: 'since' });
   await db.transaction(async (tx) => {
     const before = (await tx.query('select since, until, source from talent_memberships where programme_id = $1 and person_id = $2', [programmeId, person.id]))[0] ?? null;
-    await tx.query(`insert into talent_memberships (programme_id, person_id, since, until, source) values ($1, $2, $3, $4, $5)
-      on conflict (programme_id, person_id) do update set since = excluded.since, until = excluded.until, source = excluded.source`,
-    [programmeId, person.id, input.since, input.until ?? null, input.source ?? null]);
+    await tx.query(`insert into talent_memberships (programme_id, zone_id, person_id, since, until, source) values ($1, $6, $2, $3, $4, $5)
+      on conflict (zone_id, programme_id, person_id) do update set since = excluded.since, until = excluded.until, source = excluded.source`,
+    [programmeId, person.id, input.since, input.until ?? null, input.source ?? null, prog.zone_id]);
     await audit(tx, a, 'talent_programmes', programmeId, prog.zone_id, 'member', before, { person_id: person.id, since: input.since, until: input.until ?? null, source: input.source ?? null });
   });
   return getProgramme(db, actor, programmeId);
@@ -116,7 +116,7 @@ export async function createTeam(db: Db, actor: Actor | null, input: { zone_id: 
   const teamId = await db.transaction(async (tx) => {
     const row = (await tx.query(`insert into talent_teams (zone_id, programme_id, name_zh, name_en, leader_person_id) values ($1, $2, $3, $4, $5) returning id`,
       [input.zone_id, input.programme_id ?? null, input.name_zh.trim(), input.name_en ?? null, input.leader_person_id]))[0]!;
-    for (const id of input.member_ids) await tx.query('insert into talent_team_members (team_id, person_id) values ($1, $2)', [row.id, id]);
+    for (const id of input.member_ids) await tx.query('insert into talent_team_members (team_id, zone_id, person_id) values ($1, $3, $2)', [row.id, id, input.zone_id]);
     await audit(tx, a, 'talent_teams', Number(row.id), input.zone_id, 'create', null, input as unknown as Row);
     return Number(row.id);
   });
@@ -134,7 +134,7 @@ export async function addCredit(db: Db, actor: Actor | null, input: { person_id:
   if (!ref.length) throw badField('ref_id', 'talent.refNotFound', { kind: input.kind, id: input.ref_id });
   return db.transaction(async (tx) => {
     const row = (await tx.query(`insert into talent_credits (person_id, zone_id, kind, ref_id, role, source, created_by) values ($1, $2, $3, $4, $5, $6, $7)
-      on conflict (person_id, kind, ref_id) do update set role = excluded.role, source = excluded.source returning *`,
+      on conflict (zone_id, person_id, kind, ref_id) do update set role = excluded.role, source = excluded.source returning *`,
     [person.id, person.zone_id, input.kind, input.ref_id, input.role, input.source ?? null, a.userId]))[0]!;
     const out = { id: Number(row.id), person_id: person.id, kind: input.kind, ref_id: input.ref_id, role: input.role, source: input.source ?? null };
     await audit(tx, a, 'talent_credits', out.id, person.zone_id, 'credit', null, out);
@@ -152,7 +152,7 @@ export async function setValue(db: Db, actor: Actor | null, input: { scheme: str
   return db.transaction(async (tx) => {
     const before = (await tx.query('select value, source from talent_indicator_values where person_id = $1 and indicator = $2', [person.id, input.indicator]))[0] ?? null;
     const row = (await tx.query(`insert into talent_indicator_values (person_id, zone_id, indicator, value, source, entered_by) values ($1, $2, $3, $4, $5, $6)
-      on conflict (person_id, indicator) do update set value = excluded.value, source = excluded.source, entered_by = excluded.entered_by, entered_at = now() returning *`,
+      on conflict (zone_id, person_id, indicator) do update set value = excluded.value, source = excluded.source, entered_by = excluded.entered_by, entered_at = now() returning *`,
     [person.id, person.zone_id, input.indicator, input.value, input.source.trim(), a.userId]))[0]!;
     const out = { id: Number(row.id), person_id: person.id, indicator: input.indicator, value: Number(row.value), source: String(row.source), entered_at: String(row.entered_at) };
     await audit(tx, a, 'talent_indicator_values', out.id, person.zone_id, 'set', before, out);

@@ -18,8 +18,11 @@ async function appliedNames(db: Queryable): Promise<Set<string>> {
   return new Set((await db.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name));
 }
 
-/** Applies every numbered SQL file in migrations/ not yet recorded, each in its own transaction. */
-export async function migrate(db: Db): Promise<string[]> {
+/**
+ * Applies every numbered SQL file in migrations/ not yet recorded, each in its own transaction. `upTo` (a file name)
+ * stops after that file: tests use it to build a database as an older release left it, then upgrade it.
+ */
+export async function migrate(db: Db, options: { upTo?: string } = {}): Promise<string[]> {
   // Two sessions creating the same table at once can collide in the catalogue even with "if not exists".
   await db.transaction(async (tx) => {
     await tx.query(lockStatement);
@@ -27,7 +30,8 @@ export async function migrate(db: Db): Promise<string[]> {
       name text primary key, applied_at timestamptz not null default now())`);
   });
   const done = await appliedNames(db);
-  const files = readdirSync(migrationsDir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+  const files = readdirSync(migrationsDir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort()
+    .filter((f) => options.upTo === undefined || f <= options.upTo);
   const applied: string[] = [];
   for (const file of files) {
     if (done.has(file)) continue;

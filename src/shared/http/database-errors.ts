@@ -12,7 +12,12 @@ interface PgError {
   detail?: string;
 }
 
-const keyColumn = (e: PgError) => /\((\w+)\)=/.exec(e.detail ?? '')?.[1];
+// Keys of zone-owned tables lead with zone_id (migrations/030): the column to name is the one beside it.
+const keyColumn = (e: PgError) => {
+  const columns = /\(([\w, ]+)\)=/.exec(e.detail ?? '')?.[1]?.split(',').map((c) => c.trim());
+  const named = columns && columns.length > 1 ? columns.filter((c) => c !== 'zone_id') : columns;
+  return named?.length === 1 ? named[0] : undefined;
+};
 
 export function databaseError(err: unknown): AppError | undefined {
   const e = err as PgError;

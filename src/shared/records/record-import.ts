@@ -1,3 +1,4 @@
+import { assertGloballyUnique, lockGlobalKeys } from './global-keys';
 import type { Db, Queryable, Row } from '../db';
 import type { Actor } from '../access/actor';
 import { AppError } from '../http/errors';
@@ -104,6 +105,8 @@ export async function commitImport(
   };
   try {
     await db.transaction(async (tx) => {
+      await lockGlobalKeys(tx, def);
+      const keyed: Row[] = [];
       let pending: Promise<{ inserted: number; updated: number }> | undefined;
       for await (const raw of rowBatches(fileName, input, BATCH)) {
         const preparer = await resolveRows(tx, def, raw, seenCodes, visibility);
@@ -120,11 +123,13 @@ export async function commitImport(
         const columns = importColumns(def, raw, batch);
         const searches = batch.map((r) => searchTextOf(def, r));
         if (def.afterImport) for (const r of batch) written.push(String(r.code));
+        for (const r of batch) keyed.push({ code: r.code, credit_code: r.credit_code });
         if (pending) count(await pending, before);
         pending = batch.length ? upsertRecords(tx, def, columns, batch, searches, actor.userId) : undefined;
       }
       if (pending) count(await pending, rows);
       if (stopOnError && errors.length) throw invalidFile(def, rows, valid, errors);
+      await assertGloballyUnique(tx, def, keyed);
       if (written.length) await def.afterImport?.(tx, written, actor);
     });
   } catch (err) {

@@ -1,3 +1,4 @@
+import { assertGloballyUnique, globalKeyColumns, lockGlobalKeys } from './global-keys';
 import type { Db, Queryable, Row } from '../db';
 import { type Actor, visibilityOf, zoneSubtree } from '../access/actor';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../http/errors';
@@ -147,7 +148,9 @@ export async function createRecord(db: Db, actor: Actor | null, def: EntityDef, 
     checkRecordRules(def, values);
     await assertMayWrite(tx, actorOrThrow, def, values);
     values.code ??= `${def.codePrefix}-${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+    await lockGlobalKeys(tx, def);
     const row = await repo.insertRecord(tx, def, values, searchTextOf(def, values));
+    await assertGloballyUnique(tx, def, [row]);
     await audit(tx, actorOrThrow, def, row, 'create', null, row);
     return row;
   });
@@ -173,8 +176,11 @@ export async function updateRecord(db: Db, actor: Actor | null, def: EntityDef, 
     checkRecordRules(def, merged);
     await assertMayWrite(tx, actorOrThrow, def, merged);
     if (def.zoneOwnership === 'self' && changes.parent_id != null) await assertNoZoneCycle(tx, id, Number(changes.parent_id));
+    const rekeyed = globalKeyColumns(def).some((c) => c in changes);
+    if (rekeyed) await lockGlobalKeys(tx, def);
     const after = await repo.updateRecord(tx, def, id, Number(version), changes, searchTextOf(def, merged));
     if (!after) throw conflict(before.version as number, Number(version));
+    if (rekeyed) await assertGloballyUnique(tx, def, [after]);
     await audit(tx, actorOrThrow, def, after, 'update', before, after);
     if (def.name === 'organizations' && Number(after.zone_id) !== Number(before.zone_id)) {
       movedWith = await moveOrganizationRecords(tx, actorOrThrow, id, Number(before.zone_id), Number(after.zone_id));
@@ -203,14 +209,16 @@ function assertMayMove(actor: Actor, def: EntityDef, before: Row, changes: Row):
 /**
  * Records whose zone is their organisation's (qualifications, achievements, statistics, demands, offers) follow it to
  * its new zone in the same transaction, each with an audit event, so that no record is left in a zone its organisation
- * has left. People and projects have a zone of their own and stay.
+ * has left. People and projects have a zone of their own and stay. The database has already moved them: their keys
+ * (zone_id, organization_id) → organizations (zone_id, id) cascade on update (migrations/030), and with them the
+ * cases, applications and assessments below them; here each moved record gets its new version and audit event.
  */
 async function moveOrganizationRecords(tx: Queryable, actor: Actor, orgId: number, from: number, to: number): Promise<string[]> {
   const moved: string[] = [];
   for (const dep of allEntities().filter((d) => d.zoneOwnership === 'organization')) {
     const rows = await tx.query(
-      `with m as (update ${dep.table} t set zone_id = $2, version = t.version + 1, updated_at = now()
-         where t.organization_id = $1 and t.zone_id is distinct from $2 returning t.id)
+      `with m as (update ${dep.table} t set version = t.version + 1, updated_at = now()
+         where t.organization_id = $1 and t.zone_id = $2 returning t.id)
        insert into audit_events (user_id, entity, entity_id, zone_id, action, before, after)
        select $3, $4, m.id, $2, 'move-with-organization', jsonb_build_object('zone_id', $5::int8), jsonb_build_object('zone_id', $2::int8) from m
        returning entity_id`, [orgId, to, actor.userId, dep.name, from]);

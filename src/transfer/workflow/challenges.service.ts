@@ -83,7 +83,7 @@ export async function getChallenge(db: Queryable, actor: Actor | null, id: numbe
             max(case when s.scorer_id = $2 then s.score end) as my_score, max(case when s.scorer_id = $2 then s.comment end) as my_comment
      from transfer_challenge_proposals p left join transfer_proposal_scores s on s.proposal_id = p.id
      left join organizations o on o.id = p.organization_id
-     where p.challenge_id = $1 group by p.id order by average desc nulls last, p.id`, [id, actor?.userId ?? null]);
+     where p.challenge_id = $1 group by p.zone_id, p.id order by average desc nulls last, p.id`, [id, actor?.userId ?? null]);
   return {
     ...row,
     demands: demandRows.filter((d) => canSee(v, 'demand', d)).map((d) => ({ id: d.id, code: d.code, title: d.title, status: d.status })),
@@ -140,7 +140,7 @@ export async function scoreProposal(db: Db, actor: Actor | null, proposalId: num
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) throw rejectField('score', 'transfer.challenge.scoreRange');
   await db.query(
     `insert into transfer_proposal_scores (proposal_id, scorer_id, zone_id, score, comment) values ($1, $2, $3, $4, $5)
-     on conflict (proposal_id, scorer_id) do update set score = excluded.score, comment = excluded.comment, at = now()`,
+     on conflict (zone_id, proposal_id, scorer_id) do update set score = excluded.score, comment = excluded.comment, at = now()`,
     [proposalId, a.userId, p.zone_id, input.score, input.comment ?? null]);
   const agg = (await db.query<{ n: number; average: number }>('select count(*)::int as n, avg(score)::float8 as average from transfer_proposal_scores where proposal_id = $1', [proposalId]))[0]!;
   return { proposal_id: proposalId, scores: agg.n, average: Math.round(Number(agg.average) * 10) / 10 };

@@ -424,7 +424,7 @@ export async function matchesFor(db: Db, matching: MatchingHandle, actor: Actor 
   }
   const best = items.reduce((m, x) => Math.max(m, x.score), 0);
   if (kind === 'demand' && items.some((x) => x.confident)) {
-    await db.query('insert into transfer_demand_matched (demand_id, zone_id, best_score) values ($1, $2, $3) on conflict (demand_id) do nothing', [id, query.zone_id, best]);
+    await db.query('insert into transfer_demand_matched (demand_id, zone_id, best_score) values ($1, $2, $3) on conflict (zone_id, demand_id) do nothing', [id, query.zone_id, best]);
   }
   const noConfident = !items.some((x) => x.confident);
   // Registered experts are the second supply side of a demand (an offer's reverse match has none).
