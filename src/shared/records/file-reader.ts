@@ -94,7 +94,7 @@ async function readXlsx(bytes: Uint8Array): Promise<RawRow[]> {
 }
 
 /** Rich text, formulas and hyperlinks become their displayed value; dates stay dates. */
-function cellValue(v: ExcelJS.CellValue): unknown {
+export function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return undefined;
   if (v instanceof Date || typeof v !== 'object') return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { JSONParser } from '@streamparser/json';
 import { AppError } from '../http/errors';
-import type { FileFormat, RawRow } from './file-reader';
+import { cellValue, type FileFormat, type RawRow } from './file-reader';
 
 /**
  * An import file read as a stream, a batch of rows at a time, so that the memory an import needs is bounded by the
@@ -228,11 +228,3 @@ async function* xlsxBatches(input: ImportInput, batchRows: number): AsyncGenerat
   if (current.length) yield current;
 }
 
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return undefined;
-  if (v instanceof Date || typeof v !== 'object') return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return v.result;
-  if ('text' in v) return v.text;
-  return String(v);
-}
