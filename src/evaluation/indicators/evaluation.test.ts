@@ -145,6 +145,12 @@ describe.each(BACKENDS)('evaluation on %s', (backend) => {
     expect(asked.json().errors[0].field).toBe('value');
     expect(asked.json().confirmRequired).toBe(true);
     expect(asked.json().suggestion).toBeCloseTo(3.7);
+    expect(asked.json().errors[0].message).toMatch(/looks like a share: did you mean 3\.7\?/);
+    // The same question in Chinese, with no English sentence inside it.
+    const operatorZh = await new Client(t.app, 'zh-CN').login('operator');
+    const askedZh = (await operatorZh.post('/api/indicator-values', body)).json().errors[0].message as string;
+    expect(askedZh).toMatch(/像是比例：是否应为 3\.7？/);
+    expect(askedZh.replace('confirm: true', '')).not.toMatch(/[A-Za-z]{3,}\s+[A-Za-z]{3,}/);
     const kept = await operator.post('/api/indicator-values', { ...body, confirm: true });
     expect(kept.statusCode, kept.body).toBe(201);
     expect(kept.json().provenance).toMatchObject({ origin: 'entered', username: 'operator', source: '兰州新区统计公报', confirmed: true });

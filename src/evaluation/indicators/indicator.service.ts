@@ -12,6 +12,7 @@ import { runComputations } from './compute-run';
 import * as repo from './evaluation.repository';
 import { INDICATOR_UNITS } from '../frameworks/indicators';
 import { appendAudit } from '../../shared/audit/audit-log';
+import { translate } from '../../shared/i18n/messages';
 
 /** A free-text field problem, shown as "<field>: must be <text>". */
 export const issue = (field: string, text: string): FieldIssue => ({ field, key: 'field.type', params: { type: text } });
@@ -168,19 +169,24 @@ const fmt = (x: number) => String(Number(x.toPrecision(6)));
  * above 1 (3.7 where 0.037 is usual), a fractional or negative count, or a value outside the indicator's typical range.
  * Returns null when the value fits, else the reason (asked about unless confirm: true).
  */
-export function unitQuestion(ind: Pick<repo.IndicatorRow, 'unit' | 'typical_min' | 'typical_max'>, value: number): { text: string; suggestion?: number } | null {
-  if (ind.unit === 'percent' && value !== 0 && Math.abs(value) < 1) {
-    return { text: `a percent (typical values are above 1, e.g. 3.7 for 3.7 %); ${fmt(value)} looks like a share — did you mean ${fmt(value * 100)}? Send confirm: true to keep ${fmt(value)}`, suggestion: value * 100 };
-  }
-  if (ind.unit === 'share' && Math.abs(value) > 1) {
-    return { text: `a share between 0 and 1 (e.g. 0.037 for 3.7 %); ${fmt(value)} looks like a percent — did you mean ${fmt(value / 100)}? Send confirm: true to keep ${fmt(value)}`, suggestion: value / 100 };
-  }
-  if (ind.unit === 'count' && !Number.isInteger(value)) {
-    return { text: `a whole number for a count; send confirm: true to keep ${fmt(value)}` };
-  }
-  if (ind.typical_min !== null && value < ind.typical_min) return { text: `at least ${ind.typical_min} (typical range of this indicator); send confirm: true to keep ${fmt(value)}` };
-  if (ind.typical_max !== null && value > ind.typical_max) return { text: `at most ${ind.typical_max} (typical range of this indicator); send confirm: true to keep ${fmt(value)}` };
+export function unitQuestion(ind: Pick<repo.IndicatorRow, 'unit' | 'typical_min' | 'typical_max'>, value: number): UnitQuestion | null {
+  const v = fmt(value);
+  const ask = (key: UnitQuestion['key'], params: Record<string, string | number>, suggestion?: number): UnitQuestion =>
+    ({ key, params: { value: v, ...params }, text: translate('en', key, { value: v, ...params }), ...(suggestion !== undefined ? { suggestion } : {}) });
+  if (ind.unit === 'percent' && value !== 0 && Math.abs(value) < 1) return ask('indicator.percentLooksShare', { suggestion: fmt(value * 100) }, value * 100);
+  if (ind.unit === 'share' && Math.abs(value) > 1) return ask('indicator.shareLooksPercent', { suggestion: fmt(value / 100) }, value / 100);
+  if (ind.unit === 'count' && !Number.isInteger(value)) return ask('indicator.countWhole', {});
+  if (ind.typical_min !== null && value < ind.typical_min) return ask('indicator.belowTypical', { min: ind.typical_min });
+  if (ind.typical_max !== null && value > ind.typical_max) return ask('indicator.aboveTypical', { max: ind.typical_max });
   return null;
+}
+
+/** Why a value is questioned: a message key with its parameters (shown in the caller's language), and its English text for the provenance record. */
+interface UnitQuestion {
+  key: 'indicator.percentLooksShare' | 'indicator.shareLooksPercent' | 'indicator.countWhole' | 'indicator.belowTypical' | 'indicator.aboveTypical';
+  params: Record<string, string | number>;
+  text: string;
+  suggestion?: number;
 }
 
 export async function enterValue(db: Db, actor: Actor | null, body: EnteredValueBody) {
@@ -201,7 +207,7 @@ export async function enterValue(db: Db, actor: Actor | null, body: EnteredValue
   if (ind.unit === 'count' && body.value < 0) throw invalid([{ field: 'value', key: 'field.min', params: { min: 0 } }]);
   const question = unitQuestion(ind, body.value);
   if (question && !body.confirm) {
-    throw new AppError('VALIDATION', 'problem.validation', {}, [issue('value', question.text)],
+    throw new AppError('VALIDATION', 'problem.validation', {}, [{ field: 'value', key: question.key, params: question.params }],
       { confirmRequired: true, unit: ind.unit, ...(question.suggestion !== undefined ? { suggestion: Number(question.suggestion.toPrecision(12)) } : {}) });
   }
   const provenance = {
