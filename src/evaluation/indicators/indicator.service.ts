@@ -181,7 +181,8 @@ export function unitQuestion(ind: Pick<repo.IndicatorRow, 'unit' | 'typical_min'
   return null;
 }
 
-/** Why a value is questioned: a message key with its parameters (shown in the caller's language), and its English text for the provenance record. */
+/** Why a value is questioned: a message key with its parameters (shown in the caller's language), and its English text for the provenance record
+ * (which keeps the Chinese text too, as question_zh). */
 interface UnitQuestion {
   key: 'indicator.percentLooksShare' | 'indicator.shareLooksPercent' | 'indicator.countWhole' | 'indicator.belowTypical' | 'indicator.aboveTypical';
   params: Record<string, string | number>;
@@ -212,7 +213,7 @@ export async function enterValue(db: Db, actor: Actor | null, body: EnteredValue
   }
   const provenance = {
     origin: 'entered', user: a.userId, username: a.username, source, source_title: title, source_url: url, quote, note: body.note ?? null,
-    unit: ind.unit, confirmed: Boolean(question && body.confirm), ...(question && body.confirm ? { question: question.text } : {}), entered_at: new Date().toISOString(),
+    unit: ind.unit, confirmed: Boolean(question && body.confirm), ...(question && body.confirm ? { question: question.text, question_zh: translate('zh-CN', question.key, question.params) } : {}), entered_at: new Date().toISOString(),
   };
   return repo.upsertEnteredValue(db, { indicatorId: ind.id, zoneId: zone.id, year: body.year, value: body.value, userId: a.userId, source, note: body.note ?? null, provenance });
 }

@@ -556,7 +556,7 @@ function unitLabel(unit: string, t: TFunction): string {
 
 /** The data under one indicator: the value of every evaluated zone with its provenance, and the series. */
 function IndicatorData({ node, ev, data, zoneName }: { node: EvalNode; ev: Evaluation; data: ZoneEvaluation; zoneName: (code: string) => string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const input = ev.inputs[data.zone.code]?.[node.code];
   const p = (input?.provenance ?? null) as Record<string, unknown> | null;
   const entered = input?.origin === 'entered';
@@ -589,7 +589,7 @@ function IndicatorData({ node, ev, data, zoneName }: { node: EvalNode; ev: Evalu
             <Descriptions.Item label={t('evaluation.prov.source')}><EnteredSource p={p} /></Descriptions.Item>
             <Descriptions.Item label={t('evaluation.prov.note')}>{String(p.note ?? '—')}</Descriptions.Item>
             <Descriptions.Item label={t('evaluation.prov.enteredAt')}>{String(p.entered_at ?? '—')}</Descriptions.Item>
-            {p.confirmed ? <Descriptions.Item label={t('evaluation.prov.confirmed')}>{String(p.question ?? t('common.yes'))}</Descriptions.Item> : null}
+            {p.confirmed ? <Descriptions.Item label={t('evaluation.prov.confirmed')}>{String((lang === 'zh-CN' ? p.question_zh : undefined) ?? p.question ?? t('common.yes'))}</Descriptions.Item> : null}
           </>
         )}
       </Descriptions>
