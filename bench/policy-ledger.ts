@@ -47,10 +47,10 @@ export async function measureDisbursement(db: Db, opts: { payments?: number; bat
   const programme = Number((await db.query<{ id: number }>(`insert into policy_programmes (code, zone_id, name_zh, name_en, rules, amount_rule, budget_fen, opens_on, closes_on, created_by)
     values ($1, $2, '台账基准项目', 'Ledger bench programme', '[{"kind":"org_kind","in":["enterprise"]}]', $3, $4, $5, $6, $7) returning id`,
     [tag, zone, JSON.stringify({ kind: 'fixed', amount_fen: amount }), amount * payments, day(-60), day(30), user]))[0]!.id);
-  await db.query(`insert into policy_ledger_accounts (programme_id, kind) values ($1, 'appropriation'), ($1, 'budget')`, [programme]);
-  await db.query(`insert into policy_ledger_entries (programme_id, debit_account_id, credit_account_id, amount_fen, kind, created_by)
-    select $1, b.id, a.id, $2, 'allocation', $3 from policy_ledger_accounts a, policy_ledger_accounts b
-    where a.programme_id = $1 and b.programme_id = $1 and a.kind = 'appropriation' and b.kind = 'budget'`, [programme, amount * payments, user]);
+  await db.query(`insert into policy_ledger_accounts (programme_id, zone_id, kind) values ($1, $2, 'appropriation'), ($1, $2, 'budget')`, [programme, zone]);
+  await db.query(`insert into policy_ledger_entries (programme_id, zone_id, debit_account_id, credit_account_id, amount_fen, kind, created_by)
+    select $1, $4, b.id, a.id, $2, 'allocation', $3 from policy_ledger_accounts a, policy_ledger_accounts b
+    where a.programme_id = $1 and b.programme_id = $1 and a.kind = 'appropriation' and b.kind = 'budget'`, [programme, amount * payments, user, zone]);
   const notice = Number((await db.query<{ id: number }>(`insert into policy_notices (programme_id, zone_id, starts_on, ends_on, published_by) values ($1, $2, $3, $4, $5) returning id`,
     [programme, zone, day(-20), day(-10), user]))[0]!.id);
   const apps = (await db.query<{ id: number }>(`insert into policy_applications (programme_id, organization_id, zone_id, status, figures, eligibility, computed_fen, approved_fen, decided_at, decided_by, notice_id)
