@@ -56,6 +56,11 @@ export async function measureDisbursement(db: Db, opts: { payments?: number; bat
   const apps = (await db.query<{ id: number }>(`insert into policy_applications (programme_id, organization_id, zone_id, status, figures, eligibility, computed_fen, approved_fen, decided_at, decided_by, notice_id)
     select $1, o.id, o.zone_id, 'approved', '{}', '[]', $2, $2, now(), $3, $4 from organizations o where o.zone_id = $5 order by o.id returning id`,
     [programme, amount, user, notice, zone])).map((r) => Number(r.id)).sort((a, b) => a - b);
+  // A bulk load is followed by ANALYZE, as PostgreSQL's "Populating a Database" advises (autovacuum would do it within
+  // a minute). Without statistics, the foreign-key checks of the first batches plan with default selectivities; with
+  // composite (zone_id, …) keys their generic plans may pick the programme's account index and scan every account of
+  // the programme per payment, a cost that grows with each batch until autovacuum's ANALYZE replans them.
+  await db.query('analyze organizations, policy_applications, policy_ledger_accounts, policy_ledger_entries, policy_disbursements, policy_disbursement_batches');
   const setupMs = performance.now() - t0;
   log(`set up ${apps.length} approved applications in ${Math.round(setupMs)} ms; paying in batches of ${batchSize}`);
 
