@@ -1,6 +1,6 @@
 import { type CompiledVersion, prepareRegistryCase } from './engine';
 import type { PolicyCaseInput } from '../rules/case';
-import { caseFromRegistry, mergeCase } from './registry-case';
+import { caseFromRegistry, mergerFor } from './registry-case';
 import { caseFactsOfRow, type AggregateRow } from './registry-cases.batch';
 import type { Programme } from './tiers';
 
@@ -28,9 +28,10 @@ export function addCounts(into: BatchCounts, from: BatchCounts): void {
 export function assessRows(rows: readonly AggregateRow[], date: string, versions: readonly { programme: Programme; compiled: CompiledVersion }[],
   given?: PolicyCaseInput): BatchCounts {
   const counts = emptyCounts(versions.map((v) => v.programme));
+  const merge = given ? mergerFor(given, { inPlace: true }) : null; // each registry case is built for this merge alone
   for (const row of rows) {
     const registry = caseFromRegistry(caseFactsOfRow(row), date, false).case;
-    const prepared = prepareRegistryCase(given ? mergeCase(registry, given) : registry, date);
+    const prepared = prepareRegistryCase(merge ? merge(registry) : registry, date);
     for (const v of versions) counts[v.programme]![v.compiled.verdict(prepared)]++;
   }
   return counts;

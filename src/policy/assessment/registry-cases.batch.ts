@@ -1,5 +1,6 @@
 import type { Queryable } from '../../shared/db';
 import type { CaseFacts } from './registry-case';
+import { FISCAL_YEARS_READ } from '../rules/metrics';
 import type { QualificationSpan, StatisticsYear } from './registry-facts.repository';
 
 /**
@@ -12,10 +13,9 @@ export interface AggregateRow {
   id: number;
   zone_id: number;
   founded_year: number | null;
-  /** [year, revenue, rd, staff, rd_staff][] */
-  stats: [number, number | null, number | null, number | null, number | null][];
-  /** [type, level, valid_from, valid_to][] */
-  quals: [string, string | null, string, string | null][];
+  /** Statistics years, ascending, in the shape the case builder reads (no intermediate tuples: a million rows). */
+  stats: StatisticsYear[];
+  quals: QualificationSpan[];
   /** IP items by achievement kind, granted up to the application year */
   ip: Record<string, number>;
   conv: number;
@@ -25,23 +25,28 @@ export interface AggregateRow {
 /**
  * One range of organisations as four compact texts, built by the database in one round trip: rows separated by
  * ';', fields by ',' (codes, numbers and ISO dates only, never free text; '' for null). Compact text costs the
- * database a fraction of JSON and is parsed where the rows are assessed (rowsFromText, in worker threads).
+ * database a fraction of JSON and is parsed where the rows are assessed (rowsFromText, in worker threads). Fields
+ * are joined with `||`, which PostgreSQL formats about twice as fast as concat_ws (every column here is not null or
+ * coalesced).
  */
 export interface AggregateText { orgs: string; stats: string; quals: string; ach: string }
 
-/** [lo, hi] organisation ids; `zoneIds` null = every zone; statistics of up to `years` years before the application year. */
-export async function aggregateCasesText(db: Queryable, lo: number, hi: number, appYear: number, zoneIds: readonly number[] | null, years = 5): Promise<AggregateText> {
+/**
+ * [lo, hi] organisation ids; `zoneIds` null = every zone; statistics of up to `years` years before the application
+ * year (by default the years the rules read: fewer rows to format and parse).
+ */
+export async function aggregateCasesText(db: Queryable, lo: number, hi: number, appYear: number, zoneIds: readonly number[] | null, years = FISCAL_YEARS_READ): Promise<AggregateText> {
   const rows = await db.query<AggregateText>(`with o as (
       select id, zone_id, founded_year from organizations
        where id between $1 and $2 and kind = 'enterprise' and retired_at is null and ($4::int8[] is null or zone_id = any($4::int8[])))
     select
-      (select coalesce(string_agg(concat_ws(',', id, zone_id, coalesce(founded_year::text, '')), ';'), '') from o) as orgs,
-      (select coalesce(string_agg(concat_ws(',', organization_id, year, coalesce(operating_revenue::text, ''), coalesce(rd_expense::text, ''),
-                coalesce(staff::text, ''), coalesce(rd_staff::text, '')), ';'), '')
+      (select coalesce(string_agg(id || ',' || zone_id || ',' || coalesce(founded_year::text, ''), ';'), '') from o) as orgs,
+      (select coalesce(string_agg(organization_id || ',' || year || ',' || coalesce(operating_revenue::text, '') || ',' || coalesce(rd_expense::text, '')
+                || ',' || coalesce(staff::text, '') || ',' || coalesce(rd_staff::text, ''), ';'), '')
          from annual_statistics where organization_id between $1 and $2 and retired_at is null and year >= $3::int - $5::int and year < $3::int) as stats,
-      (select coalesce(string_agg(concat_ws(',', organization_id, type, coalesce(level, ''), valid_from::text, coalesce(valid_to::text, '')), ';'), '')
+      (select coalesce(string_agg(organization_id || ',' || type || ',' || coalesce(level, '') || ',' || valid_from::text || ',' || coalesce(valid_to::text, ''), ';'), '')
          from qualifications where organization_id between $1 and $2 and retired_at is null) as quals,
-      (select coalesce(string_agg(concat_ws(',', organization_id, kind, n, conv), ';'), '') from (
+      (select coalesce(string_agg(organization_id || ',' || kind || ',' || n || ',' || conv, ';'), '') from (
          select organization_id, kind, count(*) filter (where year is null or year <= $3::int) as n,
                 count(*) filter (where converted and year >= $3::int - 3 and year < $3::int) as conv
            from achievements where organization_id between $1 and $2 and retired_at is null group by organization_id, kind) k) as ach`,
@@ -137,13 +142,13 @@ export function rowsFromText(t: AggregateText): AggregateRow[] {
     while (f.more) {
       const row = find(f.num()!);
       const year = f.num()!;
-      const entry: AggregateRow['stats'][number] = [year, f.num(), f.num(), f.num(), f.num()];
+      const entry: StatisticsYear = { year, operating_revenue: f.num(), rd_expense: f.num(), staff: f.num(), rd_staff: f.num(), patents_granted: null };
       if (!row) continue;
       const last = row.stats[row.stats.length - 1];
-      if (last && last[0] > year) unsorted = true;
+      if (last && last.year > year) unsorted = true;
       row.stats.push(entry);
     }
-    if (unsorted) for (const row of rows) row.stats.sort((a, b) => a[0] - b[0]);
+    if (unsorted) for (const row of rows) row.stats.sort((a, b) => a.year - b.year);
   }
   if (t.quals) {
     const f = new Fields(t.quals);
@@ -153,7 +158,7 @@ export function rowsFromText(t: AggregateText): AggregateRow[] {
       const level = f.str();
       const from = f.str();
       const to = f.str();
-      row?.quals.push([type, level || null, from, to || null]);
+      row?.quals.push({ type, level: level || null, certificate_no: null, valid_from: from, valid_to: to || null });
     }
   }
   if (t.ach) {
@@ -173,7 +178,7 @@ export function rowsFromText(t: AggregateText): AggregateRow[] {
 }
 
 /** The rows of one range (for in-process use; batches go to workers as text). */
-export async function aggregateCases(db: Queryable, lo: number, hi: number, appYear: number, zoneIds: readonly number[] | null, years = 5): Promise<AggregateRow[]> {
+export async function aggregateCases(db: Queryable, lo: number, hi: number, appYear: number, zoneIds: readonly number[] | null, years = FISCAL_YEARS_READ): Promise<AggregateRow[]> {
   return rowsFromText(await aggregateCasesText(db, lo, hi, appYear, zoneIds, years));
 }
 
@@ -186,12 +191,8 @@ export async function organisationIdRange(db: Queryable, zoneIds: readonly numbe
 
 /** The batch row in the form caseFromRegistry reads (pure: runs in worker threads too). */
 export function caseFactsOfRow(row: AggregateRow): CaseFacts {
-  const statistics: StatisticsYear[] = row.stats.map(([year, revenue, rd, staff, rdStaff]) => ({
-    year, operating_revenue: revenue, rd_expense: rd, staff, rd_staff: rdStaff, patents_granted: null,
-  }));
-  const qualifications: QualificationSpan[] = row.quals.map(([type, level, from, to]) => ({ type, level, certificate_no: null, valid_from: from, valid_to: to }));
   return {
-    name: '', foundedYear: row.founded_year, statistics, qualifications, ipCounts: row.ip,
+    name: '', foundedYear: row.founded_year, statistics: row.stats, qualifications: row.quals, ipCounts: row.ip,
     convertedLast3Years: row.conv, standardDrafting: row.std,
   };
 }

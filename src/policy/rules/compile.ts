@@ -201,13 +201,46 @@ export function compileVersion(version: RuleVersion): CompiledVersion {
 
   // Hard conditions that do not read the score: any of them failing makes the verdict 'fails' (FALSE absorbs in
   // `and`), whatever the items and routes give, so the batch count need not score the items of such a case.
-  const unscored = conditions.filter((c) => !metricsOf(c.spec.check).includes('score.total'));
+  const readsScore = conditions.map((c) => metricsOf(c.spec.check).includes('score.total'));
+  const unscored = conditions.filter((_, i) => !readsScore[i]);
+  // Scratch arrays of the verdict path, reused from case to case (it is synchronous and nothing keeps them): a batch
+  // of a million cases then allocates no arrays here.
+  const scratch = { points: new Array<number>(items.length), groupPoints: new Array<number>(groups.length), conds: new Array<Tri>(conditions.length), routes: new Array<Tri>(routes.length) };
   function verdict(p: PreparedCase): Verdict {
     const ctx: MetricContext = { p, dayCount: version.conventions.dayCount, total: Number.NaN, missing: null, notes: [] };
-    for (const c of unscored) if (c.check.test(ctx) === FALSE) return 'fails';
-    const run = evaluate(p, null);
+    const { points, groupPoints, conds, routes: routeRes } = scratch;
+    let result: Tri = TRUE;
+    // Unscored hard conditions first: one failing decides the verdict without scoring the items.
+    for (let i = 0; i < conditions.length; i++) {
+      if (readsScore[i]) continue;
+      const r = conditions[i]!.check.test(ctx);
+      if (r === FALSE) return 'fails';
+      conds[i] = r;
+      result = and(result, r);
+    }
+    let total = 0;
+    for (let i = 0; i < items.length; i++) points[i] = items[i]!.points(ctx);
+    for (let g = 0; g < groups.length; g++) {
+      let sum = 0;
+      for (const i of groups[g]!.members) sum += points[i]!;
+      const cap = groups[g]!.spec.cap;
+      groupPoints[g] = cap !== undefined ? Math.min(cap, sum) : sum;
+      total += groupPoints[g]!;
+    }
+    for (const i of ungrouped) total += points[i]!;
+    ctx.total = total;
+    for (let i = 0; i < conditions.length; i++) if (readsScore[i]) { conds[i] = conditions[i]!.check.test(ctx); result = and(result, conds[i]!); }
+    if (routes.length > 0) {
+      let any: Tri = FALSE;
+      for (let i = 0; i < routes.length; i++) {
+        const r = routeResult(routes[i]!, ctx, points, total, groupPoints);
+        routeRes[i] = r;
+        if (r === TRUE) any = TRUE; else if (r === UNKNOWN && any === FALSE) any = UNKNOWN;
+      }
+      result = and(result, any);
+    }
     // Which weak rules a verdict rests on only matters when it qualifies (qualifies vs qualifies_unverified).
-    return verdictOf(run.verdict, run.verdict === TRUE ? uncertainFor(run.verdict, run.condResults, run.routeResults, run.ctx.notes).length : 0);
+    return verdictOf(result, result === TRUE ? uncertainFor(result, conds, routeRes, ctx.notes).length : 0);
   }
 
   function conditionResult(c: CompiledCondition, ctx: MetricContext): ConditionResult {

@@ -126,6 +126,23 @@ describe('compiled summary path', () => {
     }
   });
 
+  it('one prepared case read by every programme in turn (kept metric values and notes) gives what fresh cases give', () => {
+    const programmes: ProgrammeId[] = ['hnte', 'tech-sme', 'innovative-sme', 'srdi', 'little-giant'];
+    let kept = 0;
+    for (const file of readdirSync(examples).filter((f) => f.endsWith('.json') && !f.startsWith('sd-'))) {
+      const input = caseInputSchema.parse(example(file));
+      const shared = prepareCase(input);
+      // Twice round, so that every programme also reads values another programme computed first.
+      for (const round of [1, 2]) {
+        for (const programme of programmes) {
+          expect({ file, round, programme, ...summaryAssessor(programme)(shared) }).toEqual({ file, round, programme, ...summaryAssessor(programme)(prepareCase(input)) });
+        }
+      }
+      kept += (shared.memo ?? []).filter((m) => m !== undefined).length;
+    }
+    expect(kept).toBeGreaterThan(0);
+  });
+
   it('a prepared case is shared by all programmes and large amounts stay exact', () => {
     const big = example('hnte-h1.json');
     const scaled = JSON.parse(JSON.stringify(big));

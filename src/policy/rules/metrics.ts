@@ -11,6 +11,8 @@ export type MetricValue = Rat | boolean | string | null;
 export type MetricKind = 'ratio' | 'amount' | 'count' | 'bool' | 'choice';
 export interface Text { zh: string; en: string }
 export interface Note { id: string; reason: Text }
+/** A metric's value on one prepared case, with the notes computing it made. */
+export interface MetricMemo { value: MetricValue; notes: Note[] | null }
 
 export interface MetricContext {
   p: PreparedCase;
@@ -46,6 +48,13 @@ function missing(ctx: MetricContext, path: string): null {
   ctx.missing?.push(path);
   return null;
 }
+
+/**
+ * The furthest back, in fiscal years before the application year, that any metric below reads (windows of three
+ * years, growth over three years). Batches aggregate no more than this from the registry (registry-cases.batch.ts);
+ * test/api/policy-batch-fast-path.test.ts holds the batch to the one-enterprise path, which carries five years.
+ */
+export const FISCAL_YEARS_READ = 3;
 
 /** A field of fiscal year appYear − back (back = 1 is "last year"). */
 function yearValue(ctx: MetricContext, back: number, key: YearKey): Rat | null {
@@ -518,3 +527,32 @@ export const metrics: Record<string, MetricDef> = {
 };
 
 export const metricNames = new Set(Object.keys(metrics));
+
+/**
+ * One case is assessed against several programmes whose rules read many of the same metrics (staff, revenue, R&D
+ * intensity, age): on the verdict and summary paths (`missing` null) each metric is computed once per prepared case
+ * and application of the day-count convention, with the notes it made replayed on every later read. Validation and
+ * traces (`missing` collected, ratio parts recorded) always compute. Flags are plain look-ups and the score changes
+ * with the programme, so neither is kept.
+ */
+const NOT_KEPT = new Set([...Object.keys(flagMetrics), 'score.total']);
+let memoSlots = 0;
+for (const [id, def] of Object.entries(metrics)) {
+  if (NOT_KEPT.has(id)) continue;
+  const compute = def.compute;
+  const slot = 2 * memoSlots++;
+  def.compute = (ctx) => {
+    if (ctx.missing !== null) return compute(ctx);
+    const memo = (ctx.p.memo ??= new Array<MetricMemo | undefined>(2 * memoSlots));
+    const at = slot + (ctx.dayCount === 'inclusive' ? 1 : 0);
+    const kept = memo[at];
+    if (kept !== undefined) {
+      if (kept.notes) for (const note of kept.notes) ctx.notes.push(note);
+      return kept.value;
+    }
+    const before = ctx.notes.length;
+    const value = compute(ctx);
+    memo[at] = { value, notes: ctx.notes.length > before ? ctx.notes.slice(before) : null };
+    return value;
+  };
+}

@@ -1,4 +1,5 @@
 import type { PolicyCase, YearFacts } from './case';
+import type { MetricMemo } from './metrics';
 import { type Rat, SCALE, toMicro } from './exact';
 
 /**
@@ -54,6 +55,8 @@ export interface PreparedCase {
   windowFrom: string[];
   years: Map<number, PreparedYear>;
   ip: IpCounts;
+  /** Metric values kept across the programmes a case is assessed against (metrics.ts; batch and summary paths). */
+  memo?: (MetricMemo | undefined)[];
 }
 
 function countIp(source: PolicyCase): IpCounts {
