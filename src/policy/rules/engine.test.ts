@@ -138,7 +138,7 @@ describe('compiled summary path', () => {
           expect({ file, round, programme, ...summaryAssessor(programme)(shared) }).toEqual({ file, round, programme, ...summaryAssessor(programme)(prepareCase(input)) });
         }
       }
-      kept += (shared.memo ?? []).filter((m) => m !== undefined).length;
+      kept += (shared.memo?.notes ?? []).filter((m) => m !== undefined).length;
     }
     expect(kept).toBeGreaterThan(0);
   });

@@ -11,8 +11,8 @@ export type MetricValue = Rat | boolean | string | null;
 export type MetricKind = 'ratio' | 'amount' | 'count' | 'bool' | 'choice';
 export interface Text { zh: string; en: string }
 export interface Note { id: string; reason: Text }
-/** A metric's value on one prepared case, with the notes computing it made. */
-export interface MetricMemo { value: MetricValue; notes: Note[] | null }
+/** Metric values kept on one prepared case, by slot, with the notes computing each made (set together). */
+export interface MetricMemo { values: (MetricValue | undefined)[]; notes: (readonly Note[] | undefined)[] }
 
 export interface MetricContext {
   p: PreparedCase;
@@ -536,6 +536,7 @@ export const metricNames = new Set(Object.keys(metrics));
  * with the programme, so neither is kept.
  */
 const NOT_KEPT = new Set([...Object.keys(flagMetrics), 'score.total']);
+const NO_NOTES: readonly Note[] = Object.freeze([]);
 let memoSlots = 0;
 for (const [id, def] of Object.entries(metrics)) {
   if (NOT_KEPT.has(id)) continue;
@@ -543,16 +544,17 @@ for (const [id, def] of Object.entries(metrics)) {
   const slot = 2 * memoSlots++;
   def.compute = (ctx) => {
     if (ctx.missing !== null) return compute(ctx);
-    const memo = (ctx.p.memo ??= new Array<MetricMemo | undefined>(2 * memoSlots));
+    const memo = (ctx.p.memo ??= { values: new Array<MetricValue | undefined>(2 * memoSlots), notes: new Array<readonly Note[] | undefined>(2 * memoSlots) });
     const at = slot + (ctx.dayCount === 'inclusive' ? 1 : 0);
-    const kept = memo[at];
-    if (kept !== undefined) {
-      if (kept.notes) for (const note of kept.notes) ctx.notes.push(note);
-      return kept.value;
+    const notes = memo.notes[at];
+    if (notes !== undefined) {
+      for (const note of notes) ctx.notes.push(note);
+      return memo.values[at]!;
     }
     const before = ctx.notes.length;
     const value = compute(ctx);
-    memo[at] = { value, notes: ctx.notes.length > before ? ctx.notes.slice(before) : null };
+    memo.values[at] = value;
+    memo.notes[at] = ctx.notes.length > before ? ctx.notes.slice(before) : NO_NOTES;
     return value;
   };
 }

@@ -52,11 +52,11 @@ export interface PreparedCase {
   registrationDate?: string;
   registeredYear: number | null;
   /** windowFrom[n]: the date n years before the application date ("in the last n years" starts there). */
-  windowFrom: string[];
+  windowFrom: readonly string[];
   years: Map<number, PreparedYear>;
   ip: IpCounts;
   /** Metric values kept across the programmes a case is assessed against (metrics.ts; batch and summary paths). */
-  memo?: (MetricMemo | undefined)[];
+  memo?: MetricMemo;
 }
 
 function countIp(source: PolicyCase): IpCounts {
@@ -143,14 +143,24 @@ function withDefaults(source: PolicyCase): PolicyCase {
  * `date` overrides the case's application date (the CLI's --date); without either, today is used.
  * The case should be validated (parseCase / caseInputSchema); unparsed cases get the schema's defaults here.
  */
+/** The window starts of an application date, shared (read only) by every case prepared on that date. */
+let lastWindows: { date: string; from: readonly string[] } | null = null;
+function windowsFrom(applied: string): readonly string[] {
+  if (lastWindows?.date !== applied) {
+    const year = Number(applied.slice(0, 4));
+    const suffix = applied.slice(4);
+    lastWindows = { date: applied, from: Object.freeze([applied, `${year - 1}${suffix}`, `${year - 2}${suffix}`, `${year - 3}${suffix}`, `${year - 4}${suffix}`, `${year - 5}${suffix}`]) };
+  }
+  return lastWindows.from;
+}
+
 export function prepareCase(input: PolicyCase, date?: string): PreparedCase {
   const source = withDefaults(input);
   const applied = date ?? source.applicationDate ?? new Date().toISOString().slice(0, 10);
   const years = new Map<number, PreparedYear>();
   for (const y of source.years) years.set(y.year, prepareYear(y));
   const year = Number(applied.slice(0, 4));
-  const suffix = applied.slice(4);
-  const windowFrom = [applied, `${year - 1}${suffix}`, `${year - 2}${suffix}`, `${year - 3}${suffix}`, `${year - 4}${suffix}`, `${year - 5}${suffix}`];
+  const windowFrom = windowsFrom(applied);
   return {
     source, date: applied, year, registrationDate: source.registrationDate,
     registeredYear: source.registrationDate ? Number(source.registrationDate.slice(0, 4)) : null, windowFrom, years, ip: countIp(source),
