@@ -19934,7 +19934,25 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        kind: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        /** @description units done (rows, files, …) */
+                        progress: number;
+                        /** @description units to do; 0 while unknown */
+                        total: number;
+                        /** @description the handler's summary when succeeded, else null */
+                        result: unknown;
+                        error: string | null;
+                        created_by: number | null;
+                        /** @description ISO timestamp */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
             };
             /** @description A problem document (RFC 7807): 400 invalid input naming each field, 401 not signed in, 403 not allowed or CSRF token missing, 404 not found, 409 conflict, 429 too many attempts */
             "4XX": {

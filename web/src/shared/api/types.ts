@@ -101,15 +101,12 @@ export interface ValidationReport {
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-export interface Job {
-  id: number | string;
-  kind: string;
-  status: JobStatus;
-  progress: number;
-  total: number;
-  result: { inserted: number; updated: number; skipped: number } | null;
-  error: string | null;
-}
+/** A background job as GET /api/jobs/:id answers; `result` is each kind's own summary. */
+export type Job = ResponseOf<'/api/jobs/{id}', 'get'>;
+/** The result of a finished import job (src/shared/records/record-import.ts). */
+export interface ImportJobResult { inserted: number; updated: number; skipped: number }
+/** An import job as the wizard reads it. */
+export type ImportJob = Omit<Job, 'result'> & { result: ImportJobResult | null };
 
 export type Dashboard = ResponseOf<'/api/zones/{id}/dashboard', 'get'>;
 export type LabeledCount = Dashboard['byKind'][number];

@@ -1,6 +1,6 @@
 import { client, unwrap } from '../../../shared/api/client';
 import type { paths } from '../../../shared/api/schema';
-import type { Job, ValidationReport } from '../../../shared/api/types';
+import type { ImportJob, ValidationReport } from '../../../shared/api/types';
 
 export type ImportMode = 'validate' | 'commit' | 'valid-only';
 /** The entities the import route takes (schema.ts). */
@@ -21,10 +21,11 @@ export function validateImport(entity: string, file: File): Promise<ValidationRe
   return upload<ValidationReport>(entity, file, 'validate');
 }
 
-export function startImport(entity: string, file: File, mode: 'commit' | 'valid-only'): Promise<{ job: Job }> {
-  return upload<{ job: Job }>(entity, file, mode);
+export function startImport(entity: string, file: File, mode: 'commit' | 'valid-only'): Promise<{ job: ImportJob }> {
+  return upload<{ job: ImportJob }>(entity, file, mode);
 }
 
-export function getJob(id: number | string): Promise<Job> {
-  return unwrap<Job>(client.GET('/api/jobs/{id}', { params: { path: { id: Number(id) } } }));
+export async function getJob(id: number | string): Promise<ImportJob> {
+  // An import job's result is the import summary (or null until it finishes).
+  return (await unwrap(client.GET('/api/jobs/{id}', { params: { path: { id: Number(id) } } }))) as ImportJob;
 }

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Descriptions, Form, Progress, Result, Select, Spac
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../shared/api/client';
-import type { ImportLineError, Job, ValidationReport } from '../../../shared/api/types';
+import type { ImportJob, ImportLineError, ValidationReport } from '../../../shared/api/types';
 import { useI18n } from '../../../shared/i18n';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { ENTITY_ORDER, useEntityMetas } from '../../entities/api/entities';
@@ -35,7 +35,7 @@ function ErrorsTable({ errors }: { errors: ImportLineError[] }) {
   );
 }
 
-function JobProgress({ jobId, onDone }: { jobId: number | string; onDone: (job: Job) => void }) {
+function JobProgress({ jobId, onDone }: { jobId: number | string; onDone: (job: ImportJob) => void }) {
   const { t } = useI18n();
   const job = useQuery({
     queryKey: ['job', jobId],
@@ -76,7 +76,7 @@ export function ImportWizard() {
   const [commitErrors, setCommitErrors] = useState<ImportLineError[] | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [jobId, setJobId] = useState<number | string | null>(null);
-  const [finished, setFinished] = useState<Job | null>(null);
+  const [finished, setFinished] = useState<ImportJob | null>(null);
 
   const entityOptions = [
     ...(metas.data ?? [])
@@ -132,7 +132,7 @@ export function ImportWizard() {
     }
   };
 
-  const onJobDone = (job: Job) => {
+  const onJobDone = (job: ImportJob) => {
     setFinished(job);
     setStep(3);
     if (entity) void qc.invalidateQueries({ queryKey: ['entity', entity] });

@@ -1,6 +1,7 @@
 // The intelligence API as the web app uses it: documents (upload, list/search, reader), fact review, proposals.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { paths } from '../../../shared/api/schema';
+import type { Job } from '../../../shared/api/types';
 import { client, unwrap, type BodyOf, type FormValues, type QueryOf, type ResponseOf } from '../../../shared/api/client';
 
 // Requests and answers are typed by schema.ts (generated from the server's route schemas, `npm run gen:api`).
@@ -15,14 +16,6 @@ export type Conflict = Fact['conflicts'][number];
 export type Proposal = DocumentWithFacts['proposals'][number];
 export type ZoneDocumentFact = ResponseOf<'/api/intelligence/zone-facts', 'get'>['items'][number];
 
-/** A background job as GET /api/jobs/:id answers (that route declares no answer schema yet). */
-export interface Job {
-  id: number;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progress: number;
-  total: number;
-  error: string | null;
-}
 
 export interface DocumentQuery {
   zone?: number | null;
