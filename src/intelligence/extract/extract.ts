@@ -179,11 +179,13 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
   let bound: Bound | undefined;
   const rawStart = p;
   const hedgeAfterNumber = () => {
-    const w = startsWithAny(folded.slice(p, p + 2), h.after_min_number);
-    if (w && !folded.startsWith(`${w}年来`, p)) {
+    // 500 余家 (a space before 余 / 多, as in spaced web text)
+    const space = folded[p] === ' ' && /^ [余多][\u4e00-\u9fff]/.test(folded.slice(p, p + 3)) ? 1 : 0;
+    const w = startsWithAny(folded.slice(p + space, p + space + 2), h.after_min_number);
+    if (w && !folded.startsWith(`${w}年来`, p + space)) {
       approx = true;
       bound = 'min';
-      p += w.length;
+      p += space + w.length;
     }
   };
   hedgeAfterNumber();
@@ -206,13 +208,16 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
     p += 1;
     [value, p] = compositeTail(folded, p, u.trillion_zhao.exp, value);
   } else if (!chineseNumeral) {
-    const en = /^\s?(trillion|billion|million|thousand)\b|^(bn|mn|mln|tn|m|k)(?![a-z0-9²])|^\s(bn|mn)\b/.exec(folded.slice(p, p + 12));
+    // $10.5B: a bare b is a billion only right after a currency sign
+    const en = /^\s?(trillion|billion|million|thousand)\b|^(bn|mn|mln|tn|m|k)(?![a-z0-9²])|^\s(bn|mn)\b/.exec(folded.slice(p, p + 12))
+      ?? (CURRENCY_SIGN_BEFORE.test(folded.slice(Math.max(0, numberStart - 2), numberStart)) ? /^(b)(?![a-z0-9])/.exec(folded.slice(p, p + 2)) : null);
     if (en) {
       value = scale(value, u.multipliers_en[(en[1] ?? en[2] ?? en[3])!]!);
       p += en[0].length;
     }
   }
   if (folded[p] === ' ' && /[万亿兆]/.test(folded[p - 1] ?? '') && /^ 元/.test(folded.slice(p, p + 2))) p += 1; // 3,290.6 億 元
+  if (folded[p] === ' ' && folded[p + 1] === '年' && /(?:连续|连年)\s*$/.test(folded.slice(Math.max(0, numberStart - 5), numberStart))) p += 1; // 连续 11 年
   const rest = folded.slice(p, p + 24);
   let unit: string | undefined;
   let unitEnd = p;
@@ -276,6 +281,7 @@ function readUnit(doc: Doc, numberStart: number, p: number, value: Dec, chineseN
   return { start, end: unitEnd, numberEnd: rawStart, value, unit, unitRaw: [rawPrefix, rawSuffix].filter(Boolean).join(' '), approx, bound };
 }
 
+const CURRENCY_SIGN_BEFORE = /[$€£]\s?$/;
 const SPACED_UNIT = /^ [万亿兆元家个项名人件所座台例户篇场款种条份间]/;
 const SMALLER_MULTIPLIERS: [string, number][] = [['亿', 8], ['万', 4], ['千', 3], ['百', 2]];
 
@@ -358,23 +364,33 @@ function specialCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
     const start = m.index + m[0].indexOf(word);
     if (value !== undefined) push(start, m.index + m[0].length, value, 'rank', text.slice(start, m.index + m[0].length), 'composite_rank');
   }
+  // "rose three places to 5th in the ranking": the rank reached
+  const toRank = /\b(?:to|at)\s+(\d+(?:st|nd|rd|th))\s+(?=in|among|place|position|nationally|globally|worldwide)/g;
+  while ((m = toRank.exec(folded))) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    push(start, start + m[1]!.length, parseOrdinal(m[1]!)!, 'rank', text.slice(start, start + m[1]!.length), 'composite_rank');
+  }
+  // "second only to Dubai": the rank below the one named
+  const onlyTo = /\b(second|third|fourth|fifth)\s+only\s+to\b/g;
+  while ((m = onlyTo.exec(folded))) push(m.index, m.index + m[0].length, parseOrdinal(m[1]!)!, 'rank', text.slice(m.index, m.index + m[0].length), 'composite_rank');
   const enRankChange = /\b(?:up|rose|climbed|moved up|jumped|advanced|fell|dropped|slipped|down)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(places|spots|positions|notches|ranks)\b/g;
   while ((m = enRankChange.exec(folded))) {
     const start = m.index + m[0].indexOf(m[1]!);
     const value = /\d/.test(m[1]!) ? Number(m[1]) : EN_CARDINALS[m[1]!]!;
     push(start, m.index + m[0].length, value, 'ranks', text.slice(start, m.index + m[0].length), 'composite_rank');
   }
-  const doubling = /翻了?\s*([一两二三四])\s*番|翻番|\b(doubled|tripled|trebled|quadrupled)\b/g;
+  const doubling = /翻了?\s*([一两二三四])\s*番|翻番|\b(doubled|tripled|trebled|quadrupled)\b|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)[- ]?fold\b/g;
   while ((m = doubling.exec(folded))) {
     const n = m[1] ? Number(parseChineseNumeral(m[1])) : 1;
-    const value = m[2] ? { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4 }[m[2] as 'doubled'] : 2 ** n;
+    const value = m[3] ? EN_CARDINALS[m[3]]! : m[2] ? { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4 }[m[2] as 'doubled'] : 2 ** n;
     push(m.index, m.index + m[0].length, value, 'times', text.slice(m.index, m.index + m[0].length));
   }
   // 一成 = 10%, 两成二 = 22%, 近二成: only right after a cue word (占, 约, 近, 增长了…), since 成 is also 成立 / 成为
   const tenths = /(?<![\d.])([一二两三四五六七八九1-9]|十)成([一二三四五六七八九])?(?![一二三四五六七八九十])/g;
   while ((m = tenths.exec(folded))) {
     const before = folded.slice(Math.max(0, m.index - 6), m.index).replace(/\s+$/, '');
-    if (!doc.rules.units.percent_tenths_cues.some((w) => before.endsWith(w))) continue;
+    // 約佔三大園區4成, 占全国两成: 占 a few characters before, in the same clause, is a cue too
+    if (!doc.rules.units.percent_tenths_cues.some((w) => before.endsWith(w)) && !/占[^,，。;；、\d]{0,8}$/.test(folded.slice(Math.max(0, m.index - 10), m.index))) continue;
     const tens = /\d/.test(m[1]!) ? Number(m[1]) : Number(parseChineseNumeral(m[1]!));
     const value = tens * 10 + (m[2] ? Number(parseChineseNumeral(m[2])) : 0);
     const end = m.index + m[0].length;
@@ -398,6 +414,17 @@ function specialCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
     if (!unit || isTaken(doc, taken, start, unitEnd)) continue;
     taken.fill(1, start, unitEnd);
     out.push({ start, end: unitEnd, numberEnd: start, value: scale(fromBigInt(1n), exp), unit, unitRaw: text.slice(start, unitEnd) });
+  }
+  // 科技创新型企业超万家, 突破十万人: a 万 without digits after a hedge word, before a classifier, is a round count
+  const bareCount = /(逾|超过|超|突破|破|近|将近|接近)(十|百|千)?万(?=[家个项人名件户所])/g;
+  while ((m = bareCount.exec(folded))) {
+    const start = m.index + m[1]!.length;
+    if (/[\d一二两三四五六七八九十百千万亿零〇.]/.test(folded[m.index - 1] ?? '')) continue;
+    const exp = 4 + (m[2] === '千' ? 3 : m[2] === '百' ? 2 : m[2] === '十' ? 1 : 0);
+    const end = m.index + m[0].length + 1;
+    if (isTaken(doc, taken, start, end)) continue;
+    taken.fill(1, start, end);
+    out.push({ start, end, numberEnd: end - 1, value: scale(fromBigInt(1n), exp), unit: 'count', unitRaw: text.slice(end - 1, end) });
   }
   const percentWords = new RegExp(`百分之([${CN_NUMERAL_CHARS}点]+)`, 'g');
   while ((m = percentWords.exec(folded))) {
@@ -426,12 +453,14 @@ function numberCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
     const next = folded[end] ?? '';
     if (m[1] !== undefined) {
       if (/[a-z_]/.test(prev) || (prev === '-' && /[a-z]/.test(folded[start - 2] ?? '')) || prev === '+' || next === '+' || (prev === '.' && /\d/.test(folded[start - 2] ?? ''))) continue;
-      if (/^[a-z]/.test(folded.slice(end)) && !/^(?:bn|mn|mln|tn|m|k|mw|gw|kw|km2|m2|pp|trillion|billion|million|thousand)(?![a-z0-9])/.test(folded.slice(end))) continue;
+      if (/^[a-z]/.test(folded.slice(end)) && !/^(?:bn|mn|mln|tn|m|k|mw|gw|kw|km2|m2|pp|trillion|billion|million|thousand)(?![a-z0-9])/.test(folded.slice(end)) && !(/^b(?![a-z0-9])/.test(folded.slice(end)) && CURRENCY_SIGN_BEFORE.test(folded.slice(Math.max(0, start - 2), start)))) continue;
       if (/\bper\s*$|每\s*$/.test(folded.slice(Math.max(0, start - 5), start))) continue;
       // a minus sign written against the number, after a space or bracket: (-0.45 pp), a decline of -0.6 pp
       const negative = (prev === '-' || prev === '−') && /^(?:|[\s(（:：])$/.test(folded[start - 2] ?? '');
       const value = parseDecimal(negative ? `-${m[1]}` : m[1]);
       if (!value) continue;
+      // the top 10 universities, the next 9 highest cities: a rank group, not a count
+      if (/\b(?:top|next|the last|the past|the first|the other)\s$/.test(folded.slice(Math.max(0, start - 12), start)) && /^\s[a-z]/.test(folded.slice(end, end + 2))) continue;
       // Europe 2020, Horizon 2020: a year after a capitalised name names a programme
       if (/^(?:19|20)\d{2}$/.test(m[1]) && /[A-Z][A-Za-z]+\s$/.test(doc.text.slice(Math.max(0, start - 16), start))) continue;
       // 25-50%: the first end of a percentage range is a percentage too
@@ -440,7 +469,7 @@ function numberCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
         out.push({ start, end, numberEnd: end, value, unit: 'percent', unitRaw: '%' });
         continue;
       }
-      const c = readUnit(doc, start, end, value, false);
+      const c = readUnit(doc, start, end, value, false) ?? englishBareCount(doc, out, start, end, value);
       if (c) {
         out.push(c);
         taken.fill(1, start, c.end); // the parts of a composite figure (26萬3,649) are not figures of their own
@@ -485,6 +514,27 @@ function numberCandidates(doc: Doc, taken: Uint8Array): Candidate[] {
     if (c) out.push(c);
   }
   return out;
+}
+
+/**
+ * English integers without a unit that still count something: the values compared with a count, each in brackets
+ * after a name ("175 new tech companies, more than Singapore (130), Berlin (101)"), and the ends of a change in
+ * "the number of unicorns … grew from 8 to 81".
+ */
+function englishBareCount(doc: Doc, out: Candidate[], start: number, end: number, value: Dec): Candidate | undefined {
+  const { folded, text } = doc;
+  if (value.exp < 0 || CJK.test(folded.slice(Math.max(0, start - 30), end + 10))) return undefined;
+  const sentence = doc.sentenceOf[start];
+  const previous = out[out.length - 1];
+  if (folded[start - 1] === '(' && folded[end] === ')' && /[A-Z][A-Za-z.'’-]* \($/.test(text.slice(Math.max(0, start - 24), start))
+    && previous && previous.unit === 'count' && doc.sentenceOf[previous.start] === sentence) {
+    return { start, end, numberEnd: end, value, unit: 'count', unitRaw: '' };
+  }
+  const s = doc.sentences[sentence]!;
+  if (s && /\bnumber of\b[^.;]{0,80}\b(?:from|to|reached|hit)\s*$/.test(folded.slice(Math.max(s.start, start - 100), start))) {
+    return { start, end, numberEnd: end, value, unit: 'count', unitRaw: '' };
+  }
+  return undefined;
 }
 
 export { prepare as prepareForExtraction };

@@ -60,7 +60,7 @@ function withoutHeadlineRepeats(doc: Doc, facts: Fact[]): Fact[] {
     if (h === undefined) {
       const r = lines[line];
       const text = r ? doc.folded.slice(r.start, r.end).trim() : '';
-      h = text.length > 0 && text.length <= HEADING_MAX && !/[。.!?;；！？:：,，、]$/.test(text) && !/^(?:[-–—•·*]|\d+[.、)]\s)/.test(text);
+      h = text.length > 0 && text.length <= HEADING_MAX && !/[。.!?;；！？:：,，、]$/.test(text) && !/^(?:[-–—•·*]|\d+[.、)]\s)/.test(text) && !PROSE_OPENING.test(text);
       heading.set(line, h);
     }
     return h;
@@ -78,6 +78,9 @@ function withoutHeadlineRepeats(doc: Doc, facts: Fact[]): Fact[] {
     return true;
   });
 }
+
+/** 2023年,服务业增加值1911.8亿元,占GDP比重51.9% / "In 2022, …": a line that opens with a time phrase and a comma is prose. */
+const PROSE_OPENING = /^(?:(?:19|20)\d{2}\s*年度?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月|\d{1,2}\s*月)?(?:以来)?|今年(?:以来)?|去年|上半年|前三季度|(?:in|by|since|during) (?:19|20)\d{2}|last year|this year)\s*[,，]/;
 
 /** Longest line (characters) still read as a headline. */
 const HEADING_MAX = 64;
@@ -119,12 +122,16 @@ function notAFact(doc: Doc, c: Candidate, lastMoney: Candidate | undefined): boo
   if (/^的/.test(after) && hedgeBefore(doc, c.start).bound === 'min' && /^的(?:企业|项目|大项目|重大项目|工业企业)/.test(after)) return true;
   if (/\b(?:with|whose)\b[^,.;]{0,30}\b(?:revenue|sales|output|income|assets|investment|turnover|value|capital)s?\b[^,.;]{0,20}\b(?:exceeding|over|above|more than|at least)\s*$/.test(folded.slice(Math.max(sentence.start, c.start - 70), c.start))) return true;
   if (/^\s*(?:级|量级)/.test(after) || /^级/.test(folded.slice(c.numberEnd, c.numberEnd + 3).replace(/^[万亿千百]+/, ''))) return true;
+  // "(companies valued at least $1 billion)": the class a group is defined by
+  if (/\b(?:companies|firms|startups|start-ups|businesses|unicorns|enterprises)\s+(?:valued|worth)\s+(?:at\s+)?(?:least|over|more than|above|in excess of)?\s*$/.test(folded.slice(Math.max(sentence.start, c.start - 60), c.start))) return true;
   if (/\b(?:with|whose|of)\b[^.]{0,40}\b(?:over|above|more than|exceeding|at least)\s*$/.test(folded.slice(Math.max(sentence.start, c.start - 60), c.start)) && /^\s*(?:or more|and above|each|in annual)/.test(folded.slice(c.end, c.end + 16))) return true;
   // currency conversions in parentheses right after a money figure: 10亿元(约合1.4亿美元), €1bn (about $1.1bn)
   if (isCurrency(c.unit) && lastMoney) {
     const between = folded.slice(lastMoney.end, c.start);
     if (/^\s*[(（]\s*(?:约合|约|折合|合|相当于|about|approximately|approx\.?|around|roughly|some|equivalent to|or|~|≈)?\s*(?:us\$|hk\$|nt\$|\$|€|£|¥|rmb|usd|eur|gbp|cny)?\s*$/.test(between)) return true;
   }
+  // 管轄新竹、竹南、龍潭、新竹生醫、銅鑼及宜蘭共 6 個園區: a count of the items the text has just enumerated
+  if (c.unit === 'count' && enumerated(folded, sentence, c)) return true;
   // 两位数增长 (double digits), 居前三位 / 前五名 (the top N): no counts
   if (/^位数/.test(folded.slice(c.numberEnd, c.numberEnd + 2)) || /^\s*位数/.test(folded.slice(c.end - 1, c.end + 2))) return true;
   if (folded[c.start - 1] === '前' && /^[位名]/.test(folded.slice(c.numberEnd, c.numberEnd + 1))) return true;
@@ -142,6 +149,19 @@ function notAFact(doc: Doc, c: Candidate, lastMoney: Candidate | undefined): boo
   // a size class in corner brackets: 规模「250人至499人」, 「249人以下」
   if (/「[^」]{0,6}$/.test(folded.slice(Math.max(0, c.start - 7), c.start)) && /^[^「」]{0,8}」/.test(folded.slice(c.end, c.end + 9)) && /至|到|~|以上|以下/.test(folded.slice(Math.max(0, c.start - 7), c.end + 9))) return true;
   return false;
+}
+
+/**
+ * True when the figure counts a list right before it: items separated by 、 (at least three), the last joined by 及 /
+ * 和 / 与, and as many of them as the figure says (集成电路、计算机及外围、光电、通讯、精密机械及生物技术六项).
+ */
+function enumerated(folded: string, sentence: Range, c: Candidate): boolean {
+  const clause = folded.slice(clauseStart(folded, sentence, c.start), c.start).replace(/(?:共|等|共计|合计|这|此)?\s*$/, '');
+  const parts = clause.split('、');
+  if (parts.length < 3) return false;
+  const last = parts[parts.length - 1]!;
+  const items = parts.length + (/(?:及|和|与|以及)/.test(last) ? 1 : 0);
+  return String(items) === toDecimalString(c.value);
 }
 
 function buildFact(doc: Doc, c: Candidate, sentence: Range, sentenceIndex: number, article: { zone?: number; city?: number }, entities: { name: string; id?: string }[]): Fact {
@@ -220,12 +240,13 @@ function within<T extends Range>(list: T[], start: number, end: number): T[] {
 function periodOf(doc: Doc, c: Candidate, sentence: Range): { period: string | null; detail?: string; mark?: PeriodMark } {
   // A comparison base (较2024年) or the start of a change (由2013年) is the period only of a figure right after it
   // (较2024年1.51兆元, 由2019年的507.25亿元, 比前年的1兆7510亿元); the growth that follows keeps the sentence's period.
-  const attached = (m: PeriodMark) => m.end <= c.start && ATTACHED.test(doc.folded.slice(m.end, c.start));
+  // (a multiple is no base value: 是2020年的2.3倍 keeps the sentence's period)
+  const attached = (m: PeriodMark) => m.end <= c.start && c.unit !== 'times' && ATTACHED.test(doc.folded.slice(m.end, c.start));
   const usable = (m: PeriodMark) => !m.label && (!(m.comparison || m.origin) || attached(m));
   const all = within(doc.marks, sentence.start, sentence.end);
   // "2.22% in 2022", "down from 3.6% in 2022", "(49% in 2023 vs 42% in 2013)": a year right after the figure is its own
-  const own = all.find((m) => m.start >= c.end && !m.label && FOLLOWING.test(doc.folded.slice(c.end, m.start)));
-  if (own) return { period: own.period, detail: own.detail, mark: own };
+  const own = all.find((m) => m.start >= c.end && !m.label && !m.comparison && FOLLOWING.test(doc.folded.slice(c.end, m.start)));
+  if (own) return own.unresolved ? { period: null } : { period: own.period, detail: own.detail, mark: own };
   const inSentence = all.filter(usable);
   let before = inSentence.filter((m) => m.end <= c.start);
   // 增至2019年的263億港元,香港至今已有8家: a time word without a year between the period and the figure starts
@@ -235,23 +256,32 @@ function periodOf(doc: Doc, c: Candidate, sentence: Range): { period: string | n
   // a figure that follows its own "in 2013" leaves that year to it only when the sentence has another
   before = before.filter((m, i) => i === before.length - 1 || !FIGURE_IN.test(doc.folded.slice(Math.max(0, m.start - 24), m.start)));
   const horizon = inSentence.find((m) => m.horizon);
-  let mark: PeriodMark | undefined = before[before.length - 1] ?? inSentence.find((m) => m.start >= c.end && !m.comparison && !m.origin);
+  // the first period after the figure, unless other periods stand between: then the later years belong to the figures
+  // they follow ("$10.5 billion, down from $10.7 billion in 2019 but higher than the $5.9 billion figure from 2018")
+  let mark: PeriodMark | undefined = before[before.length - 1] ?? inSentence.find((m, i) => m.start >= c.end && !m.comparison && !m.origin && !all.some((o) => o.start >= c.end && o.end <= m.start && o !== inSentence[i]));
   // a target's horizon wins (2022年…, 到2025年达到X), but a horizon after a figure that is no target does not
   // (今年…新核准37家, 管理局設定明年…)
   const targetFigure = horizon && (horizon.start < c.start || isTarget(doc, doc.folded.slice(sentence.start, c.start), undefined));
   if (horizon && targetFigure && (!mark || (mark.end <= c.start && horizon.start > mark.start && !attached(mark)))) mark = horizon;
   if (mark?.horizon && !targetFigure && mark.start >= c.end) mark = undefined;
   if (!mark && breaksFrame(doc, { start: sentence.start, end: c.start })) return { period: null };
-  if (!mark) mark = carriedMark(doc, sentence, c.start);
-  return mark ? { period: mark.period, detail: mark.detail, mark } : { period: null };
+  // a plan without a horizon (預計創造2,980個就業機會) does not take the period an earlier sentence states
+  if (!mark && isTarget(doc, doc.folded.slice(clauseStart(doc.folded, sentence, c.start), c.start), undefined)) return { period: null };
+  if (!mark) {
+    mark = carriedMark(doc, sentence, c.start);
+    // a horizon stated earlier (115學年度開始招生) is no period of a later sentence that plans nothing (此外…提高逾6倍)
+    if (mark?.horizon) mark = undefined;
+  }
+  return mark && !mark.unresolved ? { period: mark.period, detail: mark.detail, mark } : { period: null };
 }
 
 const ATTACHED = /^\s*(?:年|度|底|末|同期|年底|年末)?\s*(?:的|之)?\s*[(（]?\s*(?:新台币|人民币|us\$|\$|€|£)?\s*(?:约|近|超过|逾|超)?\s*$/;
-/** between a figure and a year that is its own: "2.22% in 2022", "€331 billion (2021)" */
-const FOLLOWING = /^\s*(?:in|for|during|as of|\()\s*$/;
+/** between a figure and a year that is its own: "2.22% in 2022", "€331 billion (2021)", "$4bn raised in 2019", "$43.1bn VC total in 2020" */
+const FOLLOWING = /^\s*(?:[a-z][a-z&-]*\s+){0,2}?(?:in|for|during|as of|from|\()\s*$/;
 /** a year right after a figure ("8% in 2013"): its own, not a frame for figures after it */
 const FIGURE_IN = /\d(?:%|\s?(?:percent|per cent|pp|billion|million|bn|m))?\)?\s+in\s*$/;
 
+const BULLET = /^\s*[-–—•·*]\s/;
 const CONTINUATION = /^\s*(?:[-–—•·*]|\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|其中|同时|此外|另外|并|还|分别|其次|至于|另|among them|of which|in addition|meanwhile|also)/;
 
 /**
@@ -280,6 +310,8 @@ function listCarried(doc: Doc, sentence: Range): PeriodMark | undefined {
     const s = doc.sentences[i]!;
     if (doc.paragraphOf[s.start] !== paragraph) return undefined;
     const marks = marksOf(s);
+    // bulleted items are siblings: the year one item states is not the period of the next (- 2024年…8460亿元 - …全国第一)
+    if (marks.length && BULLET.test(doc.folded.slice(s.start, s.start + 4)) && BULLET.test(doc.folded.slice(sentence.start, sentence.start + 4))) return undefined;
     if (marks.length) return inList || sawItem ? marks[marks.length - 1] : undefined;
     if (opensItem(s)) { sawItem = true; inList = true; }
     else if (!sawItem) return undefined;
@@ -295,7 +327,12 @@ function breaksFrame(doc: Doc, s: Range): boolean {
     breakerWords = words;
     breakerRe = new RegExp(words.map((w) => (/^[a-z]/.test(w) ? `\\b${escapeRegExp(w)}\\b` : escapeRegExp(w))).join('|'));
   }
-  return s.end > s.start && breakerRe!.test(doc.folded.slice(s.start, s.end));
+  if (s.end <= s.start) return false;
+  let text = doc.folded.slice(s.start, s.end);
+  if (!breakerRe!.test(text)) return false;
+  // 创历年同期新高 / 历年最高: a record, not a time of its own
+  for (const w of doc.rules.periods.frame_breakers_not) if (text.includes(w)) text = text.split(w).join('');
+  return breakerRe!.test(text);
 }
 
 function frameCarried(doc: Doc, sentence: Range, figure: number): PeriodMark | undefined {
@@ -307,10 +344,11 @@ function frameCarried(doc: Doc, sentence: Range, figure: number): PeriodMark | u
     // never across paragraphs (the evaluation sets' convention: a period binds its paragraph)
     if (doc.paragraphOf[s.start] !== paragraph) return undefined;
     const marks = within(doc.marks, s.start, s.end).filter((m) => !m.label && !m.comparison && !m.origin);
+    if (marks.length && BULLET.test(doc.folded.slice(s.start, s.start + 4)) && BULLET.test(doc.folded.slice(sentence.start, sentence.start + 4))) return undefined;
     if (marks.length) {
       // the first period a sentence states is its frame (2023 in "grew by 2.4% in 2023, down from 3.6% in 2022")
       const m = marks[0]!;
-      if (m.horizon || m.period.endsWith('-') || /^\s*的/.test(doc.folded.slice(m.end, m.end + 3))) return undefined;
+      if (m.unresolved || m.horizon || m.period.endsWith('-') || /^\s*的/.test(doc.folded.slice(m.end, m.end + 3))) return undefined;
       return m;
     }
     if (breaksFrame(doc, s)) return undefined;

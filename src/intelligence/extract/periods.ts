@@ -14,7 +14,12 @@ export interface PeriodMark extends Range {
   comparison?: boolean;
   /** 由2013年…到2017年: the start of a change; likewise only for a figure right after it. */
   origin?: boolean;
+  /** 今年 / last year in an article without a date: a period the text states but that cannot be resolved (period ''). */
+  unresolved?: boolean;
 }
+
+/** 今年 / 去年 / last year without an article date: stated, so no other period applies, but unknown. */
+const UNRESOLVED = { period: '', unresolved: true } as const;
 
 const YEAR = '((?:19|20)\\d{2})';
 const CN_QUARTER: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 1: '1', 2: '2', 3: '3', 4: '4' };
@@ -56,26 +61,34 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray, year: number | undefine
   { re: new RegExp(`(?:fy\\s?|fiscal year\\s)?${YEAR}\\s*/\\s*(\\d{2}|(?:19|20)\\d{2})(?![\\d/])`, 'g'), make: (m) => ({ period: `${m[1]}/${m[2]!.slice(-2)}` }) },
   // open ranges 2011年以来, since 2011
   { re: new RegExp(`${YEAR}\\s*年?\\s*(?:以来|来)(?!到)`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
-  { re: new RegExp(`\\b(?:since|from)\\s+${YEAR}(?:\\s+onwards?)?\\b(?!\\s*(?:to|-|–))`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
+  { re: new RegExp(`\\b(?:since|from)\\s+${YEAR}(?:\\s+onwards?)?\\b(?!\\s*(?:to|-|–))`, 'g'), make: (m) => (m[0].startsWith('from') && !/onward/.test(m[0]) && !/(?:^|[.;:\n]\s*)$/.test(m.input.slice(Math.max(0, m.index - 3), m.index)) ? undefined : { period: `${m[1]}-` }) },
+  // "since the event was founded in 2014", "since its launch in 2015": an open range from the founding year
+  { re: new RegExp(`\\bsince\\s+(?:the|its|it|they|their|we|our|this)\\b[^.,;\\d]{0,40}?\\b(?:founded|launched|established|created|set up|opened|started|began|launch|founding|opening|creation|inception)\\s+in\\s+${YEAR}\\b`, 'g'), make: (m) => ({ period: `${m[1]}-` }) },
   // targets 到2025年, by 2025
   { re: new RegExp(`(?:到|(?<!截)至|于)\\s*${YEAR}\\s*年(?:底|末)?`, 'g'), make: (m) => ({ period: m[1]!, horizon: true }) },
   { re: new RegExp(`\\bby (?:the end of )?${YEAR}\\b`, 'g'), make: (m) => ({ period: m[1]!, horizon: true }) },
   // 2020年度…奖 (an award or programme year)
   { re: new RegExp(`${YEAR}\\s*年度(?=[^,。;\\d]{0,14}?(?:奖|计划|项目|名单|榜))`, 'g'), make: (m) => ({ period: m[1]!, label: true }) },
   // 2023年前三季度, 2022年上半年, 2023年1至10月, 2023年11月, 2021年
-  { re: new RegExp(`${YEAR}\\s*年度?\\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|\\d{1,2}\\s*[-至到~]\\s*\\d{1,2}\\s*月|\\d{1,2}\\s*月)?`, 'g'), make: (m) => ({ period: m[1]!, detail: zhDetail(m[1]!, m[2]) }) },
+  { re: new RegExp(`${YEAR}\\s*年(?!代)度?\\s*(上半年|下半年|前三季度|第?[一二三四1-4]季度|\\d{1,2}\\s*[-至到~]\\s*\\d{1,2}\\s*月|\\d{1,2}\\s*月)?`, 'g'), make: (m) => ({ period: m[1]!, detail: zhDetail(m[1]!, m[2]) }) },
   // English: first half of 2023, H1 2023, Q3 2023, (in) March 2023, in 2021
   { re: new RegExp(`\\b(?:the )?(first|second) half of ${YEAR}\\b`, 'g'), make: (m) => ({ period: m[2]!, detail: `${m[2]}-H${m[1] === 'first' ? 1 : 2}` }) },
   { re: new RegExp(`\\b(h[12]|q[1-4])\\s+${YEAR}\\b`, 'g'), make: (m) => ({ period: m[2]!, detail: `${m[2]}-${m[1]!.toUpperCase()}` }) },
   { re: new RegExp(`\\b(${MONTH_WORDS})\\.?\\s+${YEAR}\\b`, 'g'), make: (m) => ({ period: m[2]!, detail: `${m[2]}-${String(MONTHS[m[1]!]).padStart(2, '0')}` }) },
-  { re: new RegExp(`(?<![\\d,.$€£¥/-])\\b${YEAR}\\b(?![\\d,.]\\d|\\s*(?:%|percent|年|-\\d|/\\d)|[\\u4e00-\\u9fff])`, 'g'), make: () => undefined },
+  // a bare year; not a decade (the 1970's, 1990’s: "1970s" never matches \b)
+  { re: new RegExp(`(?<![\\d,.$€£¥/-])\\b${YEAR}\\b(?![\\d,.]\\d|\\s*(?:%|percent|年|-\\d|/\\d)|[\\u4e00-\\u9fff]|['’]s\\b)`, 'g'), make: () => undefined },
   // relative to the article date
-  { re: /今年(上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月)?/g, make: (m, y) => (y ? { period: String(y), detail: zhDetail(String(y), m[1]) } : undefined) },
-  { re: /(?:去年|上年|上一年)(上半年|下半年|前三季度|第?[一二三四]季度)?/g, make: (m, y) => (y ? { period: String(y - 1), detail: zhDetail(String(y - 1), m[1]) } : undefined) },
-  { re: /前年/g, make: (_m, y) => (y ? { period: String(y - 2) } : undefined) },
-  { re: /明年/g, make: (_m, y) => (y ? { period: String(y + 1), horizon: true } : undefined) },
+  { re: /今年(上半年|下半年|前三季度|第?[一二三四]季度|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月)?/g, make: (m, y) => (y ? { period: String(y), detail: zhDetail(String(y), m[1]) } : UNRESOLVED) },
+  { re: /(?:去年|上年|上一年)(上半年|下半年|前三季度|第?[一二三四]季度)?/g, make: (m, y) => (y ? { period: String(y - 1), detail: zhDetail(String(y - 1), m[1]) } : UNRESOLVED) },
+  { re: /前年/g, make: (_m, y) => (y ? { period: String(y - 2) } : UNRESOLVED) },
+  { re: /明年/g, make: (_m, y) => (y ? { period: String(y + 1), horizon: true } : { ...UNRESOLVED, horizon: true }) },
   { re: /(?<![今去前明]年)(上半年|下半年|前三季度|(?:第)?[一二三四]季度)/g, make: (m, y) => (y ? { period: String(y), detail: zhDetail(String(y), m[1]) } : undefined) },
-  { re: /\b(this|last|next) year\b/g, make: (m, y) => (y ? { period: String(m[1] === 'this' ? y : m[1] === 'last' ? y - 1 : y + 1), horizon: m[1] === 'next' } : undefined) },
+  // 1-9月 / 1至10月 without a year: months of the article's year (like 上半年)
+  { re: /(?<![年\d\s.\/-])(\d{1,2})\s*[-至到~]\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])/g, make: (m, y) => {
+    if (!y || Number(m[1]) >= Number(m[2]) || Number(m[2]) > 12) return undefined;
+    return { period: String(y), detail: `${y}-${m[1]!.padStart(2, '0')}..${y}-${m[2]!.padStart(2, '0')}` };
+  } },
+  { re: /\b(this|last|next) year\b/g, make: (m, y) => (y ? { period: String(m[1] === 'this' ? y : m[1] === 'last' ? y - 1 : y + 1), horizon: m[1] === 'next' } : { ...UNRESOLVED, horizon: m[1] === 'next' }) },
   { re: /\b(?:the )?(first|second) half of (this|last) year\b/g, make: (m, y) => {
     if (!y) return undefined;
     const year = m[2] === 'this' ? y : y - 1;
@@ -112,7 +125,7 @@ export function findPeriodMarks(folded: string, articleYear: number | undefined)
 
 const isTaiwanese = (folded: string) => getRules().periods.roc_markers.some((w) => folded.includes(w));
 
-const ROC_RE = /(民国\s*)?(?<![\d.])(?<!\d,)(\d{2,3}|[一二三四五六七八九十百零〇]{2,4})\s*年(度|底|末)?(上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/g;
+const ROC_RE = /(民国\s*)?(?<![\d.])(?<!\d,)(\d{2,3}|[一二三四五六七八九十百零〇]{2,4})\s*学?年(度|底|末)?(上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/g;
 
 /**
  * Republic of China years: 民國112年 = 2023 always; in a Taiwanese article (data/periods.json roc_markers) also a bare
@@ -156,6 +169,8 @@ function flagComparisons(folded: string, marks: PeriodMark[]): void {
       lastOrigin = mark.end;
     } else if (mark.period.endsWith('-') && (/\bsince\s*$/.test(before) || folded.startsWith('since', mark.start)) && /\b(?:increase|decrease|rise|fall|growth|gain|drop|decline|up|down)\b[^;]{0,30}$/.test(before48.replace(/\s*since\s*$/, ''))) mark.label = true; // "an increase of £3.0 billion since 2021 (6.4%)": the base, no figure's period
     else if (!mark.period.includes('-') && !mark.horizon && (pr.comparison_before.some((w) => endsWithWord(before, w)) || pr.comparison_after.some((w) => after.startsWith(w)))) mark.comparison = true;
+    // 是2020年的2.3倍: the base of a multiple (the multiple itself keeps the sentence's period, see facts.ts)
+    else if (!mark.period.includes('-') && !mark.horizon && /是\s*$/.test(before) && /^[\d.]+\s*倍/.test(after)) mark.comparison = true;
     else if (!mark.period.includes('-') && !mark.horizon && pr.origin_before.some((w) => before.endsWith(w))) {
       mark.origin = true;
       lastOrigin = mark.end;
@@ -166,9 +181,12 @@ function flagComparisons(folded: string, marks: PeriodMark[]): void {
 /** A bare four-digit number is a year unless a noun follows it as what it counts ("2021 enterprises"). */
 function bareYear(folded: string, start: number, end: number): boolean {
   const before = folded.slice(Math.max(0, start - 12), start);
-  if (/(?:\bin|\bby|\bsince|\bof|\bfrom|\bto|\buntil|\bthrough|\bduring|\byear|\bfy|\bend of|\bearly|\blate|\bmid-?|\bfor|\band)\s*$/.test(before)) return true;
-  const after = folded.slice(end, end + 12);
-  if (/^\s*[a-z]/.test(after) && !/^\s*(?:and|to|was|were|is|the|when|as|with|in|on|at)\b/.test(after)) return false;
+  if (/(?:\bin|\bby|\bsince|\bof|\bfrom|\bto|\buntil|\bthrough|\bduring|\byear|\bfy|\bend of|\bearly|\blate|\bmid-?|\bfor|\band|\bits|\btheir|\bour|\bthis|\bthat)\s*$/.test(before)) return true; // its 2019 all-time high
+  // "2021 enterprises" counts; "the 1970 census", "its 2019 all-time high" name a year
+  const word = /^\s*((?:new\s)?[a-z][a-z-]*)/.exec(folded.slice(end, end + 24));
+  if (word && getRules().units.english_count_nouns.some((n) => word[1] === n || word[1] === `new ${n}`)) return false;
+  // Horizon 2020 programme, Europe 2020 strategy, Vision 2030 plan: a programme's name
+  if (word && /^(?:programmes?|programs?|strategy|strategies|plans?|agenda|initiatives?|goals?|targets?|framework|vision|indicators?)$/.test(word[1]!)) return false;
   return true;
 }
 

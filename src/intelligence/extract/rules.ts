@@ -88,6 +88,8 @@ export interface PeriodRules {
   origin_before: string[];
   /** time words without a year (目前, 近年来, currently): a sentence holding one does not take the paragraph's period */
   frame_breakers: string[];
+  /** records that hold a breaker word but set no time of their own (历年同期, 历年新高) */
+  frame_breakers_not: string[];
   /** first year of each five-year plan (十四五 = 2021) */
   five_year_plans: Record<string, number>;
 }

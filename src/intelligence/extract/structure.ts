@@ -22,7 +22,8 @@ const SENTENCE_END = new Set(['。', '!', '?', '！', '？', '\n']);
 
 /**
  * Sentences: cut after 。！？!? and line breaks, and after a full stop followed by a space, a capital, CJK text or
- * the end (not inside 3.7 or "No. 5"). Closing quotes right after the terminator stay with the sentence.
+ * the end (not inside 3.7 or "No. 5"), and before " - " between words (bulleted items run together on one line).
+ * Closing quotes right after the terminator stay with the sentence.
  */
 export function sentenceRanges(folded: string, original: string): Range[] {
   const out: Range[] = [];
@@ -35,6 +36,11 @@ export function sentenceRanges(folded: string, original: string): Range[] {
   for (let i = 0; i < n; i++) {
     const c = folded[i]!;
     let cut = SENTENCE_END.has(c);
+    // items run together on one line ("…攀升[2] - 苏州工业园区…"): " - " between words starts a new sentence
+    if (c === ' ' && folded[i + 1] === '-' && folded[i + 2] === ' ' && i > start && !/[\d\s]/.test(folded[i - 1] ?? '') && !/\s/.test(folded[i + 3] ?? '')) {
+      push(i);
+      continue;
+    }
     if (c === '.' && !cut) {
       const next = folded[i + 1] ?? '';
       const nextOriginal = original[i + 1] ?? '';
