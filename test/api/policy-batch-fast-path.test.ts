@@ -14,6 +14,11 @@ import { eligibilityRules, evaluateEligibility, yearsNeeded } from '../../src/po
 import { AppError } from '../../src/shared/http/errors';
 import type { PolicyCaseInput } from '../../src/policy/rules/case';
 import type { Actor } from '../../src/shared/access/actor';
+import { registerAssessAllCommand } from '../../src/policy/assessment/assess-all.cli';
+import { runCommand } from '../helpers/run-command';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The batch paths against the one-enterprise paths on a generated registry (rows marked generated): the
@@ -105,6 +110,21 @@ describe.each(BACKENDS)('policy batch fast paths on %s', (backend) => {
     const pooled = await assessAll(t.db, { date: DATE, workers: 2, rangeSize: 97, given: STATEMENTS });
     expect(pooled.enterprises).toBe(rows.length);
     expect(pooled.counts).toEqual(expected);
+
+    // The command line runs the same pool: as an admin on the zone, with the statements from a file.
+    const dir = mkdtempSync(join(tmpdir(), 'assess-all-'));
+    writeFileSync(join(dir, 'statements.json'), JSON.stringify(STATEMENTS));
+    const orgUser: Actor = { userId: 2, username: 'org', role: 'org_user', zoneId: null, organizationId: ids[0]! };
+    const cli = (actor: Actor, ...args: string[]) => runCommand((program) => registerAssessAllCommand(program, (work) => work(t.db), async () => actor), ['assess-all', ...args]);
+    const run = await cli(admin, '--zone', 'FP-Z', '--date', DATE, '--statements', join(dir, 'statements.json'), '--workers', '1');
+    const printed = JSON.parse(run.stdout) as { enterprises: number; counts: unknown; rulesVersions: Record<string, string> };
+    expect(printed).toMatchObject({ enterprises: rows.length, counts: expected });
+    expect(Object.keys(printed.rulesVersions).sort()).toEqual([...PROGRAMMES].sort());
+    await expect(cli(orgUser, '--zone', 'FP-Z', '--date', DATE)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(cli(admin, '--date', '2025-13-45')).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ field: '--date' }] });
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ flags: { isSme: 'yes' } }));
+    await expect(cli(admin, '--zone', 'FP-Z', '--date', DATE, '--statements', join(dir, 'bad.json'))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(cli(admin, '--zone', 'NO-SUCH-ZONE', '--date', DATE)).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ field: '--zone' }] });
   }, 600_000);
 
   it('counts the enterprises of many programmes in one pass as the per-organisation evaluation does', async () => {

@@ -17,6 +17,8 @@ const en = {
   'policy.assessment.engineUnavailable': 'The rule engine is not available: {reason}',
   'policy.assessment.matchingProgrammeZone': 'programme {id} is not open to enterprises of your zone',
   'policy.assessment.years': 'the year range cannot be longer than 30 years, and from cannot be after to',
+  'policy.assessment.statementsFile': 'the statements file cannot be read as JSON: {reason}',
+  'policy.assessment.statementsField': 'is not a valid case field: {reason}',
 } as const;
 
 const zh: Record<keyof typeof en, string> = {
@@ -37,6 +39,8 @@ const zh: Record<keyof typeof en, string> = {
   'policy.assessment.engineUnavailable': '规则引擎不可用：{reason}',
   'policy.assessment.matchingProgrammeZone': '项目 {id} 不面向您所在园区的企业',
   'policy.assessment.years': '年份区间不能超过 30 年，且起始年不能晚于结束年',
+  'policy.assessment.statementsFile': '声明文件无法按 JSON 读取：{reason}',
+  'policy.assessment.statementsField': '不是有效的案例字段：{reason}',
 };
 
 export const assessmentMessages = { en, zh };
