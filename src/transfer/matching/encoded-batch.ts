@@ -66,10 +66,9 @@ export class BatchEncoder {
         grownCounts.set(counts);
         counts = grownCounts;
       }
-      for (let j = 0; j < ids.length; j++) {
-        termIds[at] = ids[j];
-        counts[at++] = itemCounts[j];
-      }
+      termIds.set(ids, at);
+      counts.set(itemCounts, at);
+      at += ids.length;
     };
     items.forEach((item, i) => {
       if (counter.count(item, append)) {
@@ -168,9 +167,11 @@ export class BatchDecoder {
     const attributes = JSON.parse(batch.attributes) as EncodedAttributes[];
     for (let i = 0; i < batch.ids.length; i++) {
       const encoded = attributes[i];
-      const explainable = encoded.explainable === null ? ALL_FIELDS : new Set(encoded.explainable);
+      // The parsed object becomes the item's attributes (no copy per item): only `explainable` is rebuilt.
+      const decoded = encoded as unknown as ItemAttributes;
+      (decoded as { explainable: ReadonlySet<ItemField> }).explainable = encoded.explainable === null ? ALL_FIELDS : new Set(encoded.explainable);
       const hidden = hiddenOffsets[i + 1] > hiddenOffsets[i] ? hiddenIds.subarray(hiddenOffsets[i], hiddenOffsets[i + 1]) : undefined;
-      add(batch.ids[i], termIds.subarray(offsets[i], offsets[i + 1]), counts.subarray(offsets[i], offsets[i + 1]), hidden, { ...encoded, explainable });
+      add(batch.ids[i], termIds.subarray(offsets[i], offsets[i + 1]), counts.subarray(offsets[i], offsets[i + 1]), hidden, decoded);
     }
   }
 }

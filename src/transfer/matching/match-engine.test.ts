@@ -166,4 +166,25 @@ describe('input validation', () => {
     expect(() => fresh.bulkLoad({ offers: [offers[0], { id: 'bad', lang: 'en', text: '' }] })).toThrow(MatchItemError);
     expect(fresh.offers.size).toBe(0);
   });
+
+  it('balances text scores across languages by the best score of each language, and leaves one-language lists alone', () => {
+    const engine = engineWithOffers();
+    const textOnly = { field: 0, ipc: 0, industry: 0, trl: 0, budget: 0, zone: 0 };
+    const scores = (languageBalance: number) => new Map(engine.matchOffersForDemand(demand, { top: 10, weights: { ...textOnly, languageBalance } }).results.map((r) => [r.id, r.textScore]));
+    const raw = scores(0);
+    const balanced = scores(0.5);
+    const best = (ids: string[]) => Math.max(...ids.filter((id) => raw.has(id)).map((id) => raw.get(id) as number));
+    const english = best(['foil-en', 'valve']);
+    const chinese = best(['foil-hant', 'pump']);
+    const top = Math.max(english, chinese);
+    // Each candidate × (best of all ÷ best of its language)^0.5; scores are rounded to 4 decimals.
+    expect(balanced.get('foil-en')).toBeCloseTo(Math.min(1, (raw.get('foil-en') as number) * Math.sqrt(top / english)), 3);
+    expect(balanced.get('foil-hant')).toBeCloseTo(Math.min(1, (raw.get('foil-hant') as number) * Math.sqrt(top / chinese)), 3);
+    expect(english).not.toBe(chinese);
+
+    const englishOnly = new MatchingEngine();
+    englishOnly.bulkLoad({ offers: offers.filter((o) => o.lang === 'en') });
+    const one = (languageBalance: number) => englishOnly.matchOffersForDemand(demand, { weights: { languageBalance } }).results;
+    expect(one(0.5)).toEqual(one(0));
+  });
 });

@@ -149,11 +149,12 @@ export class MatchingEngine {
 
     const selfScore = index.selfScore(queryTerms, query.terms) || 1;
     const sideOf = (attributes: ItemAttributes) => (direction === 'offers-for-demand' ? [query.attributes, attributes] : [attributes, query.attributes]);
-    const ranked = hits.map((hit) => {
+    const balance = languageBalance(hits, index, weights.languageBalance);
+    const ranked = hits.map((hit, i) => {
       const attributes = index.attributes(hit.doc) as ItemAttributes;
       const [demand, offer] = sideOf(attributes);
       const signals = fitSignals(demand, offer, false);
-      const textScore = Math.min(1, hit.score / selfScore);
+      const textScore = Math.min(1, (hit.score * balance[i]) / selfScore);
       let sum = weights.text * textScore;
       let weightSum = weights.text;
       for (const signal of signals) {
@@ -271,6 +272,26 @@ function toQueryTerms(query: PreparedItem, weights: MatchWeights, dictionary: Co
     terms.push({ term, weight: boost * Math.sqrt(count) });
   }
   return terms;
+}
+
+/**
+ * Per-candidate factors that put the text scores of candidates in different languages on one
+ * scale (Simplified and Traditional Chinese count as one language: both are folded to one script).
+ * An item in another language than the query meets it only through lexicon translations, so its
+ * BM25 is lower for the same relevance; each candidate's score is multiplied by (best score of all
+ * candidates ÷ best of its language)^balance, the usual per-collection normalisation when merging
+ * ranked lists, taken half-way by default. With one language among the candidates nothing changes.
+ */
+function languageBalance(hits: readonly { doc: number; score: number }[], index: InvertedIndex, balance: number): number[] {
+  const factors = new Array<number>(hits.length).fill(1);
+  if (balance <= 0 || hits.length < 2) return factors;
+  const group = hits.map((hit) => ((index.attributes(hit.doc) as ItemAttributes).lang === 'en' ? 0 : 1));
+  const best = [0, 0];
+  for (let i = 0; i < hits.length; i++) best[group[i]] = Math.max(best[group[i]], hits[i].score);
+  if (best[0] <= 0 || best[1] <= 0) return factors;
+  const top = Math.max(best[0], best[1]);
+  for (let i = 0; i < hits.length; i++) factors[i] = (top / best[group[i]]) ** balance;
+  return factors;
 }
 
 function round(value: number): number {

@@ -7,6 +7,7 @@ import { runCommand } from '../../../test/helpers/run-command';
 
 const evalSet = join(import.meta.dirname, 'eval-set');
 const realSet = join(import.meta.dirname, 'real-set');
+const realDev = join(import.meta.dirname, 'real-dev');
 
 const run = (args: string[]) => runCommand(registerMatchingCommands, args);
 
@@ -34,12 +35,12 @@ describe('matching CLI', () => {
     expect(lines[0]).toMatchObject({ no_confident_match: expect.any(Boolean), threshold: 0.3 });
   });
 
-  it('match --top 100 returns the full list with confident flags, not only the confident results', async () => {
-    const { stdout, error } = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '100']);
+  it('match --top 60 returns the full list with confident flags, not only the confident results', async () => {
+    const { stdout, error } = await run(['match', '--offers', join(evalSet, 'offers.jsonl'), '--demands', join(evalSet, 'demands.jsonl'), '--top', '60']);
     expect(error).toBeUndefined();
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { results: { score: number; confident: boolean }[] });
     const first = lines[0].results;
-    expect(first).toHaveLength(100);
+    expect(first).toHaveLength(60);
     expect(first.some((r) => !r.confident)).toBe(true);
     expect(first.some((r) => r.confident)).toBe(true);
     for (const r of first) expect(r.confident).toBe(r.score >= 0.3);
@@ -73,12 +74,12 @@ describe('matching CLI', () => {
     expect(JSON.parse(fromFile.stdout)).toEqual(metrics);
   });
 
-  it('match-eval --set scores a bundled set, the same as naming its files', async () => {
-    const bundled = await run(['match-eval', '--set', 'real']);
+  it.each([['real', realSet, 60], ['real-dev', realDev, 30]])('match-eval --set %s scores a bundled set, the same as naming its files', async (name, dir, queries) => {
+    const bundled = await run(['match-eval', '--set', name]);
     expect(bundled.error).toBeUndefined();
     const metrics = JSON.parse(bundled.stdout);
-    expect(metrics.queries).toBeGreaterThanOrEqual(60);
-    const explicit = await run(['match-eval', '--qrels', join(realSet, 'qrels.tsv'), '--offers', join(realSet, 'offers.jsonl'), '--demands', join(realSet, 'demands.jsonl')]);
+    expect(metrics.queries).toBeGreaterThanOrEqual(queries);
+    const explicit = await run(['match-eval', '--qrels', join(dir, 'qrels.tsv'), '--offers', join(dir, 'offers.jsonl'), '--demands', join(dir, 'demands.jsonl')]);
     expect(JSON.parse(explicit.stdout)).toEqual(metrics);
   }, 60_000);
 

@@ -32,8 +32,8 @@ function parseRunFile(path: string): Map<string, string[]> {
   return rankingsToRun(rankings);
 }
 
-/** Evaluation sets shipped beside the engine: the hand-made one and the one built from real public texts. */
-const BUNDLED_SETS = { eval: 'eval-set', real: 'real-set' } as const;
+/** Evaluation sets shipped beside the engine: the hand-made one, the real-text report set and the real-text development set (constants are tuned on real-dev only). */
+const BUNDLED_SETS = { eval: 'eval-set', real: 'real-set', 'real-dev': 'real-dev' } as const;
 type BundledSet = keyof typeof BUNDLED_SETS;
 
 function parseSet(value: string): BundledSet {
@@ -77,7 +77,7 @@ export function registerMatchingCommands(program: Command): void {
   program
     .command('match-eval')
     .description('evaluate matching against TREC-style qrels (demand_id<TAB>offer_id<TAB>grade): nDCG@10, recall@100, MRR')
-    .option('--set <name>', 'a bundled set: eval (hand-made) or real (real public texts); files given below override its files', parseSet)
+    .option('--set <name>', 'a bundled set: eval (hand-made), real (real public texts, report set) or real-dev (real public texts, development set); files given below override its files', parseSet)
     .option('--qrels <file>', 'relevance judgements')
     .option('--offers <file>', 'offers JSON lines')
     .option('--demands <file>', 'demands JSON lines')

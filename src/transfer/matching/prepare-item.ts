@@ -12,6 +12,8 @@ export const TITLE_REPEAT = 2;
 
 /** Non-text attributes used for re-ranking, already filtered by `matchable`. */
 export interface ItemAttributes {
+  /** The item's language; text scores of items in different languages are balanced (match-engine.ts). */
+  lang?: MatchItem['lang'];
   fields: string[];
   ipc: string[];
   /** GB/T 4754 industry codes of the owning organisation (absent when none: most items have none). */
@@ -217,6 +219,7 @@ export function prepareItem(item: MatchItem, dictionary: ConceptDictionary, opti
     hiddenTerms: hidden,
     ...(derived.size > 0 ? { derived } : {}),
     attributes: {
+      lang: item.lang,
       fields: keep('fields', item.fields) ?? [],
       ipc: statedIpc.length > 0 ? statedIpc : textIpc,
       ...(textIpc.length > 0 ? { ipcFromText: true } : {}),

@@ -17,8 +17,13 @@ export class TermCounter {
   /** Native token → [its id, ids of the lexicon terms it adds]. */
   private readonly tokenIds = new Map<string, Int32Array>();
   private counts = new Int32Array(1 << 16);
-  /** Term ids of the current item, in first-seen order. */
-  private touched: number[] = [];
+  /** Term ids of the current item, in first-seen order: `touched[0, touchedCount)` (reused across items). */
+  private touched = new Int32Array(256);
+  private touchedCount = 0;
+  /** Gloss phrases found in the current field (reused across fields). */
+  private readonly phrases: string[] = [];
+  /** Concept index → its term id (-1: not yet assigned), so a concept costs no hashing of its term. */
+  private conceptIds: Int32Array | undefined;
   private readonly lexiconOn: boolean;
 
   /** `termId` assigns ids (a worker's local vocabulary, or the index's own `internTerm`). */
@@ -27,10 +32,11 @@ export class TermCounter {
   }
 
   /**
-   * Counts the item's terms; `out(ids, counts)` receives them (valid until the next call).
-   * Returns false, counting nothing, when the item needs `prepareItem` (confidential text).
+   * Counts the item's terms; `out(ids, counts)` receives them in arrays of their own (the
+   * callee may keep them). Returns false, counting nothing, when the item needs `prepareItem`
+   * (confidential text).
    */
-  count(item: MatchItem, out: (ids: readonly number[], counts: Int32Array) => void): boolean {
+  count(item: MatchItem, out: (ids: Int32Array, counts: Int32Array) => void): boolean {
     const matchable = item.matchable ? new Set<ItemField>(item.matchable) : undefined;
     if (matchable || item.explainable) {
       const explainable = new Set((item.explainable ?? [...(matchable ?? ITEM_FIELDS)]).filter((f) => !matchable || matchable.has(f)));
@@ -39,14 +45,16 @@ export class TermCounter {
     }
     if (item.title && (!matchable || matchable.has('title'))) this.addField(item.title, TITLE_REPEAT);
     if (!matchable || matchable.has('text')) this.addField(item.text, 1);
-    const touched = this.touched;
-    const counts = new Int32Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
-      counts[i] = this.counts[touched[i]];
-      this.counts[touched[i]] = 0;
+    const n = this.touchedCount;
+    const ids = this.touched.slice(0, n);
+    const counts = new Int32Array(n);
+    const all = this.counts;
+    for (let i = 0; i < n; i++) {
+      counts[i] = all[ids[i]];
+      all[ids[i]] = 0;
     }
-    out(touched, counts);
-    this.touched = [];
+    this.touchedCount = 0;
+    out(ids, counts);
     return true;
   }
 
@@ -56,7 +64,14 @@ export class TermCounter {
       grown.set(this.counts);
       this.counts = grown;
     }
-    if (this.counts[id] === 0) this.touched.push(id);
+    if (this.counts[id] === 0) {
+      if (this.touchedCount === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.touchedCount++] = id;
+    }
     this.counts[id] += repeat;
   }
 
@@ -75,13 +90,22 @@ export class TermCounter {
     }
     const lexicon = this.dictionary.lexicon;
     if (lexicon) {
-      const phrases: string[] = [];
+      const phrases = this.phrases;
       lexicon.scanPhrases(tokens, phrases);
-      const curated = curatedSurfaces(this.dictionary);
-      for (const phrase of phrases) if (!curated.has(phrase)) this.add(this.termId(phrase), repeat);
+      if (phrases.length > 0) {
+        const curated = curatedSurfaces(this.dictionary);
+        for (const phrase of phrases) if (!curated.has(phrase)) this.add(this.termId(phrase), repeat);
+        phrases.length = 0;
+      }
     }
-    const names = conceptTerms(this.dictionary);
-    for (const concept of concepts) this.add(this.termId(names[concept]), repeat);
+    if (concepts.size > 0) {
+      const conceptIds = (this.conceptIds ??= new Int32Array(this.dictionary.concepts.length).fill(-1));
+      for (const concept of concepts) {
+        let id = conceptIds[concept];
+        if (id < 0) id = conceptIds[concept] = this.termId(conceptTerms(this.dictionary)[concept]);
+        this.add(id, repeat);
+      }
+    }
   }
 
   private idsOf(token: string): Int32Array {
