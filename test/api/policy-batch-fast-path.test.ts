@@ -121,7 +121,7 @@ describe.each(BACKENDS)('policy batch fast paths on %s', (backend) => {
     expect(printed).toMatchObject({ enterprises: rows.length, counts: expected });
     expect(Object.keys(printed.rulesVersions).sort()).toEqual([...PROGRAMMES].sort());
     await expect(cli(orgUser, '--zone', 'FP-Z', '--date', DATE)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(cli(admin, '--date', '2025-13-45')).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ field: '--date' }] });
+    await expect(cli(admin, '--date', '2025-02-30')).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ field: '--date' }] });
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ flags: { isSme: 'yes' } }));
     await expect(cli(admin, '--zone', 'FP-Z', '--date', DATE, '--statements', join(dir, 'bad.json'))).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(cli(admin, '--zone', 'NO-SUCH-ZONE', '--date', DATE)).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ field: '--zone' }] });

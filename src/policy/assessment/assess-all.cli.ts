@@ -4,6 +4,7 @@ import type { ActorFor, WithDb } from '../../shared/cli/cli-context';
 import { AppError, type FieldIssue } from '../../shared/http/errors';
 import { caseInputSchema, type PolicyCaseInput } from '../rules/case';
 import { zoneForActor } from './assessment-access';
+import { isoDate } from './assessment.schemas';
 import { assessAll } from './assess-all';
 import { compiledInForce } from './engine';
 import { extraVersionsFor } from './rule-versions.service';
@@ -47,7 +48,7 @@ export function registerAssessAllCommand(program: Command, withDb: WithDb, actor
     .option('--as <username>', 'act as this user (default: the first admin)')
     .action((opts: Options) => withDb(async (db) => {
       const issues: FieldIssue[] = [];
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date) || Number.isNaN(Date.parse(`${opts.date}T00:00:00Z`))) issues.push({ field: '--date', key: 'field.date', params: {} });
+      if (!isoDate.safeParse(opts.date).success) issues.push({ field: '--date', key: 'field.date', params: {} });
       const workers = Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) issues.push({ field: '--workers', key: 'field.min', params: { min: 1 } });
       if (issues.length) throw invalid(issues);

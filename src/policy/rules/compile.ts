@@ -103,15 +103,16 @@ export function compileVersion(version: RuleVersion): CompiledVersion {
   const scored = items.length > 0;
   const versionUnverified = isUnverified(version.confidence) || version.status === 'reported';
 
-  /** Group totals (capped) and the overall total; NaN when an item is unknown. */
-  function totals(points: number[]): { total: number; groupPoints: number[] } {
+  /** Group totals (capped) into `groupPoints`, and the overall total; NaN when an item is unknown. */
+  function totals(points: readonly number[], groupPoints: number[] = new Array<number>(groups.length)): { total: number; groupPoints: number[] } {
     let total = 0;
-    const groupPoints = groups.map((g) => {
+    for (let g = 0; g < groups.length; g++) {
       let sum = 0;
-      for (const i of g.members) sum += points[i]!;
-      return g.spec.cap !== undefined ? Math.min(g.spec.cap, sum) : sum;
-    });
-    for (const p of groupPoints) total += p;
+      for (const i of groups[g]!.members) sum += points[i]!;
+      const cap = groups[g]!.spec.cap;
+      groupPoints[g] = cap !== undefined ? Math.min(cap, sum) : sum;
+      total += groupPoints[g]!;
+    }
     for (const i of ungrouped) total += points[i]!;
     return { total, groupPoints };
   }
@@ -218,16 +219,8 @@ export function compileVersion(version: RuleVersion): CompiledVersion {
       conds[i] = r;
       result = and(result, r);
     }
-    let total = 0;
     for (let i = 0; i < items.length; i++) points[i] = items[i]!.points(ctx);
-    for (let g = 0; g < groups.length; g++) {
-      let sum = 0;
-      for (const i of groups[g]!.members) sum += points[i]!;
-      const cap = groups[g]!.spec.cap;
-      groupPoints[g] = cap !== undefined ? Math.min(cap, sum) : sum;
-      total += groupPoints[g]!;
-    }
-    for (const i of ungrouped) total += points[i]!;
+    const { total } = totals(points, groupPoints);
     ctx.total = total;
     for (let i = 0; i < conditions.length; i++) if (readsScore[i]) { conds[i] = conditions[i]!.check.test(ctx); result = and(result, conds[i]!); }
     if (routes.length > 0) {
