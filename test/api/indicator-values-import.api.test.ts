@@ -74,6 +74,9 @@ describe.each(BACKENDS)('importing indicator values on %s', (backend) => {
     await t.jobs.drain();
     const job = (await operator.get(`/api/jobs/${res.json().job.id}`)).json();
     expect(job).toMatchObject({ status: 'succeeded', result: { inserted: 1 } });
+    // A job is its starter's (and admins'): anyone else is told it does not exist, a bad id is a 400.
+    expect((await orgUser.get(`/api/jobs/${res.json().job.id}`)).statusCode).toBe(404);
+    expect((await operator.get('/api/jobs/not-a-number')).statusCode).toBe(400);
     const [row] = await stored();
     expect(row).toMatchObject({ value: 1234.5, source_document: 'Statistical communiqué' });
     expect(row!.provenance).toMatchObject({ origin: 'entered', source_url: 'https://example.org/c', quote: '… was 1,234.5', imported_from: 'values.csv' });
