@@ -11,7 +11,6 @@ import type { QualificationSpan, StatisticsYear } from './registry-facts.reposit
  */
 export interface AggregateRow {
   id: number;
-  zone_id: number;
   founded_year: number | null;
   /** Statistics years, ascending, in the shape the case builder reads (no intermediate tuples: a million rows). */
   stats: StatisticsYear[];
@@ -37,10 +36,10 @@ export interface AggregateText { orgs: string; stats: string; quals: string; ach
  */
 export async function aggregateCasesText(db: Queryable, lo: number, hi: number, appYear: number, zoneIds: readonly number[] | null, years = FISCAL_YEARS_READ): Promise<AggregateText> {
   const rows = await db.query<AggregateText>(`with o as (
-      select id, zone_id, founded_year from organizations
+      select id, founded_year from organizations
        where id between $1 and $2 and kind = 'enterprise' and retired_at is null and ($4::int8[] is null or zone_id = any($4::int8[])))
     select
-      (select coalesce(string_agg(id || ',' || zone_id || ',' || coalesce(founded_year::text, ''), ';'), '') from o) as orgs,
+      (select coalesce(string_agg(id || ',' || coalesce(founded_year::text, ''), ';'), '') from o) as orgs,
       (select coalesce(string_agg(organization_id || ',' || year || ',' || coalesce(operating_revenue::text, '') || ',' || coalesce(rd_expense::text, '')
                 || ',' || coalesce(staff::text, '') || ',' || coalesce(rd_staff::text, ''), ';'), '')
          from annual_statistics where organization_id between $1 and $2 and retired_at is null and year >= $3::int - $5::int and year < $3::int) as stats,
@@ -124,7 +123,7 @@ export function rowsFromText(t: AggregateText): AggregateRow[] {
     const f = new Fields(t.orgs);
     while (f.more) {
       const id = f.num()!;
-      const row: AggregateRow = { id, zone_id: f.num()!, founded_year: f.num(), stats: [], quals: [], ip: {}, conv: 0, std: false };
+      const row: AggregateRow = { id, founded_year: f.num(), stats: [], quals: [], ip: {}, conv: 0, std: false };
       rows.push(row);
     }
     if (rows.length) {
