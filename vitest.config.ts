@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two forks on this 2-core machine (Vitest's default is one fewer than the cores): most files wait on PostgreSQL,
+    // servers or child processes, so two at once halve the run (12.9 → 6.2 min, every file still passing).
+    maxWorkers: 2,
   },
 });
