@@ -47,7 +47,7 @@
 // Progress goes to stderr; the last stdout line is one JSON object with all figures.
 import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -550,7 +550,10 @@ function spawnSelf(extraArgs: string[], stdout: 'inherit' | 'pipe'): ReturnType<
   return spawn(
     process.execPath,
     ['--expose-gc', `--max-old-space-size=${options.maxOldSpaceMiB}`, '--import', 'tsx', fileURLToPath(import.meta.url), ...extraArgs],
-    { stdio: ['ignore', stdout, 'inherit'] },
+    // LanceDB's full-text index build deadlocks (every thread asleep, 0 % CPU) once it writes more than one batch of
+    // posting lists while its CPU pool leaves the blocking pool a single thread, which is the case on a 2-core machine
+    // (lancedb/lancedb#3568; seen here from 20,000 offers up). Two CPU threads is the fix that issue names.
+    { stdio: ['ignore', stdout, 'inherit'], env: { ...process.env, LANCE_CPU_THREADS: process.env.LANCE_CPU_THREADS ?? String(Math.max(2, availableParallelism())) } },
   );
 }
 
