@@ -70,7 +70,7 @@ describe('cross-language matching through the lexicon alone (no hand dictionary)
     const best = engineWith(true).matchOffersForDemand({ id: 'd', lang: 'zh-Hans', title: '铜箔', text: '需要用于柔性电路板的铜箔' }, { top: 3 }).results[0];
     expect(best.id).toBe('foil');
     // Named by the demand's own word (the caller's text), not by the English stems it was translated into.
-    expect(best.why.join(' ')).toMatch(/CC-CEDICT\/ECDICT: .*铜箔/);
+    expect(best.why.join(' ')).toMatch(/经 CC-CEDICT、ECDICT 词典对应 \/ matched through CC-CEDICT and ECDICT: .*铜箔/);
     // Without the lexicon nothing connects the scripts.
     expect(engineWith(false).matchOffersForDemand({ id: 'd', lang: 'zh-Hans', title: '铜箔', text: '需要用于柔性电路板的铜箔' }).results.map((r) => r.id)).not.toContain('foil');
   });

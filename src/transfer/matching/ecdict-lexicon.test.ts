@@ -88,7 +88,7 @@ describe('ECDICT technical layer', () => {
     withLayer.bulkLoad({ offers: [...offers] });
     const best = withLayer.matchOffersForDemand(demand, { top: 2 }).results[0];
     expect(best.id).toBe('pv');
-    expect(best.why.join(' ')).toMatch(/CC-CEDICT\/ECDICT: .*钙钛矿/);
+    expect(best.why.join(' ')).toMatch(/经 CC-CEDICT、ECDICT 词典对应 \/ matched through CC-CEDICT and ECDICT: .*钙钛矿/);
     const cedictOnly = new MatchingEngine(buildConceptDictionary([], { lexicon: parseLexicon(readLexiconText()) }));
     cedictOnly.bulkLoad({ offers: [...offers] });
     expect(cedictOnly.matchOffersForDemand(demand).results.map((r) => r.id)).not.toContain('pv');

@@ -238,7 +238,7 @@ export class MatchingEngine {
       if (translations.length === MAX_WHY_TERMS) break;
       if (!named.has(form.toLowerCase()) && !words.includes(form) && !translations.includes(form) && index.isExplainableTermId(doc, termId)) translations.push(form);
     }
-    if (translations.length > 0) why.push(`经 CC-CEDICT/ECDICT 词典对应 / matched through CC-CEDICT/ECDICT: ${translations.join(', ')}`);
+    if (translations.length > 0) why.push(`经 CC-CEDICT、ECDICT 词典对应 / matched through CC-CEDICT and ECDICT: ${translations.join(', ')}`);
     return why;
   }
 }
