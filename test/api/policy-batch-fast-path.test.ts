@@ -121,6 +121,14 @@ describe.each(BACKENDS)('policy batch fast paths on %s', (backend) => {
     expect(printed).toMatchObject({ enterprises: rows.length, counts: expected });
     expect(Object.keys(printed.rulesVersions).sort()).toEqual([...PROGRAMMES].sort());
     await expect(cli(orgUser, '--zone', 'FP-Z', '--date', DATE)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // An operator: their own zone by default (the same counts), another zone refused, no zone nothing to assess.
+    const zoneId = Number((await t.db.query<{ id: number }>(`select id from zones where code = 'FP-Z'`))[0]!.id);
+    const otherZone = Number((await t.db.query<{ id: number }>(`insert into zones (code, kind, name_zh, name_en, generated) values ('FP-Y', 'park', '另一园区', 'Other zone', true) returning id`))[0]!.id);
+    const operator = (zone: number | null): Actor => ({ userId: 3, username: 'op', role: 'zone_operator', zoneId: zone, organizationId: null });
+    const own = JSON.parse((await cli(operator(zoneId), '--date', DATE, '--statements', join(dir, 'statements.json'), '--workers', '1')).stdout) as { enterprises: number; counts: unknown };
+    expect(own).toMatchObject({ enterprises: rows.length, counts: expected });
+    await expect(cli(operator(otherZone), '--zone', 'FP-Z', '--date', DATE)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(cli(operator(null), '--date', DATE)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(cli(admin, '--date', '2025-02-30')).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ field: '--date' }] });
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ flags: { isSme: 'yes' } }));
     await expect(cli(admin, '--zone', 'FP-Z', '--date', DATE, '--statements', join(dir, 'bad.json'))).rejects.toMatchObject({ code: 'VALIDATION' });

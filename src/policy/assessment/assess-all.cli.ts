@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ActorFor, WithDb } from '../../shared/cli/cli-context';
-import { AppError, type FieldIssue } from '../../shared/http/errors';
+import { AppError, type FieldIssue, forbidden } from '../../shared/http/errors';
 import { caseInputSchema, type PolicyCaseInput } from '../rules/case';
 import { zoneForActor } from './assessment-access';
 import { isoDate } from './assessment.schemas';
@@ -61,8 +61,11 @@ export function registerAssessAllCommand(program: Command, withDb: WithDb, actor
         zoneId = Number(zone.id);
       }
       // An admin without --zone assesses every zone; anyone else their own zone's subtree at most (organisation users
-      // and other zones are refused by zoneForActor).
-      if (zoneId === null && actor.role !== 'admin') zoneId = actor.zoneId ?? 0;
+      // and other zones are refused by zoneForActor; a user without a zone has nothing to assess).
+      if (zoneId === null && actor.role !== 'admin') {
+        if (actor.zoneId === null) throw forbidden('policy.assessment.zoneOnly');
+        zoneId = actor.zoneId;
+      }
       const zoneIds = zoneId === null ? null : await zoneForActor(db, actor, zoneId);
       const extra = await Promise.all(PROGRAMMES.map((p) => extraVersionsFor(db, p, zoneId)));
       const started = Date.now();
